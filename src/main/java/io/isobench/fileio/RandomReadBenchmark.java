@@ -1,0 +1,47 @@
+package io.isobench.fileio;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Random 4 KiB {@code pread}s of a 64 MiB file that sits in the page cache: the syscall and copy path of
+ * the file system, with no device access; depends on the file system layer (overlayfs, ext4, 9p).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class RandomReadBenchmark {
+
+    private RandomReadFixture fixture;
+    private FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(RandomReadFixture.BLOCK);
+
+    @Setup
+    public void setup() throws IOException {
+        fixture = new RandomReadFixture("randread", 64L << 20);
+        channel = fixture.open();
+        fixture.warmPageCache();
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        fixture.close();
+    }
+
+    @Benchmark
+    public int pageCacheHot() throws IOException {
+        buffer.clear();
+        return channel.read(buffer, fixture.nextOffset());
+    }
+}

@@ -1,0 +1,56 @@
+package io.isobench.fileio;
+
+import io.isobench.support.BenchDir;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Create, write 1 KiB, close and delete a file: metadata-heavy churn (inode and dentry allocation, journal);
+ * depends on the file system behind {@code isobench.dir} and, in containers, on overlayfs.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class SmallFileChurnBenchmark {
+
+    private BenchDir dir;
+    private Path file;
+    private final ByteBuffer content = ByteBuffer.allocateDirect(1024);
+
+    @Setup
+    public void setup() {
+        dir = BenchDir.create("churn");
+        file = dir.resolve("small");
+        Blocks.fillRandom(content, 5);
+    }
+
+    @TearDown
+    public void tearDown() {
+        dir.close();
+    }
+
+    @Benchmark
+    public int createWriteDelete() throws IOException {
+        int written;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            content.clear();
+            written = channel.write(content);
+        }
+        Files.delete(file);
+        return written;
+    }
+}

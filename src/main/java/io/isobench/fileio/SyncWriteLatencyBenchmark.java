@@ -1,0 +1,65 @@
+package io.isobench.fileio;
+
+import io.isobench.support.BenchDir;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Latency of one durable 4 KiB write: {@code pwrite} then {@code fsync}, the commit path of a database log;
+ * depends on the device's flush latency and on how the hypervisor's disk cache mode honours flushes.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class SyncWriteLatencyBenchmark {
+
+    private static final int BLOCK = 4096;
+    /** The writes cycle through 16 MiB of a laid-out file. */
+    private static final long FILE_BYTES = 16L << 20;
+
+    private BenchDir dir;
+    private FileChannel channel;
+    private final ByteBuffer block = ByteBuffer.allocateDirect(BLOCK);
+    private long position;
+
+    @Setup
+    public void setup() throws IOException {
+        dir = BenchDir.create("fsync");
+        channel = FileChannel.open(dir.resolve("log"), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, StandardOpenOption.READ);
+        Blocks.fillRandom(block, 3);
+        Blocks.layOut(channel, FILE_BYTES);
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } finally {
+            dir.close();
+        }
+    }
+
+    @Benchmark
+    public int writeFsync() throws IOException {
+        block.clear();
+        int written = channel.write(block, position);
+        channel.force(true);
+        position = (position + BLOCK) % FILE_BYTES;
+        return written;
+    }
+}

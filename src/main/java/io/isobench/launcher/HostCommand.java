@@ -1,0 +1,32 @@
+package io.isobench.launcher;
+
+import io.isobench.launcher.host.HostEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+
+/** {@code isobench host}: runs the suite on the host into {@code RUN_DIR/host/}. */
+@Command(name = "host", mixinStandardHelpOptions = true, description = "Run the suite on the host.")
+public final class HostCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: java.io.tmpdir).")
+    Path benchDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = (benchDir != null ? benchDir : Paths.get(System.getProperty("java.io.tmpdir"))).toAbsolutePath();
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--bench-dir " + dir + " is not a writable directory");
+        }
+        RunSpec spec = options.toSpec();
+        return Runs.runOne(new HostEnvironment(dir), spec);
+    }
+}

@@ -1,0 +1,23 @@
+package io.isobench.launcher;
+
+import io.isobench.suite.Cli;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code isobench}: run the suite on the host, in a container or in a VM, run the whole matrix, or compare
+ * results. {@code java -jar target/isobench.jar COMMAND --help} tells more.
+ */
+@Command(name = "isobench", mixinStandardHelpOptions = true,
+        description = "What isolation costs: one JMH suite on the host, in a container and in a VM.",
+        subcommands = {HostCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        throw new IllegalArgumentException("a command is required: host (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new Main(), "isobench", args));
+    }
+}

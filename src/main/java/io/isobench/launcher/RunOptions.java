@@ -1,0 +1,110 @@
+package io.isobench.launcher;
+
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.JmhCommandLine;
+import io.isobench.suite.Profile;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The options every environment command shares, checked and turned into a {@link RunSpec}. */
+public final class RunOptions {
+
+    @Option(names = "--profile", defaultValue = "standard", description = "smoke, quick, standard or full (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--include", description = "Regular expression of benchmarks to run (repeatable; default: all).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--out", description = "Run directory (default: results/<run-id>/).")
+    String out;
+
+    @Option(names = "--jar", description = "The benchmarks jar (default: benchmarks.jar beside the launcher).")
+    Path jar;
+
+    @Parameters(description = "Raw JMH options after --, overriding the profile's (e.g. -- -f 3 -i 10).")
+    List<String> jmhOptions = new ArrayList<>();
+
+    /** Checks every option, making nothing yet but the run directory; failures are one-line IllegalArgumentExceptions. */
+    public RunSpec toSpec() throws LauncherException {
+        Profile chosen = Profile.parse(profile);
+        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        if (BenchmarkSelection.select(patterns).isEmpty()) {
+            throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
+        }
+        JmhCommandLine.of(chosen, jmhOptions);
+        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : defaultJar();
+        if (!Files.isRegularFile(benchmarksJar)) {
+            throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
+        }
+        String runId;
+        Path runDir;
+        if (out == null || out.isBlank()) {
+            runId = newRunId();
+            runDir = Paths.get("results", runId).toAbsolutePath();
+        } else {
+            runDir = Paths.get(out).toAbsolutePath();
+            runId = runDir.getFileName().toString();
+        }
+        checkWritable(runDir);
+        return new RunSpec(chosen, patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar,
+                JvmRuntime.ensure(cacheDir()));
+    }
+
+    public static Path cacheDir() {
+        String env = System.getenv("ISOBENCH_CACHE");
+        return env != null && !env.isBlank() ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "isobench");
+    }
+
+    private static void checkWritable(Path runDir) {
+        try {
+            Files.createDirectories(runDir);
+            Files.delete(Files.createTempFile(runDir, ".probe", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("cannot write to --out " + runDir + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    private static Path defaultJar() {
+        try {
+            Path self = Paths.get(RunOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = Files.isRegularFile(self) ? self.getParent() : self.getParent(); // target/isobench.jar or target/classes
+            return dir.resolve("benchmarks.jar");
+        } catch (URISyntaxException e) {
+            return Paths.get("target", "benchmarks.jar");
+        }
+    }
+
+    /** UTC time and the git commit of the working directory, e.g. {@code 20261127-034501-1a2b3c4}. */
+    static String newRunId() {
+        String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return time + "-" + gitCommit();
+    }
+
+    private static String gitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes()).trim();
+            if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && output.matches("[0-9a-f]{4,40}")) {
+                return output;
+            }
+        } catch (IOException e) {
+            // No git: fall through.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "nogit";
+    }
+}

@@ -1,0 +1,63 @@
+package io.isobench.launcher.host;
+
+import io.isobench.launcher.Environment;
+import io.isobench.launcher.Footprint;
+import io.isobench.launcher.JvmStart;
+import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.PeerProcess;
+import io.isobench.launcher.Processes;
+import io.isobench.launcher.Progress;
+import io.isobench.launcher.RunSpec;
+import io.isobench.launcher.SuiteCommand;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The bare-metal baseline (or whatever the host is: the fingerprint's {@code hypervisor} flag tells): the suite runs
+ * as a child process with the shared runtime; its peer is an EchoPeer JVM on loopback.
+ */
+public final class HostEnvironment implements Environment {
+
+    private static final long JVM_START_TIMEOUT_SECONDS = 60;
+
+    private final Path benchDir;
+
+    public HostEnvironment(Path benchDir) {
+        this.benchDir = benchDir;
+    }
+
+    @Override
+    public String name() {
+        return "host";
+    }
+
+    @Override
+    public int run(RunSpec spec, Path envDir) throws LauncherException, InterruptedException {
+        Footprint footprint = new Footprint(envDir);
+        String java = spec.runtime().java().toString();
+        try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1")) {
+            Thread.sleep(1000); // let the idle peer settle before its memory is read
+            footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid()));
+            footprint.putSamples("jvmStartMillis", JvmStart.measure(() -> {
+                Processes.Result result = Processes.run(List.of(java, "-version"), JVM_START_TIMEOUT_SECONDS);
+                if (result.exitCode() != 0) {
+                    throw new LauncherException("java -version failed on the host: " + result.output().trim());
+                }
+            }));
+            SuiteCommand command = new SuiteCommand(java, spec.benchmarksJar().toString(), envDir.toString(),
+                    benchDir.toString(), "127.0.0.1:" + peer.port());
+            List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "host", "default", "none"));
+            Progress.say("host: running the suite (" + spec.profile().id() + ")");
+            Process suite = new ProcessBuilder(args).inheritIO().start();
+            try {
+                return suite.waitFor();
+            } finally {
+                Processes.destroy(suite);
+            }
+        } catch (IOException e) {
+            throw new LauncherException("host run failed: " + e.getMessage(), e);
+        }
+    }
+}

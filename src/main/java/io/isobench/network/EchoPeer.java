@@ -1,0 +1,55 @@
+package io.isobench.network;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The external echo peer for {@link PeerRoundTripBenchmark}: a TCP echo server that runs until it is killed.
+ * {@code java -cp benchmarks.jar io.isobench.network.EchoPeer --port N [--bind ADDR]}; binds to loopback
+ * unless told otherwise, and prints {@code EchoPeer listening on ADDR:PORT} once it accepts connections.
+ */
+@Command(name = "EchoPeer", mixinStandardHelpOptions = true,
+        description = "TCP echo server for isobench's peer round-trip benchmark.")
+public final class EchoPeer implements Callable<Integer> {
+
+    /** The line printed once the peer accepts connections; launchers wait for it. */
+    public static final String READY = "EchoPeer listening on ";
+
+    @Option(names = "--port", required = true, description = "TCP port to listen on (0: any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "port out of range: " + port);
+        }
+        EchoServer server = EchoServer.tcp(new InetSocketAddress(bind, port), EchoServer.Behaviour.ECHO);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // Exiting anyway.
+            }
+            stopped.countDown();
+        }));
+        InetSocketAddress address = (InetSocketAddress) server.address();
+        System.out.println(READY + address.getHostString() + ":" + address.getPort());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EchoPeer()).execute(args));
+    }
+}

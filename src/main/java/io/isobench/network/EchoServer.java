@@ -1,0 +1,138 @@
+package io.isobench.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A blocking stream server with one thread per connection that either echoes what it reads or discards it.
+ * Used in-process by the benchmarks and, as {@link EchoPeer}, as the external peer. {@link #close()} closes
+ * every socket and joins every thread, so nothing outlives it.
+ */
+public final class EchoServer implements AutoCloseable {
+
+    /** What the server does with the bytes it reads. */
+    public enum Behaviour { ECHO, DISCARD, ACCEPT_AND_CLOSE }
+
+    private final ServerSocketChannel server;
+    private final Behaviour behaviour;
+    private final Path unixSocket;
+    private final Thread acceptor;
+    private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
+    private final List<Thread> handlers = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private EchoServer(ServerSocketChannel server, Behaviour behaviour, Path unixSocket) {
+        this.server = server;
+        this.behaviour = behaviour;
+        this.unixSocket = unixSocket;
+        this.acceptor = new Thread(this::acceptLoop, "isobench-echo-acceptor");
+        this.acceptor.start();
+    }
+
+    public static EchoServer tcp(InetSocketAddress bind, Behaviour behaviour) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
+        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        server.bind(bind, 1024);
+        return new EchoServer(server, behaviour, null);
+    }
+
+    public static EchoServer unix(Path socketFile, Behaviour behaviour) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socketFile), 1024);
+        return new EchoServer(server, behaviour, socketFile);
+    }
+
+    public SocketAddress address() throws IOException {
+        return server.getLocalAddress();
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            SocketChannel connection;
+            try {
+                connection = server.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            if (behaviour == Behaviour.ACCEPT_AND_CLOSE) {
+                closeQuietly(connection);
+                continue;
+            }
+            connections.add(connection);
+            Thread handler = new Thread(() -> serve(connection), "isobench-echo-" + handlers.size());
+            handlers.add(handler);
+            handler.start();
+        }
+    }
+
+    private void serve(SocketChannel connection) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        try {
+            if (connection.getRemoteAddress() instanceof InetSocketAddress) {
+                connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            while (true) {
+                buffer.clear();
+                if (connection.read(buffer) < 0) {
+                    return;
+                }
+                if (behaviour == Behaviour.ECHO) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        connection.write(buffer);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // The peer went away or the server is closing: either ends this connection.
+        } finally {
+            closeQuietly(connection);
+            connections.remove(connection);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        for (SocketChannel connection : connections) {
+            closeQuietly(connection);
+        }
+        try {
+            acceptor.join(5_000);
+            for (Thread handler : handlers) {
+                handler.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (unixSocket != null) {
+            Files.deleteIfExists(unixSocket);
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Closing is best effort; the socket is gone either way.
+        }
+    }
+}

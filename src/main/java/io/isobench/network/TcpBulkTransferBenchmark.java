@@ -1,0 +1,75 @@
+package io.isobench.network;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TCP bulk throughput on loopback: 64 KiB writes to an in-process server that reads and discards; the
+ * secondary metric {@code mebibytes} is the bandwidth in MiB/s; depends on memory bandwidth and the scheduler.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Thread)
+public class TcpBulkTransferBenchmark {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private EchoServer server;
+    private SocketChannel client;
+    private final ByteBuffer chunk = Messages.request(CHUNK);
+
+    /** Bytes sent, reported per second as a secondary metric. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Bandwidth {
+        public double mebibytes;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            mebibytes = 0;
+        }
+    }
+
+    @Setup
+    public void setup() throws IOException {
+        server = EchoServer.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                EchoServer.Behaviour.DISCARD);
+        client = SocketChannel.open(server.address());
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Benchmark
+    public int send(Bandwidth bandwidth) throws IOException {
+        chunk.clear();
+        int sent = 0;
+        while (chunk.hasRemaining()) {
+            sent += client.write(chunk);
+        }
+        bandwidth.mebibytes += sent / (1024.0 * 1024.0);
+        return sent;
+    }
+}

@@ -1,0 +1,54 @@
+package io.isobench.network;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TCP connection set-up and tear-down on loopback: connect, accept (server closes at once), close with
+ * SO_LINGER 0 so that no TIME_WAIT sockets pile up and exhaust the ephemeral ports; depends on the
+ * kernel's socket and conntrack paths (netfilter rules of a container runtime included).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class TcpConnectBenchmark {
+
+    private EchoServer server;
+    private SocketAddress address;
+
+    @Setup
+    public void setup() throws IOException {
+        server = EchoServer.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                EchoServer.Behaviour.ACCEPT_AND_CLOSE);
+        address = server.address();
+    }
+
+    @TearDown
+    public void tearDown() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Benchmark
+    public boolean connectClose() throws IOException {
+        try (SocketChannel client = SocketChannel.open(address)) {
+            client.setOption(StandardSocketOptions.SO_LINGER, 0);
+            return client.isConnected();
+        }
+    }
+}

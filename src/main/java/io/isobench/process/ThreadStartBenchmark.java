@@ -1,0 +1,30 @@
+package io.isobench.process;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starting and joining a platform thread that does nothing: clone, stack mmap, scheduler wake-up and exit;
+ * depends on the kernel's thread creation path and cgroup accounting.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class ThreadStartBenchmark {
+
+    private volatile int ran;
+
+    @Benchmark
+    public int startJoin() throws InterruptedException {
+        Thread thread = new Thread(() -> ran++);
+        thread.start();
+        thread.join();
+        return ran;
+    }
+}

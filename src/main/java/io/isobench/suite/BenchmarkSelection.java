@@ -1,0 +1,106 @@
+package io.isobench.suite;
+
+import io.isobench.support.Requires;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The benchmarks an include pattern selects from the jar's JMH benchmark list, grouped by class: the suite
+ * runs one class at a time, so a failure costs only that class's results.
+ */
+public final class BenchmarkSelection {
+
+    /** Areas in report order; a benchmark's area is its package under io.isobench. */
+    public static final List<String> AREAS = List.of("syscall", "fileio", "network", "cpu", "memory", "process");
+
+    /** One benchmark class and the methods of it that were selected. */
+    public record Group(String className, List<String> methods) {
+
+        /** {@code fileio.SequentialWriteBenchmark}: the class without the common package prefix. */
+        public String shortName() {
+            return className.startsWith("io.isobench.") ? className.substring("io.isobench.".length()) : className;
+        }
+
+        public String area() {
+            return BenchmarkSelection.area(className);
+        }
+
+        public Optional<Requires> requirement() {
+            try {
+                return Optional.ofNullable(Class.forName(className, false, BenchmarkSelection.class.getClassLoader())
+                        .getAnnotation(Requires.class));
+            } catch (ClassNotFoundException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** JMH include patterns that match exactly these methods. */
+        public List<String> includes() {
+            List<String> includes = new ArrayList<>();
+            for (String method : methods) {
+                includes.add("^" + Pattern.quote(method) + "$");
+            }
+            return includes;
+        }
+    }
+
+    private BenchmarkSelection() {
+    }
+
+    public static String area(String benchmark) {
+        String rest = benchmark.startsWith("io.isobench.") ? benchmark.substring("io.isobench.".length()) : benchmark;
+        int dot = rest.indexOf('.');
+        String area = dot > 0 ? rest.substring(0, dot) : rest;
+        return AREAS.contains(area) ? area : "other";
+    }
+
+    /** Checks that every pattern compiles; the message names the bad one. */
+    public static void validate(List<String> includes) {
+        for (String include : includes) {
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("--include '" + include + "' is not a valid regular expression: "
+                        + e.getDescription());
+            }
+        }
+    }
+
+    public static List<Group> select(List<String> includes) {
+        validate(includes);
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(
+                new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
+        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, includes, List.of());
+        Map<String, TreeSet<String>> byClass = new LinkedHashMap<>();
+        for (BenchmarkListEntry entry : entries) {
+            String name = entry.getUsername();
+            String className = name.substring(0, name.lastIndexOf('.'));
+            byClass.computeIfAbsent(className, k -> new TreeSet<>()).add(name);
+        }
+        List<Group> groups = new ArrayList<>();
+        byClass.forEach((className, methods) -> groups.add(new Group(className, List.copyOf(methods))));
+        groups.sort(Comparator.comparing((Group g) -> areaRank(g.area())).thenComparing(Group::className));
+        return groups;
+    }
+
+    private static int areaRank(String area) {
+        int index = AREAS.indexOf(area);
+        return index < 0 ? AREAS.size() : index;
+    }
+}

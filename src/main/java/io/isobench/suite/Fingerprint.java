@@ -1,0 +1,220 @@
+package io.isobench.suite;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.support.FileSystems;
+import io.isobench.support.Peer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The environment fingerprint ({@code environment.json}): what ran, where, and under which conditions.
+ * Written by code inside benchmarks.jar, so it is read the same way on the host, in a container and in a VM.
+ */
+public final class Fingerprint {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private Fingerprint() {
+    }
+
+    /** Who started the suite and how; everything else is read from the running system. */
+    public record Context(String env, String kind, String variant, String accel, String runId,
+                          Profile profile, List<String> jmhArgs, Path benchDir, Path jar) {
+    }
+
+    public static ObjectNode collect(Context context) {
+        ObjectNode root = JSON.objectNode();
+        root.put("env", context.env());
+        root.put("kind", context.kind());
+        root.put("variant", context.variant());
+        root.put("accel", context.accel());
+        root.put("runId", context.runId());
+        root.put("kernel", read("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version")));
+        root.put("kernelVersion", read("/proc/sys/kernel/version").orElse("unknown"));
+        root.put("arch", System.getProperty("os.arch"));
+        root.put("os", osRelease());
+        root.put("cpuModel", cpuInfo("model name").orElse("unknown"));
+        root.put("cpus", Runtime.getRuntime().availableProcessors());
+        root.put("onlineCpus", read("/sys/devices/system/cpu/online").orElse("unknown"));
+        root.put("hypervisor", cpuInfo("flags").map(flags -> (" " + flags + " ").contains(" hypervisor ")).orElse(false));
+        root.put("memoryBytes", memTotalBytes());
+        root.set("vulnerabilities", vulnerabilities());
+        root.put("clocksource", read("/sys/devices/system/clocksource/clocksource0/current_clocksource").orElse("unknown"));
+        root.put("transparentHugepages", read("/sys/kernel/mm/transparent_hugepage/enabled").orElse("unknown"));
+        root.put("seccomp", statusField("Seccomp").orElse("unknown"));
+        root.put("cgroupMemoryLimit", cgroupMemoryLimit().orElse("none"));
+        root.put("cgroupCpuQuota", cgroupCpuQuota().orElse("none"));
+        root.put("cpusAllowed", statusField("Cpus_allowed_list").orElse("unknown"));
+        root.set("jvm", jvm());
+        root.put("jarSha256", context.jar() == null ? "unknown" : sha256(context.jar()));
+        root.put("jar", context.jar() == null ? "unknown" : context.jar().toString());
+        root.put("profile", context.profile().id());
+        ArrayNode args = root.putArray("jmhArgs");
+        context.jmhArgs().forEach(args::add);
+        root.put("jmhVersion", jmhVersion());
+        root.put("isobenchVersion", Version.ISOBENCH);
+        root.put("timestamp", Instant.now().toString());
+        root.put("benchDir", context.benchDir().toAbsolutePath().toString());
+        root.put("benchDirFsType", FileSystems.typeOf(context.benchDir()));
+        root.put("peer", System.getProperty(Peer.PROPERTY, ""));
+        return root;
+    }
+
+    /** The jar this class was loaded from, or empty when running from classes (tests). */
+    public static Optional<Path> ownJar() {
+        try {
+            Path location = Paths.get(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
+        } catch (URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ObjectNode jvm() {
+        ObjectNode jvm = JSON.objectNode();
+        jvm.put("vendor", System.getProperty("java.vendor"));
+        jvm.put("version", System.getProperty("java.runtime.version"));
+        jvm.put("vmName", System.getProperty("java.vm.name"));
+        jvm.put("vmVersion", System.getProperty("java.vm.version"));
+        jvm.put("home", System.getProperty("java.home"));
+        jvm.put("runtimeSha256", runtimeSha256(Paths.get(System.getProperty("java.home"))));
+        return jvm;
+    }
+
+    /**
+     * Identifies the JVM build: the sha256 over libjvm.so and the module image. Two runtimes with the same
+     * value run the same code; a jlink'd copy of the same JDK has its own value, the same wherever it is copied.
+     */
+    static String runtimeSha256(Path javaHome) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of("lib/server/libjvm.so", "lib/modules")) {
+                Path file = javaHome.resolve(part);
+                if (!Files.isRegularFile(file)) {
+                    return "unknown";
+                }
+                digest.update(HexFormat.of().parseHex(sha256(file)));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // Reading is digesting.
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode vulnerabilities() {
+        ObjectNode node = JSON.objectNode();
+        TreeMap<String, String> sorted = new TreeMap<>();
+        Path dir = Paths.get("/sys/devices/system/cpu/vulnerabilities");
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                for (Path file : files) {
+                    read(file.toString()).ifPresent(text -> sorted.put(file.getFileName().toString(), text));
+                }
+            } catch (IOException e) {
+                // Leave the map as far as it was read.
+            }
+        }
+        sorted.forEach(node::put);
+        return node;
+    }
+
+    private static long memTotalBytes() {
+        return lines("/proc/meminfo").stream()
+                .filter(line -> line.startsWith("MemTotal:"))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+                .findFirst().orElse(-1L);
+    }
+
+    private static Optional<String> cgroupMemoryLimit() {
+        Optional<String> v2 = read("/sys/fs/cgroup/memory.max");
+        if (v2.isPresent()) {
+            return v2;
+        }
+        return read("/sys/fs/cgroup/memory/memory.limit_in_bytes")
+                .filter(value -> value.length() < 19); // v1 reports "no limit" as a near-max 64-bit number
+    }
+
+    private static Optional<String> cgroupCpuQuota() {
+        Optional<String> v2 = read("/sys/fs/cgroup/cpu.max");
+        if (v2.isPresent()) {
+            return v2;
+        }
+        Optional<String> quota = read("/sys/fs/cgroup/cpu/cpu.cfs_quota_us");
+        Optional<String> period = read("/sys/fs/cgroup/cpu/cpu.cfs_period_us");
+        if (quota.isPresent() && period.isPresent() && !quota.get().equals("-1")) {
+            return Optional.of(quota.get() + " " + period.get());
+        }
+        return Optional.empty();
+    }
+
+    private static String osRelease() {
+        return lines("/etc/os-release").stream()
+                .filter(line -> line.startsWith("PRETTY_NAME="))
+                .map(line -> line.substring("PRETTY_NAME=".length()).replace("\"", ""))
+                .findFirst().orElse("unknown");
+    }
+
+    private static Optional<String> cpuInfo(String key) {
+        return lines("/proc/cpuinfo").stream()
+                .filter(line -> line.startsWith(key) && line.contains(":"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst();
+    }
+
+    private static Optional<String> statusField(String key) {
+        return lines("/proc/self/status").stream()
+                .filter(line -> line.startsWith(key + ":"))
+                .map(line -> line.substring(key.length() + 1).trim())
+                .findFirst();
+    }
+
+    private static String jmhVersion() {
+        return org.openjdk.jmh.util.Version.getPlainVersion();
+    }
+
+    private static List<String> lines(String path) {
+        try {
+            return Files.readAllLines(Paths.get(path));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<String> read(String path) {
+        try {
+            return Optional.of(Files.readString(Paths.get(path)).trim());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.isobench.suite;
+
+import java.nio.file.Path;
+
+/**
+ * Where results live, the same for every environment:
+ * {@code RUN_DIR/<env>/jmh.json}, {@code environment.json}, {@code jmh.log}, {@code footprint.json}
+ * and, for virtual machines, {@code console.log}. The comparison report goes to {@code RUN_DIR/report/}.
+ */
+public final class ResultLayout {
+
+    public static final String JMH_JSON = "jmh.json";
+    public static final String ENVIRONMENT_JSON = "environment.json";
+    public static final String JMH_LOG = "jmh.log";
+    public static final String FOOTPRINT_JSON = "footprint.json";
+    public static final String CONSOLE_LOG = "console.log";
+    public static final String REPORT_DIR = "report";
+
+    private ResultLayout() {
+    }
+
+    public static Path jmhJson(Path envDir) {
+        return envDir.resolve(JMH_JSON);
+    }
+
+    public static Path environmentJson(Path envDir) {
+        return envDir.resolve(ENVIRONMENT_JSON);
+    }
+
+    public static Path jmhLog(Path envDir) {
+        return envDir.resolve(JMH_LOG);
+    }
+
+    public static Path footprintJson(Path envDir) {
+        return envDir.resolve(FOOTPRINT_JSON);
+    }
+
+    public static Path consoleLog(Path envDir) {
+        return envDir.resolve(CONSOLE_LOG);
+    }
+
+    public static Path reportDir(Path runDir) {
+        return runDir.resolve(REPORT_DIR);
+    }
+
+    /** An environment directory is one that holds a jmh.json. */
+    public static boolean isEnvDir(Path dir) {
+        return java.nio.file.Files.isRegularFile(jmhJson(dir));
+    }
+}

@@ -1,0 +1,245 @@
+package io.isobench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.support.BenchDir;
+import io.isobench.support.Peer;
+import io.isobench.support.Requires;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The suite runner: what every environment executes inside benchmarks.jar. It runs the selected benchmarks one
+ * class at a time with the profile's JMH options, merges the results into {@code jmh.json} after every class
+ * (so a later failure loses nothing), and writes {@code environment.json} and {@code jmh.log}.
+ *
+ * <pre>java -cp benchmarks.jar io.isobench.suite.SuiteMain --out DIR [--kind K] [--profile P] [--include RE] [-- JMH options]</pre>
+ */
+@Command(name = "isobench-suite", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the isobench JMH suite in this environment and writes DIR/jmh.json, environment.json, jmh.log.")
+public final class SuiteMain implements Callable<Integer> {
+
+    /** Exit codes: some benchmarks failed (their results are missing, the rest are kept); bad input. */
+    public static final int EXIT_PARTIAL = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--out", required = true, description = "Environment directory to write the results into.")
+    Path out;
+
+    @Option(names = "--kind", defaultValue = "host", description = "host, container or vm (default: ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--variant", defaultValue = "default", description = "The environment's variant, recorded as is.")
+    String variant;
+
+    @Option(names = "--accel", defaultValue = "none", description = "none, kvm or tcg (default: ${DEFAULT-VALUE}).")
+    String accel;
+
+    @Option(names = "--env", description = "Environment name for progress lines (default: the out directory's name).")
+    String env;
+
+    @Option(names = "--run-id", defaultValue = "", description = "The run this environment belongs to.")
+    String runId;
+
+    @Option(names = "--profile", defaultValue = "standard", description = "smoke, quick, standard or full (default: ${DEFAULT-VALUE}).")
+    String profileName;
+
+    @Option(names = "--include", description = "Regular expression of benchmarks to run (repeatable; default: all).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: java.io.tmpdir).")
+    Path benchDir;
+
+    @Option(names = "--peer", description = "HOST:PORT of an external EchoPeer for PeerRoundTripBenchmark.")
+    String peer;
+
+    @Option(names = "--list", description = "List the selected benchmarks and exit.")
+    boolean list;
+
+    @Parameters(description = "Raw JMH options (after --); they override the profile's.")
+    List<String> jmhOptions = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        Profile profile = Profile.parse(profileName);
+        requireOneOf("--kind", kind, "host", "container", "vm");
+        requireOneOf("--accel", accel, "none", "kvm", "tcg");
+        List<String> patterns = includes.isEmpty() ? List.of(".*") : includes;
+        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(patterns);
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
+        }
+        if (list) {
+            groups.forEach(group -> group.methods().forEach(System.out::println));
+            return 0;
+        }
+        Path dir = checkedBenchDir();
+        System.setProperty(BenchDir.PROPERTY, dir.toString());
+        if (peer != null && !peer.isBlank()) {
+            Peer.parse(peer);
+            System.setProperty(Peer.PROPERTY, peer);
+        }
+        List<String> jmhArgs = JmhCommandLine.of(profile, jmhOptions).args();
+        List<String> forkProperties = forkProperties(dir);
+        parseJmh(jmhArgs, List.of()); // bad raw options fail here, before anything runs
+        Path envDir = checkedOutDir();
+        String envName = env == null ? envDir.getFileName().toString() : env;
+
+        List<String> recordedArgs = new ArrayList<>(jmhArgs);
+        recordedArgs.add("-jvmArgsPrepend");
+        recordedArgs.add(String.join(" ", forkProperties));
+        ObjectNode fingerprint = Fingerprint.collect(new Fingerprint.Context(envName, kind, variant, accel, runId,
+                profile, recordedArgs, dir, Fingerprint.ownJar().orElse(null)));
+        fingerprint.put("status", "running");
+        JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+
+        ArrayNode results = JsonFiles.MAPPER.createArrayNode();
+        ArrayNode skipped = fingerprint.putArray("skipped");
+        ArrayNode failed = fingerprint.putArray("failed");
+        long suiteStart = System.nanoTime();
+        Path partsDir = Files.createTempDirectory(envDir, ".parts-");
+        try (PrintStream log = new PrintStream(new FileOutputStream(ResultLayout.jmhLog(envDir).toFile(), true), true);
+             PrintStream both = new PrintStream(new TeeOutputStream(System.out, log), true)) {
+            OutputFormat format = OutputFormatFactory.createFormatInstance(both, VerboseMode.NORMAL);
+            for (int i = 0; i < groups.size(); i++) {
+                BenchmarkSelection.Group group = groups.get(i);
+                String tag = "[" + envName + " " + (i + 1) + "/" + groups.size() + "] " + group.shortName();
+                Optional<String> missing = group.requirement().map(Requires::value).flatMap(c -> c.missing());
+                if (missing.isPresent()) {
+                    both.println(tag + " skipped: " + missing.get());
+                    group.methods().forEach(m -> skipped.addObject().put("benchmark", m).put("reason", missing.get()));
+                    continue;
+                }
+                both.println(tag + " ...");
+                long start = System.nanoTime();
+                Path part = partsDir.resolve(i + ".json");
+                String error = runGroup(group, jmhArgs, forkProperties, part, format);
+                Set<String> produced = new HashSet<>();
+                if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                    for (JsonNode result : JsonFiles.read(part)) {
+                        results.add(result);
+                        produced.add(result.path("benchmark").asText());
+                    }
+                }
+                JsonFiles.write(ResultLayout.jmhJson(envDir), results);
+                for (String method : group.methods()) {
+                    if (!produced.contains(method)) {
+                        failed.addObject().put("benchmark", method)
+                                .put("reason", error != null ? error : "no result; see " + ResultLayout.JMH_LOG);
+                    }
+                }
+                both.printf("%s %s in %.1f s (elapsed %.0f s)%n", tag,
+                        produced.containsAll(group.methods()) ? "done" : "FAILED",
+                        seconds(start), seconds(suiteStart));
+            }
+        } finally {
+            BenchDir.deleteRecursively(partsDir);
+        }
+        fingerprint.put("status", failed.isEmpty() ? "complete" : "partial");
+        fingerprint.put("durationSeconds", Math.round(seconds(suiteStart)));
+        JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+        JsonFiles.write(ResultLayout.jmhJson(envDir), results);
+        if (!failed.isEmpty()) {
+            System.err.println("isobench: " + failed.size() + " benchmark(s) failed in " + envName
+                    + "; the other results are in " + ResultLayout.jmhJson(envDir) + ", details in " + ResultLayout.jmhLog(envDir));
+            return EXIT_PARTIAL;
+        }
+        return 0;
+    }
+
+    private String runGroup(BenchmarkSelection.Group group, List<String> jmhArgs, List<String> forkProperties,
+                            Path part, OutputFormat format) {
+        List<String> args = new ArrayList<>(jmhArgs);
+        args.addAll(List.of("-rf", "json", "-rff", part.toString()));
+        try {
+            new Runner(parseJmh(args, group.includes()).jvmArgsPrepend(forkProperties.toArray(String[]::new)).build(),
+                    format).run();
+            return null;
+        } catch (RunnerException | RuntimeException e) {
+            format.println("isobench: " + group.className() + " failed: " + e);
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private static ChainedOptionsBuilder parseJmh(List<String> args, List<String> includes) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(includes);
+        try {
+            return new OptionsBuilder().parent(new CommandLineOptions(all.toArray(String[]::new)));
+        } catch (CommandLineOptionException e) {
+            throw new IllegalArgumentException("bad JMH option: " + e.getMessage());
+        }
+    }
+
+    /** System properties every forked JVM gets, so benchmarks see the same directory and peer as the runner. */
+    private List<String> forkProperties(Path dir) {
+        List<String> properties = new ArrayList<>();
+        properties.add("-D" + BenchDir.PROPERTY + "=" + dir);
+        if (peer != null && !peer.isBlank()) {
+            properties.add("-D" + Peer.PROPERTY + "=" + peer);
+        }
+        return properties;
+    }
+
+    private Path checkedBenchDir() {
+        Path dir = (benchDir != null ? benchDir : Paths.get(System.getProperty("java.io.tmpdir"))).toAbsolutePath();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("benchmark directory " + dir + " does not exist or is not a directory");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("benchmark directory " + dir + " is not writable");
+        }
+        return dir;
+    }
+
+    private Path checkedOutDir() {
+        Path dir = out.toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            Files.delete(Files.createTempFile(dir, ".probe", ".tmp"));
+            return dir;
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("cannot write results to " + dir + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    private static void requireOneOf(String option, String value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            throw new IllegalArgumentException(option + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.execute(new SuiteMain(), "isobench", args));
+    }
+}

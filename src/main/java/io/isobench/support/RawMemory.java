@@ -1,0 +1,32 @@
+package io.isobench.support;
+
+import java.lang.reflect.Field;
+
+import sun.misc.Unsafe;
+
+/** Plain stores to native addresses, compiled to single instructions (JNA's Pointer would add a JNI call each). */
+public final class RawMemory {
+
+    private static final Unsafe UNSAFE = load();
+
+    private RawMemory() {
+    }
+
+    private static Unsafe load() {
+        try {
+            Field field = Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            return (Unsafe) field.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    public static void putByte(long address, byte value) {
+        UNSAFE.putByte(address, value);
+    }
+
+    public static byte getByte(long address) {
+        return UNSAFE.getByte(address);
+    }
+}

@@ -1,0 +1,2 @@
+/** Shared fixtures of the benchmarks: libc bindings, temporary directories, capabilities. */
+package io.isobench.support;
