@@ -3,25 +3,32 @@ package io.isobench.launcher;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wall time of {@code java -version}: how long a JVM takes to start and exit, measured {@link Footprint#SAMPLES} times. */
+/**
+ * Wall time of {@code java -version}, timed inside the environment by one shell loop, the same on the host, in a
+ * container and in a VM: the first start warms the caches and is dropped, {@link Footprint#SAMPLES} are kept.
+ */
 public final class JvmStart {
-
-    /** Runs a command that starts a JVM; the launcher times it from outside. */
-    public interface Starter {
-        void startJvm() throws LauncherException, InterruptedException;
-    }
 
     private JvmStart() {
     }
 
-    public static List<Double> measure(Starter starter) throws LauncherException, InterruptedException {
-        starter.startJvm(); // the first start warms the page cache; it is not counted
+    /** A POSIX shell script that prints one line of nanoseconds per start. */
+    public static String script(String java) {
+        return "for i in $(seq 0 " + Footprint.SAMPLES + "); do s=$(date +%s%N); '" + java + "' -version >/dev/null 2>&1 "
+                + "|| exit 1; e=$(date +%s%N); echo \"jvmstart $((e-s))\"; done";
+    }
+
+    /** Milliseconds per start from the script's output, without the first (warm-up) start. */
+    public static List<Double> parse(String output) throws LauncherException {
         List<Double> samples = new ArrayList<>();
-        for (int i = 0; i < Footprint.SAMPLES; i++) {
-            long start = System.nanoTime();
-            starter.startJvm();
-            samples.add(Footprint.millisSince(start));
+        for (String line : output.split("\n")) {
+            if (line.startsWith("jvmstart ")) {
+                samples.add(Math.round(Long.parseLong(line.substring(9).trim()) / 1e5) / 10.0);
+            }
         }
-        return samples;
+        if (samples.size() != Footprint.SAMPLES + 1) {
+            throw new LauncherException("java -version did not run " + (Footprint.SAMPLES + 1) + " times: " + output.strip());
+        }
+        return samples.subList(1, samples.size());
     }
 }

@@ -9,12 +9,12 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "isobench", mixinStandardHelpOptions = true,
         description = "What isolation costs: one JMH suite on the host, in a container and in a VM.",
-        subcommands = {HostCommand.class})
+        subcommands = {HostCommand.class, ContainerCommand.class})
 public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("a command is required: host (see --help)");
+        throw new IllegalArgumentException("a command is required: host or container (see --help)");
     }
 
     public static void main(String[] args) {

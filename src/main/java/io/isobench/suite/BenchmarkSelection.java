@@ -30,7 +30,7 @@ public final class BenchmarkSelection {
     public static final List<String> AREAS = List.of("syscall", "fileio", "network", "cpu", "memory", "process");
 
     /** One benchmark class and the methods of it that were selected. */
-    public record Group(String className, List<String> methods) {
+    public record Group(String className, List<String> methods, long configurations) {
 
         /** {@code fileio.SequentialWriteBenchmark}: the class without the common package prefix. */
         public String shortName() {
@@ -88,15 +88,26 @@ public final class BenchmarkSelection {
                 new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
         SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, includes, List.of());
         Map<String, TreeSet<String>> byClass = new LinkedHashMap<>();
+        Map<String, Long> configurations = new LinkedHashMap<>();
         for (BenchmarkListEntry entry : entries) {
             String name = entry.getUsername();
             String className = name.substring(0, name.lastIndexOf('.'));
             byClass.computeIfAbsent(className, k -> new TreeSet<>()).add(name);
+            long combinations = entry.getParams().hasValue()
+                    ? entry.getParams().get().values().stream().mapToLong(values -> values.length).reduce(1, (a, b) -> a * b)
+                    : 1L;
+            configurations.merge(className, combinations, Long::sum);
         }
         List<Group> groups = new ArrayList<>();
-        byClass.forEach((className, methods) -> groups.add(new Group(className, List.copyOf(methods))));
+        byClass.forEach((className, methods) ->
+                groups.add(new Group(className, List.copyOf(methods), configurations.get(className))));
         groups.sort(Comparator.comparing((Group g) -> areaRank(g.area())).thenComparing(Group::className));
         return groups;
+    }
+
+    /** Benchmark configurations (methods times parameter combinations) of all groups. */
+    public static long configurations(List<Group> groups) {
+        return groups.stream().mapToLong(Group::configurations).sum();
     }
 
     private static int areaRank(String area) {

@@ -40,12 +40,8 @@ public final class HostEnvironment implements Environment {
         try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1")) {
             Thread.sleep(1000); // let the idle peer settle before its memory is read
             footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid()));
-            footprint.putSamples("jvmStartMillis", JvmStart.measure(() -> {
-                Processes.Result result = Processes.run(List.of(java, "-version"), JVM_START_TIMEOUT_SECONDS);
-                if (result.exitCode() != 0) {
-                    throw new LauncherException("java -version failed on the host: " + result.output().trim());
-                }
-            }));
+            Processes.Result starts = Processes.run(List.of("sh", "-c", JvmStart.script(java)), JVM_START_TIMEOUT_SECONDS);
+            footprint.putSamples("jvmStartMillis", JvmStart.parse(starts.output()));
             SuiteCommand command = new SuiteCommand(java, spec.benchmarksJar().toString(), envDir.toString(),
                     benchDir.toString(), "127.0.0.1:" + peer.port());
             List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "host", "default", "none"));

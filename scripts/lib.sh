@@ -1,0 +1,75 @@
+# Shared helpers of the isobench scripts: sourced, not run. The scripts stay thin; the logic is in Java.
+
+# The repository root.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The launcher jar and the benchmarks jar it runs in every environment.
+LAUNCHER_JAR="$ROOT/target/isobench.jar"
+BENCHMARKS_JAR="$ROOT/target/benchmarks.jar"
+# How long to wait for a freshly started Docker engine to answer, in seconds.
+DOCKER_WAIT_SECONDS=60
+
+# Testcontainers: Ryuk's image cannot be pulled where no registry is reachable, and the launcher removes what it
+# made itself; /.dockerenv on some hosts makes Testcontainers look for a gateway it does not need.
+export TESTCONTAINERS_RYUK_DISABLED="${TESTCONTAINERS_RYUK_DISABLED:-true}"
+export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
+
+say() { printf 'isobench: %s\n' "$*" >&2; }
+die() { printf 'isobench: %s\n' "$*" >&2; exit 1; }
+
+# Builds the jars when they are missing or older than the sources.
+ensure_jars() {
+  if [[ -f "$LAUNCHER_JAR" && -f "$BENCHMARKS_JAR" ]] \
+      && [[ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$LAUNCHER_JAR" -print -quit)" ]]; then
+    return 0
+  fi
+  command -v mvn >/dev/null || die "Maven (mvn) is needed to build the jars: apt-get install maven"
+  say "building target/benchmarks.jar and target/isobench.jar ..."
+  (cd "$ROOT" && mvn -q -B -DskipTests package) || die "the build failed; run 'mvn -DskipTests package' to see why"
+}
+
+# Installs Debian packages when run as root on Debian; otherwise says what to install.
+ensure_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return 0
+  if [[ $EUID -ne 0 || ! -f /etc/debian_version ]]; then
+    die "missing packages: ${missing[*]}; install them (as root: apt-get install -y ${missing[*]})"
+  fi
+  say "installing ${missing[*]} ..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; } \
+    || die "could not install ${missing[*]}"
+}
+
+# Makes sure a Docker engine answers: starts Debian's dockerd as root if none does.
+ensure_docker() {
+  if docker info >/dev/null 2>&1; then
+    return 0
+  fi
+  say "no Docker engine answers"
+  if [[ $EUID -ne 0 ]]; then
+    die "start a Docker engine (or run as root so isobench can install and start docker.io)"
+  fi
+  command -v dockerd >/dev/null || ensure_packages docker.io
+  say "starting dockerd (log: /tmp/isobench-dockerd.log) ..."
+  setsid dockerd >/tmp/isobench-dockerd.log 2>&1 < /dev/null &
+  local waited=0
+  until docker info >/dev/null 2>&1; do
+    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see /tmp/isobench-dockerd.log"
+    sleep 1
+  done
+  say "dockerd is up"
+}
+
+# Makes sure QEMU and the image tools are installed.
+ensure_qemu() {
+  ensure_packages qemu-system-x86 qemu-utils debootstrap
+}
+
+# Runs the launcher with the given command and arguments.
+launch() {
+  exec java -jar "$LAUNCHER_JAR" "$@"
+}

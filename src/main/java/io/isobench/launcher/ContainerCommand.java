@@ -1,0 +1,26 @@
+package io.isobench.launcher;
+
+import io.isobench.launcher.container.ContainerEnvironment;
+import io.isobench.launcher.container.ContainerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code isobench container}: runs the suite in a Docker container into {@code RUN_DIR/container-<variant>/}. */
+@Command(name = "container", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the suite in a Docker container (Testcontainers, local image, no pulls).")
+public final class ContainerCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options;
+
+    @Mixin
+    ContainerOptions container;
+
+    @Override
+    public Integer call() throws Exception {
+        ContainerEnvironment environment = new ContainerEnvironment(container);
+        return Runs.runOne(environment, options.toSpec());
+    }
+}

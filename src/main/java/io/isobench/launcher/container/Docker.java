@@ -1,0 +1,196 @@
+package io.isobench.launcher.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.Statistics;
+import io.isobench.launcher.LauncherException;
+import org.testcontainers.DockerClientFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the launcher asks of the Docker engine beyond Testcontainers' lifecycle: streamed execs with exit codes,
+ * memory and layer sizes, and removing what a crashed run left behind. Everything it makes carries {@link #LABEL}.
+ */
+public final class Docker {
+
+    /** Every container, network and volume isobench makes carries this label ... */
+    public static final String LABEL = "io.isobench";
+    /** ... and the pid of the launcher that made it, so a later run can tell leftovers from a concurrent run. */
+    public static final String LABEL_PID = "io.isobench.launcher-pid";
+
+    private final DockerClient client;
+
+    private Docker(DockerClient client) {
+        this.client = client;
+    }
+
+    /** Connects, or fails with one line saying what to do. */
+    public static Docker connect() throws LauncherException {
+        if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            throw new LauncherException("set TESTCONTAINERS_RYUK_DISABLED=true (scripts/run-container.sh does): Ryuk's image "
+                    + "cannot be pulled without a registry, and isobench removes its containers itself");
+        }
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new LauncherException("no Docker engine answers: start one (scripts/run-container.sh starts Debian's "
+                    + "dockerd when run as root)");
+        }
+        return new Docker(DockerClientFactory.instance().client());
+    }
+
+    public DockerClient client() {
+        return client;
+    }
+
+    public static Map<String, String> labels(String runId) {
+        return Map.of(LABEL, "true", LABEL_PID, String.valueOf(ProcessHandle.current().pid()), "io.isobench.run", runId);
+    }
+
+    /** The result of an exec. */
+    public record ExecResult(int exitCode, String output) {
+    }
+
+    /** Runs a command in a container, copying its output to {@code sink} as it comes, killed after the timeout. */
+    public int exec(String containerId, List<String> command, OutputStream sink, long timeoutSeconds)
+            throws LauncherException, InterruptedException {
+        ExecCreateCmdResponse exec = client.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec();
+        ResultCallback.Adapter<Frame> callback = client.execStartCmd(exec.getId())
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        try {
+                            sink.write(frame.getPayload());
+                            sink.flush();
+                        } catch (IOException e) {
+                            // The console went away; the results are still written in the container.
+                        }
+                    }
+                });
+        if (!callback.awaitCompletion(timeoutSeconds, TimeUnit.SECONDS)) {
+            closeQuietly(callback);
+            throw new LauncherException("'" + String.join(" ", command.subList(0, Math.min(2, command.size())))
+                    + " ...' did not finish within " + timeoutSeconds + " s in container " + shortId(containerId));
+        }
+        Long exit = client.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
+        if (exit == null) {
+            throw new LauncherException("lost the exec in container " + shortId(containerId) + ": did the Docker engine stop?");
+        }
+        return exit.intValue();
+    }
+
+    public ExecResult execCapture(String containerId, List<String> command, long timeoutSeconds)
+            throws LauncherException, InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc = exec(containerId, command, out, timeoutSeconds);
+        return new ExecResult(rc, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Memory in use by a container as {@code docker stats} reports it: cgroup usage less inactive page cache. */
+    public long memoryUsageBytes(String containerId) throws LauncherException, InterruptedException {
+        java.util.concurrent.CompletableFuture<Statistics> first = new java.util.concurrent.CompletableFuture<>();
+        ResultCallback.Adapter<Statistics> callback = client.statsCmd(containerId).withNoStream(true)
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Statistics statistics) {
+                        first.complete(statistics);
+                    }
+                });
+        try {
+            Statistics stats = first.get(30, TimeUnit.SECONDS);
+            var memory = stats.getMemoryStats();
+            if (memory == null || memory.getUsage() == null) {
+                throw new LauncherException("the Docker engine reported no memory usage for container " + shortId(containerId));
+            }
+            long inactive = 0;
+            if (memory.getStats() != null) {
+                Long v1 = memory.getStats().getTotalInactiveFile();
+                Long v2 = memory.getStats().getInactiveFile();
+                inactive = v1 != null ? v1 : v2 != null ? v2 : 0;
+            }
+            return memory.getUsage() - inactive;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new LauncherException("cannot read the memory usage of container " + shortId(containerId) + ": " + e, e);
+        } finally {
+            closeQuietly(callback);
+        }
+    }
+
+    public long imageBytes(String image) {
+        Long size = client.inspectImageCmd(image).exec().getSize();
+        return size == null ? -1 : size;
+    }
+
+    public long writableLayerBytes(String containerId) {
+        Long size = client.inspectContainerCmd(containerId).withSize(true).exec().getSizeRw();
+        return size == null ? -1 : size;
+    }
+
+    public boolean imageExists(String image) {
+        try {
+            client.inspectImageCmd(image).exec();
+            return true;
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            return false;
+        }
+    }
+
+    public void removeContainer(String id) {
+        try {
+            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            // Already gone.
+        }
+    }
+
+    /** Removes containers, networks and volumes of isobench launchers that are no longer running. */
+    public void sweepLeftovers() {
+        for (Container container : client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(LABEL_PID)).exec()) {
+            if (orphaned(container.getLabels())) {
+                removeContainer(container.getId());
+            }
+        }
+        client.listNetworksCmd().exec().stream()
+                .filter(network -> network.getLabels() != null && orphaned(network.getLabels()))
+                .forEach(network -> client.removeNetworkCmd(network.getId()).exec());
+        var volumes = client.listVolumesCmd().exec().getVolumes();
+        if (volumes != null) {
+            volumes.stream().filter(volume -> volume.getLabels() != null && orphaned(volume.getLabels()))
+                    .forEach(volume -> client.removeVolumeCmd(volume.getName()).exec());
+        }
+    }
+
+    private static boolean orphaned(Map<String, String> labels) {
+        String pid = labels.get(LABEL_PID);
+        if (pid == null) {
+            return false;
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // Best effort.
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.isobench.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input to the launcher: one line naming the problem, a non-zero exit, no stack trace. */
+class HostArgumentsIT {
+
+    @TempDir
+    Path temp;
+
+    private void assertOneLine(Launch.Outcome outcome, String expected) {
+        assertEquals(2, outcome.exitCode(), outcome.stderr());
+        String[] lines = outcome.stderr().strip().split("\n");
+        assertTrue(lines[0].startsWith("isobench: ") && lines[0].contains(expected), outcome.stderr());
+        assertFalse(outcome.stderr().contains("\tat "), outcome.stderr());
+        assertTrue(lines.length <= 2, outcome.stderr()); // the error, and at most a usage hint
+    }
+
+    @Test
+    void unknownProfile() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--profile", "turbo", "--out", temp.resolve("r").toString()),
+                "unknown profile 'turbo'");
+    }
+
+    @Test
+    void includeMatchingNothing() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--include", "Nothing.*Here", "--out", temp.resolve("r").toString()),
+                "matches no benchmark");
+    }
+
+    @Test
+    void includeThatDoesNotCompile() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--include", "(", "--out", temp.resolve("r").toString()),
+                "not a valid regular expression");
+    }
+
+    @Test
+    void outThatCannotBeWritten() throws Exception {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        assertOneLine(Launch.run(120, "host", "--out", file.resolve("r").toString()), "cannot write to --out");
+    }
+
+    @Test
+    void benchDirPointingNowhere() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--bench-dir", temp.resolve("nowhere").toString(),
+                "--out", temp.resolve("r").toString()), "--bench-dir");
+    }
+
+    @Test
+    void unknownOption() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--profil", "smoke"), "Unknown option");
+    }
+}

@@ -1,0 +1,64 @@
+package io.isobench.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs the built launcher jar as a user would, for the integration tests. */
+final class Launch {
+
+    record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    private Launch() {
+    }
+
+    static Path launcherJar() {
+        return Path.of(System.getProperty("isobench.launcherJar", "target/isobench.jar"));
+    }
+
+    static Path benchmarksJar() {
+        return Path.of(System.getProperty("isobench.benchmarksJar", "target/benchmarks.jar"));
+    }
+
+    static Outcome run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", launcherJar().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("isobench-it-", ".out");
+        Path err = Files.createTempFile("isobench-it-", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
+            builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                fail("isobench " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s; stderr:\n"
+                        + Files.readString(err));
+            }
+            return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Processes of ours still alive whose command line contains {@code marker}. */
+    static List<String> processesContaining(String marker) {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self)
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(cmd -> cmd.contains(marker))
+                .toList();
+    }
+}

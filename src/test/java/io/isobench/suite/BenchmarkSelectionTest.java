@@ -1,0 +1,67 @@
+package io.isobench.suite;
+
+import io.isobench.support.Capability;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchmarkSelectionTest {
+
+    @Test
+    void everyAreaHasBenchmarksAndGroupsComeInAreaOrder() {
+        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(List.of(".*"));
+        Set<String> areas = groups.stream().map(BenchmarkSelection.Group::area).collect(Collectors.toSet());
+        assertEquals(Set.copyOf(BenchmarkSelection.AREAS), areas);
+        List<Integer> ranks = groups.stream().map(g -> BenchmarkSelection.AREAS.indexOf(g.area())).toList();
+        for (int i = 1; i < ranks.size(); i++) {
+            assertTrue(ranks.get(i - 1) <= ranks.get(i), "groups out of area order: " + groups);
+        }
+    }
+
+    @Test
+    void classNamesFollowTheConvention() {
+        for (BenchmarkSelection.Group group : BenchmarkSelection.select(List.of(".*"))) {
+            assertTrue(group.className().endsWith("Benchmark"), group.className());
+        }
+    }
+
+    @Test
+    void includeSelectsMethodsExactly() {
+        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(List.of("JnaCall"));
+        assertEquals(1, groups.size());
+        assertEquals(List.of("io.isobench.syscall.JnaCallBenchmark.libcAbs"), groups.get(0).methods());
+        assertEquals("syscall.JnaCallBenchmark", groups.get(0).shortName());
+    }
+
+    @Test
+    void noMatchGivesNoGroups() {
+        assertTrue(BenchmarkSelection.select(List.of("NoSuchBenchmark")).isEmpty());
+    }
+
+    @Test
+    void badRegexIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkSelection.select(List.of("Sha(256")));
+        assertTrue(e.getMessage().startsWith("--include 'Sha(256' is not a valid regular expression"), e.getMessage());
+    }
+
+    @Test
+    void capabilityRequirementsAreDeclared() {
+        BenchmarkSelection.Group peer = BenchmarkSelection.select(List.of("PeerRoundTrip")).get(0);
+        assertEquals(Capability.PEER, peer.requirement().orElseThrow().value());
+        BenchmarkSelection.Group direct = BenchmarkSelection.select(List.of("DirectRandomRead")).get(0);
+        assertEquals(Capability.DIRECT_IO, direct.requirement().orElseThrow().value());
+    }
+
+    @Test
+    void areaComesFromThePackage() {
+        assertEquals("fileio", BenchmarkSelection.area("io.isobench.fileio.X.y"));
+        assertEquals("other", BenchmarkSelection.area("org.example.Foo.bar"));
+    }
+}

@@ -1,0 +1,52 @@
+package io.isobench.suite;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JmhCommandLineTest {
+
+    @Test
+    void withoutRawOptionsItIsTheProfile() {
+        assertEquals(Profile.QUICK.jmhArgs(), JmhCommandLine.of(Profile.QUICK, List.of()).args());
+    }
+
+    @Test
+    void rawOptionsReplaceTheProfilesOptionOfTheSameName() {
+        List<String> args = JmhCommandLine.of(Profile.SMOKE, List.of("-f", "3", "-i=7")).args();
+        assertEquals(1, args.stream().filter("-f"::equals).count());
+        assertEquals("3", args.get(args.indexOf("-f") + 1));
+        assertEquals("7", args.get(args.indexOf("-i") + 1));
+        assertEquals("1", args.get(args.indexOf("-wi") + 1), "untouched profile options stay");
+    }
+
+    @Test
+    void outputOptionsAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JmhCommandLine.of(Profile.SMOKE, List.of("-rf", "csv")));
+        assertTrue(e.getMessage().contains("-rf is set by isobench"), e.getMessage());
+    }
+
+    @Test
+    void positionalIncludesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JmhCommandLine.of(Profile.SMOKE, List.of("Sha256")));
+        assertTrue(e.getMessage().contains("--include"), e.getMessage());
+    }
+
+    @Test
+    void optionWithoutValueIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JmhCommandLine.of(Profile.SMOKE, List.of("-f")));
+        assertEquals("JMH option -f needs a value", e.getMessage());
+    }
+
+    @Test
+    void unknownOptionIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> JmhCommandLine.of(Profile.SMOKE, List.of("-xyz", "1")));
+    }
+}
