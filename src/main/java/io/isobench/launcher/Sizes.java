@@ -27,4 +27,18 @@ public final class Sizes {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Bytes a file really takes on disk (allocated blocks, so sparse files count only what they hold). */
+    public static long diskUsageBytes(Path file) throws java.io.IOException {
+        try {
+            Process du = new ProcessBuilder("du", "--block-size=1", "-s", file.toString()).redirectErrorStream(true).start();
+            String out = new String(du.getInputStream().readAllBytes()).trim();
+            if (du.waitFor() == 0 && out.matches("\\d+\\s.*")) {
+                return Long.parseLong(out.split("\\s+")[0]);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Files.size(file);
+    }
 }

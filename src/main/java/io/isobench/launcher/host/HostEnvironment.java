@@ -1,5 +1,6 @@
 package io.isobench.launcher.host;
 
+import io.isobench.launcher.Cleanup;
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
 import io.isobench.launcher.JvmStart;
@@ -37,7 +38,9 @@ public final class HostEnvironment implements Environment {
     public int run(RunSpec spec, Path envDir) throws LauncherException, InterruptedException {
         Footprint footprint = new Footprint(envDir);
         String java = spec.runtime().java().toString();
-        try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1")) {
+        try (Cleanup cleanup = new Cleanup()) {
+            PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
+            cleanup.add("echo peer", peer::close);
             Thread.sleep(1000); // let the idle peer settle before its memory is read
             footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid()));
             Processes.Result starts = Processes.run(List.of("sh", "-c", JvmStart.script(java)), JVM_START_TIMEOUT_SECONDS);
@@ -47,11 +50,8 @@ public final class HostEnvironment implements Environment {
             List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "host", "default", "none"));
             Progress.say("host: running the suite (" + spec.profile().id() + ")");
             Process suite = new ProcessBuilder(args).inheritIO().start();
-            try {
-                return suite.waitFor();
-            } finally {
-                Processes.destroy(suite);
-            }
+            cleanup.add("suite process", () -> Processes.destroy(suite));
+            return suite.waitFor();
         } catch (IOException e) {
             throw new LauncherException("host run failed: " + e.getMessage(), e);
         }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The main job (what `mvn verify -Pbench` runs): host, container variants and VM in sequence, then the comparison.
+#   scripts/bench.sh [--profile P] [--envs host,container,vm] [--container-variants bridge,...] [--include REGEX] [--out RUN_DIR]
+# As root on Debian it installs and starts what the environments need (docker.io, QEMU, debootstrap); an environment
+# that still cannot run is skipped with its reason in the report, unless it was named in --envs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# wants ENV ARGS...: whether ENV is among the environments the arguments ask for (all when --envs is absent or empty).
+wants() {
+  local env="$1" envs=""
+  shift
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --envs) envs="${2:-}"; shift ;;
+      --envs=*) envs="${1#--envs=}" ;;
+    esac
+    shift
+  done
+  [[ -z "$envs" || ",$envs," == *",$env,"* ]]
+}
+
+main() {
+  ensure_jars
+  if wants container "$@"; then
+    (ensure_docker && ensure_packages debootstrap) || say "the container environment may be skipped (see above)"
+  fi
+  if wants vm "$@"; then
+    (ensure_qemu) || say "the VM environment may be skipped (see above)"
+  fi
+  launch bench "$@"
+}
+
+main "$@"

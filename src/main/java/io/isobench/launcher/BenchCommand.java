@@ -1,0 +1,112 @@
+package io.isobench.launcher;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.isobench.launcher.container.ContainerEnvironment;
+import io.isobench.launcher.container.ContainerOptions;
+import io.isobench.launcher.host.HostEnvironment;
+import io.isobench.launcher.vm.VmEnvironment;
+import io.isobench.launcher.vm.VmOptions;
+import io.isobench.suite.JsonFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code isobench bench}, the main job behind {@code mvn verify -Pbench}: host, then the container variants, then the VM,
+ * in sequence into one run directory, then the comparison. An environment that cannot run here is skipped with its
+ * reason, unless it was asked for by name; one that fails keeps what it wrote, and the others still run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the whole matrix (host, container, vm) and compare the results.")
+public final class BenchCommand implements Callable<Integer> {
+
+    /** What happened to each environment of the run, for the report: {@code RUN_DIR/environments.json}. */
+    public static final String ENVIRONMENTS_JSON = "environments.json";
+    private static final List<String> ALL = List.of("host", "container", "vm");
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--envs", defaultValue = "",
+            description = "Comma-separated subset of host,container,vm (default: all that can run here; named ones must).")
+    String envs;
+
+    @Option(names = "--container-variants", defaultValue = "bridge",
+            description = "Comma-separated container variants, e.g. bridge,host,bridge-unconfined,bridge-volume (default: ${DEFAULT-VALUE}).")
+    String containerVariants;
+
+    private record Planned(String kind, Environment environment, Optional<String> missing) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> asked = envs.isBlank() ? List.of()
+                : Arrays.stream(envs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String env : asked) {
+            if (!ALL.contains(env)) {
+                throw new IllegalArgumentException("unknown environment '" + env + "' in --envs (use host, container, vm)");
+            }
+        }
+        List<Planned> plan = plan(asked.isEmpty() ? ALL : asked);
+        for (Planned planned : plan) {
+            if (planned.missing().isPresent() && asked.contains(planned.kind())) {
+                throw new LauncherException(planned.kind() + " was asked for but cannot run here: " + planned.missing().get());
+            }
+        }
+        RunSpec spec = options.toSpec();
+        Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ") into " + spec.runDir());
+        ArrayNode record = JsonFiles.MAPPER.createArrayNode();
+        boolean allGood = true;
+        for (Planned planned : plan) {
+            String name = planned.environment().name();
+            if (planned.missing().isPresent()) {
+                Progress.warn(name + " skipped: " + planned.missing().get());
+                record.addObject().put("env", name).put("status", "skipped").put("reason", planned.missing().get());
+            } else {
+                try {
+                    int rc = Runs.runOne(planned.environment(), spec);
+                    record.addObject().put("env", name).put("status", rc == 0 ? "complete" : "partial")
+                            .put("reason", rc == 0 ? "" : "some benchmarks failed; see " + name + "/jmh.log");
+                    allGood &= rc == 0;
+                } catch (LauncherException e) {
+                    Progress.warn(name + " failed: " + e.getMessage());
+                    record.addObject().put("env", name).put("status", "failed").put("reason", e.getMessage());
+                    allGood = false;
+                }
+            }
+            JsonFiles.write(spec.runDir().resolve(ENVIRONMENTS_JSON), record);
+        }
+        int compared = Reports.compare(spec.runDir());
+        return allGood && compared == 0 ? 0 : 1;
+    }
+
+    private List<Planned> plan(List<String> kinds) {
+        List<Planned> plan = new ArrayList<>();
+        for (String kind : ALL) {
+            if (!kinds.contains(kind)) {
+                continue;
+            }
+            switch (kind) {
+                case "host" -> plan.add(new Planned(kind, new HostEnvironment(Paths.get(System.getProperty("java.io.tmpdir"))),
+                        Optional.empty()));
+                case "container" -> {
+                    Optional<String> missing = Availability.containerMissing();
+                    for (String variant : containerVariants.split(",")) {
+                        plan.add(new Planned(kind, new ContainerEnvironment(ContainerOptions.ofVariant(variant.trim())), missing));
+                    }
+                }
+                case "vm" -> plan.add(new Planned(kind, new VmEnvironment(VmOptions.defaults()), Availability.vmMissing()));
+                default -> throw new IllegalStateException(kind);
+            }
+        }
+        return plan;
+    }
+
+}

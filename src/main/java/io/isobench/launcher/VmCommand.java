@@ -1,0 +1,26 @@
+package io.isobench.launcher;
+
+import io.isobench.launcher.vm.VmEnvironment;
+import io.isobench.launcher.vm.VmOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code isobench vm}: runs the suite in a QEMU virtual machine into {@code RUN_DIR/vm-kvm/} or {@code vm-tcg/}. */
+@Command(name = "vm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the suite in a QEMU/KVM virtual machine (TCG emulation where /dev/kvm is missing).")
+public final class VmCommand implements Callable<Integer> {
+
+    @Mixin
+    RunOptions options;
+
+    @Mixin
+    VmOptions vm;
+
+    @Override
+    public Integer call() throws Exception {
+        VmEnvironment environment = new VmEnvironment(vm);
+        return Runs.runOne(environment, options.toSpec());
+    }
+}

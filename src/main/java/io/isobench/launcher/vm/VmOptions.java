@@ -1,0 +1,94 @@
+package io.isobench.launcher.vm;
+
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** The VM's shape and devices, recorded in the fingerprint's variant. */
+public final class VmOptions {
+
+    @Option(names = "--cpus", description = "Virtual CPUs (default: all host cores).")
+    Integer cpus;
+
+    @Option(names = "--memory", defaultValue = "2048", description = "Guest memory in MiB (default: ${DEFAULT-VALUE}).")
+    int memoryMib;
+
+    @Option(names = "--disk-cache", defaultValue = "none",
+            description = "none (O_DIRECT on the host, with aio=native) or writeback (default: ${DEFAULT-VALUE}).")
+    String diskCache;
+
+    @Option(names = "--network", defaultValue = "user",
+            description = "user (QEMU's user-mode network; the peer is an EchoPeer on the host's loopback) (default: ${DEFAULT-VALUE}).")
+    String network;
+
+    @Option(names = "--accel", defaultValue = "auto", description = "auto (kvm where /dev/kvm is usable, else tcg), kvm or tcg.")
+    String accel;
+
+    /** The defaults, as the main job uses them. */
+    public static VmOptions defaults() {
+        VmOptions options = new VmOptions();
+        options.memoryMib = 2048;
+        options.diskCache = "none";
+        options.network = "user";
+        options.accel = "auto";
+        return options.validate();
+    }
+
+    public VmOptions validate() {
+        if (cpus != null && cpus < 1) {
+            throw new IllegalArgumentException("--cpus must be at least 1, got " + cpus);
+        }
+        if (memoryMib < 768) {
+            throw new IllegalArgumentException("--memory must be at least 768 (MiB): the JMH forks get a 512 MiB heap");
+        }
+        if (!List.of("none", "writeback").contains(diskCache)) {
+            throw new IllegalArgumentException("--disk-cache must be none or writeback, got '" + diskCache + "'");
+        }
+        if (network.equals("tap")) {
+            throw new IllegalArgumentException("--network tap is not supported yet: use --network user");
+        }
+        if (!network.equals("user")) {
+            throw new IllegalArgumentException("--network must be user, got '" + network + "'");
+        }
+        if (!List.of("auto", "kvm", "tcg").contains(accel)) {
+            throw new IllegalArgumentException("--accel must be auto, kvm or tcg, got '" + accel + "'");
+        }
+        return this;
+    }
+
+    public int cpus() {
+        return cpus != null ? cpus : Runtime.getRuntime().availableProcessors();
+    }
+
+    public int memoryMib() {
+        return memoryMib;
+    }
+
+    public String diskCache() {
+        return diskCache;
+    }
+
+    public String network() {
+        return network;
+    }
+
+    /** The acceleration that will be used: kvm only where /dev/kvm can be opened. */
+    public String resolvedAccel() {
+        boolean kvm = Accel.kvmUsable();
+        return switch (accel) {
+            case "kvm" -> {
+                if (!kvm) {
+                    throw new IllegalArgumentException("--accel kvm asked for, but /dev/kvm is missing or not accessible");
+                }
+                yield "kvm";
+            }
+            case "tcg" -> "tcg";
+            default -> kvm ? "kvm" : "tcg";
+        };
+    }
+
+    /** The variant as recorded: acceleration, then shape and devices. */
+    public String variant(String accel) {
+        return accel + "-" + cpus() + "cpu-" + memoryMib + "m-cache" + diskCache + "-" + network;
+    }
+}

@@ -1,0 +1,116 @@
+package io.isobench.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.suite.Fingerprint;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A container smoke run of a subset, end to end, and a variant run, as a user runs them. */
+class ContainerSmokeIT {
+
+    private static final String SUBSET = "JnaCall|ParentPidGet|PeerRoundTrip|SmallFileChurn|Sha256Digest";
+
+    @TempDir
+    static Path temp;
+
+    static Launch.Outcome bridge;
+    static Launch.Outcome variant;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Engines.requireDocker();
+        bridge = Launch.run(1800, "container", "--profile", "smoke", "--include", SUBSET,
+                "--out", temp.resolve("run").toString());
+        variant = Launch.run(900, "container", "--network", "host", "--seccomp", "unconfined", "--storage", "volume",
+                "--profile", "smoke", "--include", "ParentPidGet|PeerRoundTrip|SmallFileChurn",
+                "--out", temp.resolve("run").toString());
+    }
+
+    private static Path env(String name) {
+        return temp.resolve("run").resolve(name);
+    }
+
+    @Test
+    void bridgeRunProducesAFiniteScoreForEveryBenchmark() throws IOException {
+        assertEquals(0, bridge.exitCode(), bridge.stderr());
+        Set<String> names = new HashSet<>();
+        for (JsonNode result : JsonFiles.read(ResultLayout.jmhJson(env("container-bridge")))) {
+            double score = result.get("primaryMetric").get("score").asDouble();
+            assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
+            names.add(result.get("benchmark").asText());
+        }
+        assertEquals(Set.of("io.isobench.syscall.JnaCallBenchmark.libcAbs",
+                "io.isobench.syscall.ParentPidGetBenchmark.rawSyscall",
+                "io.isobench.network.PeerRoundTripBenchmark.roundTrip",
+                "io.isobench.fileio.SmallFileChurnBenchmark.createWriteDelete",
+                "io.isobench.cpu.Sha256DigestBenchmark.digest"), names);
+    }
+
+    @Test
+    void fingerprintSaysContainerAndTheSameJar() throws IOException {
+        JsonNode fingerprint = JsonFiles.read(ResultLayout.environmentJson(env("container-bridge")));
+        assertEquals("container", fingerprint.get("kind").asText());
+        assertEquals("bridge", fingerprint.get("variant").asText());
+        assertEquals("none", fingerprint.get("accel").asText());
+        assertEquals(Fingerprint.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertEquals("peer:7000", fingerprint.get("peer").asText());
+        assertEquals("2", fingerprint.get("seccomp").asText(), "Docker's default seccomp profile is a filter");
+        assertTrue(ResultLayout.jmhLog(env("container-bridge")).toFile().length() > 0);
+    }
+
+    @Test
+    void footprintHasEveryField() throws IOException {
+        JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(env("container-bridge")));
+        assertTrue(footprint.get("imageBytes").asLong() > 10_000_000);
+        for (String key : List.of("startToReadyMillis", "jvmStartMillis")) {
+            assertTrue(footprint.get(key).get("median").asDouble() > 0, key);
+            assertTrue(footprint.get(key).get("samples").size() >= 5, key);
+        }
+        assertTrue(footprint.get("idleMemoryBytes").asLong() > 1_000_000);
+        assertTrue(footprint.get("writableLayerBytes").asLong() > 0);
+    }
+
+    @Test
+    void variantIsRecordedAndReallyApplied() throws IOException {
+        assertEquals(0, variant.exitCode(), variant.stderr());
+        Path dir = env("container-host-unconfined-volume");
+        JsonNode fingerprint = JsonFiles.read(ResultLayout.environmentJson(dir));
+        assertEquals("host-unconfined-volume", fingerprint.get("variant").asText());
+        assertEquals("0", fingerprint.get("seccomp").asText(), "seccomp=unconfined leaves no filter");
+        assertEquals("/bench", fingerprint.get("benchDir").asText());
+        assertTrue(fingerprint.get("peer").asText().startsWith("127.0.0.1:"));
+        assertEquals(3, JsonFiles.read(ResultLayout.jmhJson(dir)).size());
+    }
+
+    @Test
+    void missingImageFailsWithOneLine() throws Exception {
+        Launch.Outcome missing = Launch.run(300, "container", "--image", "isobench/no-such-image:0", "--profile", "smoke",
+                "--include", "JnaCall", "--out", temp.resolve("missing").toString());
+        assertEquals(1, missing.exitCode());
+        String last = missing.stderr().strip().lines().reduce((a, b) -> b).orElse("");
+        assertEquals("isobench: image isobench/no-such-image:0 does not exist locally and cannot be pulled here", last);
+    }
+
+    @AfterAll
+    static void nothingLeftBehind() throws Exception {
+        if (bridge == null) {
+            return;
+        }
+        assertEquals("", Engines.output(List.of("docker", "ps", "-aq", "--filter", "label=io.isobench")), "containers left");
+        assertEquals("", Engines.output(List.of("docker", "network", "ls", "-q", "--filter", "label=io.isobench")), "networks left");
+        assertEquals("", Engines.output(List.of("docker", "volume", "ls", "-q", "--filter", "label=io.isobench")), "volumes left");
+    }
+}

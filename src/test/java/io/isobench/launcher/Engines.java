@@ -1,0 +1,69 @@
+package io.isobench.launcher;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * What the container and VM tests need from the machine. Outside CI a missing engine skips them with the reason;
+ * with CI=true they must run, so a missing engine fails them.
+ */
+final class Engines {
+
+    private Engines() {
+    }
+
+    static void requireDocker() {
+        String missing = null;
+        if (!succeeds(List.of("docker", "info"))) {
+            missing = "no Docker engine answers (start dockerd, or run scripts/run-container.sh once as root)";
+        }
+        require(missing);
+    }
+
+    static void requireQemu() {
+        String missing = null;
+        if (!Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64"))) {
+            missing = "qemu-system-x86_64 is not installed (apt-get install qemu-system-x86 qemu-utils debootstrap)";
+        } else if (!Files.isExecutable(Path.of("/usr/sbin/debootstrap")) || !Files.isExecutable(Path.of("/usr/bin/qemu-img"))) {
+            missing = "debootstrap or qemu-img is not installed (apt-get install qemu-utils debootstrap)";
+        }
+        require(missing);
+    }
+
+    private static void require(String missing) {
+        if (missing == null) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI must run this test, but " + missing);
+        }
+        Assumptions.abort("skipped: " + missing);
+    }
+
+    static boolean succeeds(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor(60, TimeUnit.SECONDS);
+        return out.strip();
+    }
+}
