@@ -7,6 +7,7 @@ import io.isobench.launcher.host.HostEnvironment;
 import io.isobench.launcher.vm.VmEnvironment;
 import io.isobench.launcher.vm.VmOptions;
 import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,8 +28,6 @@ import java.util.concurrent.Callable;
         description = "Run the whole matrix (host, container, vm) and compare the results.")
 public final class BenchCommand implements Callable<Integer> {
 
-    /** What happened to each environment of the run, for the report: {@code RUN_DIR/environments.json}. */
-    public static final String ENVIRONMENTS_JSON = "environments.json";
     private static final List<String> ALL = List.of("host", "container", "vm");
 
     @Mixin
@@ -81,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
                     allGood = false;
                 }
             }
-            JsonFiles.write(spec.runDir().resolve(ENVIRONMENTS_JSON), record);
+            JsonFiles.write(ResultLayout.environmentsJson(spec.runDir()), record);
         }
         int compared = Reports.compare(spec.runDir());
         return allGood && compared == 0 ? 0 : 1;

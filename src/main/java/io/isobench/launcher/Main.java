@@ -18,6 +18,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.execute(new Main(), "isobench", args));
+        System.exit(Cli.execute(new Main(), "isobench", external(), args));
+    }
+
+    /** The subcommands that live outside this package. */
+    static Object[] external() {
+        return new Object[]{new io.isobench.compare.CompareCommand()};
     }
 }

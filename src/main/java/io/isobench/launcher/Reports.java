@@ -1,16 +1,35 @@
 package io.isobench.launcher;
 
+import io.isobench.compare.CompareException;
+import io.isobench.compare.CompareOptions;
+import io.isobench.compare.Comparison;
+import io.isobench.compare.MarkdownReport;
+import io.isobench.compare.Report;
+import io.isobench.suite.ResultLayout;
+
 import java.nio.file.Path;
 
-/** The comparison at the end of the main job. */
+/** The comparison at the end of the main job: the report into RUN_DIR/report/, and the headline on the console. */
 final class Reports {
 
     private Reports() {
     }
 
-    /** Compares the run's environments into RUN_DIR/report/ and prints the headline; returns 0 when that worked. */
+    /** Returns 0 when the report was written, 2 when the results could not be compared (the reason is printed). */
     static int compare(Path runDir) {
         Progress.say("comparing the environments of " + runDir);
-        return 0;
+        try {
+            Comparison comparison = Comparison.ofRunDir(runDir, CompareOptions.defaults());
+            Path out = ResultLayout.reportDir(runDir);
+            Report.writeAll(comparison, out);
+            System.out.println();
+            System.out.print(MarkdownReport.headline(comparison));
+            System.out.println();
+            Progress.say("report: " + out.resolve("index.html") + " (also report.md, summary.json)");
+            return 0;
+        } catch (CompareException e) {
+            Progress.warn("no comparison: " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -12,7 +12,15 @@ public final class Cli {
     }
 
     public static int execute(Object command, String name, String... args) {
+        return execute(command, name, new Object[0], args);
+    }
+
+    /** The same, with more subcommands added to the top command. */
+    public static int execute(Object command, String name, Object[] subcommands, String... args) {
         CommandLine commandLine = new CommandLine(command);
+        for (Object subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setParameterExceptionHandler((e, a) -> {
             System.err.println(name + ": " + e.getMessage());
             System.err.println("Try '" + name + " --help' for usage.");

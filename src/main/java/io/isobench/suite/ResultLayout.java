@@ -15,6 +15,8 @@ public final class ResultLayout {
     public static final String FOOTPRINT_JSON = "footprint.json";
     public static final String CONSOLE_LOG = "console.log";
     public static final String REPORT_DIR = "report";
+    /** In a run directory made by the main job: what happened to each environment (ran, skipped, failed) and why. */
+    public static final String ENVIRONMENTS_JSON = "environments.json";
 
     private ResultLayout() {
     }
@@ -41,6 +43,10 @@ public final class ResultLayout {
 
     public static Path reportDir(Path runDir) {
         return runDir.resolve(REPORT_DIR);
+    }
+
+    public static Path environmentsJson(Path runDir) {
+        return runDir.resolve(ENVIRONMENTS_JSON);
     }
 
     /** An environment directory is one that holds a jmh.json. */

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Compares run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files and writes report.md,
+# index.html and summary.json: scripts/compare.sh RUN_DIR [more inputs] [--baseline ENV] [--out DIR] (see --help).
+# Exit codes: 0 done, 2 bad input, 3 the regression gate (--fail-on-regression PCT) found slowdowns.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# The repository's per-benchmark regression thresholds (used with --fail-on-regression unless --thresholds names another).
+THRESHOLDS="$ROOT/regression-thresholds.properties"
+# A short-lived command: C1 only and the serial GC start faster. Override with COMPARE_JAVA_OPTS.
+COMPARE_JAVA_OPTS="${COMPARE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+
+main() {
+  ensure_jars
+  # shellcheck disable=SC2086
+  exec java $COMPARE_JAVA_OPTS "-Disobench.thresholds=$THRESHOLDS" -jar "$LAUNCHER_JAR" compare "$@"
+}
+
+main "$@"

@@ -1,0 +1,13 @@
+package io.isobench.compare;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One entry of a jmh.json file: the key, the primary metric and the secondary metrics by (normalised) name. */
+public record BenchmarkResult(BenchmarkKey key, Metric primary, Map<String, Metric> secondary) {
+
+    public BenchmarkResult {
+        secondary = Collections.unmodifiableMap(new LinkedHashMap<>(secondary == null ? Map.of() : secondary));
+    }
+}

@@ -1,0 +1,220 @@
+package io.isobench.compare;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code isobench compare}: compares run directories, environment directories or JMH JSON files and writes
+ * report.md, index.html and summary.json. Exit codes: 0 done, 2 bad input or options (one line on stderr),
+ * 3 the regression gate found significant slowdowns beyond the threshold (listed on stderr).
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Compares benchmark results across environments (host, containers, VMs) and writes report.md, "
+                + "index.html and summary.json.",
+            "Exit codes: 0 done, 2 bad input, 3 regression gate failed."})
+public final class CompareCommand implements Callable<Integer> {
+
+    /** The prefix of every message. */
+    public static final String PREFIX = "isobench compare: ";
+    /** The thresholds file looked for in the working directory when --thresholds is not given. */
+    public static final String THRESHOLDS_FILE = "regression-thresholds.properties";
+    /** A system property that names the thresholds file (set by scripts/compare.sh). */
+    public static final String THRESHOLDS_PROPERTY = "isobench.thresholds";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "Run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-b", "--baseline"}, paramLabel = "ENV",
+            description = "Environment (label or env name) to compare with; default host.")
+    String baseline;
+
+    @Option(names = "--baseline-run", paramLabel = "OLD_RUN",
+            description = "Compare each environment of the inputs with the same environment of this previous run.")
+    Path baselineRun;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Output directory; default RUN_DIR/report for a single run directory, required otherwise.")
+    Path outDir;
+
+    @Option(names = {"-l", "--label"}, paramLabel = "NAME",
+            description = "Label of the i-th input (repeatable); for a run directory it replaces the run id.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
+            description = "Significance level of Welch's t-test (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--noise", paramLabel = "PCT", defaultValue = "5",
+            description = "Flag results whose relative error exceeds PCT percent (default ${DEFAULT-VALUE}).")
+    double noisePct;
+
+    @Option(names = "--ram", paramLabel = "SIZE", defaultValue = "64GiB", converter = SizeConverter.class,
+            description = "RAM for 'instances that fit', e.g. 512MiB, 64GiB (default ${DEFAULT-VALUE}).")
+    long ramBytes;
+
+    @Option(names = "--allow-mismatch",
+            description = "Compare although JVM builds, jar hashes or profiles differ.")
+    boolean allowMismatch;
+
+    @Option(names = "--fail-on-regression", paramLabel = "PCT",
+            description = "Exit 3 when a significant slowdown exceeds PCT percent.")
+    Double failOnRegressionPct;
+
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "Per-benchmark gate thresholds (regex=pct); default ./" + THRESHOLDS_FILE
+                    + " when present.")
+    Path thresholdsFile;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",
+            description = "Bootstrap resamples per comparison (default ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20240601",
+            description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "A subtitle for the reports.")
+    String title;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A CommandLine for this command whose option errors are one line and exit 2. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CompareCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println(PREFIX + Json.oneLine(ex.getMessage())
+                    + " (see --help)");
+            return CompareException.BAD_INPUT;
+        });
+        return cl;
+    }
+
+    /** Runs the command with the given streams; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } catch (CompareException e) {
+            err.println(PREFIX + e.getMessage());
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            if (System.getenv("ISOBENCH_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.println(PREFIX + "internal error: " + Json.oneLine(String.valueOf(e)));
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws CompareException {
+        if (baselineRun != null && baseline != null) {
+            throw new CompareException("--baseline and --baseline-run cannot be used together");
+        }
+        if (failOnRegressionPct != null && !(failOnRegressionPct >= 0)) {
+            throw new CompareException("--fail-on-regression needs a percentage of 0 or more");
+        }
+        CompareOptions options;
+        try {
+            options = new CompareOptions(baseline, alpha, noisePct / 100.0, ramBytes, allowMismatch,
+                    failOnRegressionPct, thresholds(), resamples, seed, title);
+        } catch (IllegalArgumentException e) {
+            throw new CompareException(e.getMessage());
+        }
+        Path target = outDir != null ? outDir : InputLoader.defaultOutDir(inputs);
+        if (target == null) {
+            throw new CompareException("--out is required unless the input is a single run directory");
+        }
+        List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
+        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs));
+        List<Path> written = Report.writeAll(comparison, target);
+        if (!quiet) {
+            comparison.banners().forEach(b -> out.println("Warning: " + b));
+            out.print(MarkdownReport.headline(comparison));
+            out.println();
+            out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+        if (comparison.failsGate()) {
+            err.println(PREFIX + comparison.regressions().size()
+                    + " significant slowdown(s) beyond the regression threshold:");
+            comparison.regressions().forEach(r -> err.println("  " + r.describe()));
+            return RegressionGate.EXIT_REGRESSION;
+        }
+        return 0;
+    }
+
+    private Thresholds thresholds() throws CompareException {
+        if (thresholdsFile != null) {
+            if (!Files.isRegularFile(thresholdsFile)) {
+                throw new CompareException(thresholdsFile, "no such file");
+            }
+            return Thresholds.read(thresholdsFile);
+        }
+        if (failOnRegressionPct == null) {
+            return Thresholds.none();
+        }
+        String property = System.getProperty(THRESHOLDS_PROPERTY);
+        if (property != null && !property.isBlank() && Files.isRegularFile(Path.of(property))) {
+            return Thresholds.read(Path.of(property));
+        }
+        Path local = Path.of(THRESHOLDS_FILE);
+        return Files.isRegularFile(local) ? Thresholds.read(local) : Thresholds.none();
+    }
+
+    /** Converts {@code 64GiB} and the like to bytes. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Sizes.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CompareCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"isobench compare " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.isobench.compare;
+
+/**
+ * How to compare.
+ *
+ * @param baseline            env name or label of the baseline; null means {@code host} (or, when no input is
+ *                            called host, the first environment)
+ * @param alpha               significance level of the t-test
+ * @param noiseThreshold      relative error (fraction, 0.05 = 5 %) above which a result is flagged noisy
+ * @param ramBytes            the RAM for "instances that fit"
+ * @param allowMismatch       compare although JVM builds, jar hashes or profiles differ
+ * @param failOnRegressionPct the regression gate's default threshold in percent, or null for no gate
+ * @param thresholds          per-benchmark overrides of that threshold
+ * @param resamples           bootstrap resamples per row
+ * @param seed                bootstrap seed
+ * @param title               a subtitle for the reports, or null
+ */
+public record CompareOptions(String baseline, double alpha, double noiseThreshold, long ramBytes,
+                             boolean allowMismatch, Double failOnRegressionPct, Thresholds thresholds,
+                             int resamples, long seed, String title) {
+
+    public static final String DEFAULT_BASELINE = "host";
+    public static final long DEFAULT_RAM = 64L << 30;
+    public static final int DEFAULT_RESAMPLES = 2000;
+    public static final long DEFAULT_SEED = 20240601L;
+
+    public CompareOptions {
+        thresholds = thresholds == null ? Thresholds.none() : thresholds;
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be between 0 and 1");
+        }
+        if (!(noiseThreshold >= 0)) {
+            throw new IllegalArgumentException("the noise threshold must not be negative");
+        }
+        if (resamples < 0) {
+            throw new IllegalArgumentException("resamples must not be negative");
+        }
+    }
+
+    /** host baseline, alpha 0.05, 5 % noise, 64 GiB, no mismatch, no gate, 2000 resamples. */
+    public static CompareOptions defaults() {
+        return new CompareOptions(null, 0.05, 0.05, DEFAULT_RAM, false, null, Thresholds.none(),
+                DEFAULT_RESAMPLES, DEFAULT_SEED, null);
+    }
+
+    public CompareOptions withBaseline(String value) {
+        return new CompareOptions(value, alpha, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+                thresholds, resamples, seed, title);
+    }
+
+    public CompareOptions withAlpha(double value) {
+        return new CompareOptions(baseline, value, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+                thresholds, resamples, seed, title);
+    }
+
+    public CompareOptions withNoiseThreshold(double value) {
+        return new CompareOptions(baseline, alpha, value, ramBytes, allowMismatch, failOnRegressionPct,
+                thresholds, resamples, seed, title);
+    }
+
+    public CompareOptions withRamBytes(long value) {
+        return new CompareOptions(baseline, alpha, noiseThreshold, value, allowMismatch, failOnRegressionPct,
+                thresholds, resamples, seed, title);
+    }
+
+    public CompareOptions withAllowMismatch(boolean value) {
+        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, value, failOnRegressionPct,
+                thresholds, resamples, seed, title);
+    }
+
+    public CompareOptions withFailOnRegression(Double pct, Thresholds value) {
+        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, allowMismatch, pct, value,
+                resamples, seed, title);
+    }
+
+    public CompareOptions withResamples(int value, long newSeed) {
+        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+                thresholds, value, newSeed, title);
+    }
+
+    public CompareOptions withTitle(String value) {
+        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+                thresholds, resamples, seed, value);
+    }
+}

@@ -1,0 +1,278 @@
+package io.isobench.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The comparison model: which environment is compared with which baseline, one {@link ComparisonRow} per benchmark
+ * and environment, the headline, the footprint and fingerprint tables, banners (TCG, mismatches allowed),
+ * notes (missing benchmarks, baseline choice) and, with a gate, the regressions. Build it with {@link #of}.
+ */
+public final class Comparison {
+
+    /** A benchmark that one side of a pair has and the other lacks. */
+    public record Missing(BenchmarkKey key, String presentIn, String missingIn, String reason) {
+    }
+
+    private final CompareOptions options;
+    private final List<EnvironmentInput> environments;
+    private final List<Pair> pairs;
+    private final boolean baselineRun;
+    private final List<ComparisonRow> rows;
+    private final List<Missing> missing;
+    private final Headline headline;
+    private final FootprintTable footprint;
+    private final FingerprintTable fingerprints;
+    private final List<String> banners;
+    private final List<String> notes;
+    private final List<RegressionGate.Regression> regressions;
+
+    private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
+                       boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
+                       List<String> banners, List<String> notes) {
+        this.options = options;
+        this.environments = List.copyOf(environments);
+        this.pairs = List.copyOf(pairs);
+        this.baselineRun = baselineRun;
+        this.rows = List.copyOf(rows);
+        this.missing = List.copyOf(missing);
+        this.headline = Headline.of(pairs, rows);
+        this.footprint = FootprintTable.of(environments, options.ramBytes());
+        this.fingerprints = FingerprintTable.of(environments);
+        this.banners = List.copyOf(banners);
+        this.notes = List.copyOf(notes);
+        this.regressions = RegressionGate.find(rows, options);
+    }
+
+    /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
+    public static Comparison ofRunDir(Path runDir, CompareOptions options) throws CompareException {
+        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)));
+    }
+
+    /** The same comparison with more notes (e.g. environments the main job skipped, and why). */
+    public Comparison withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all);
+    }
+
+    /**
+     * Compares loaded inputs. When some inputs are marked {@link EnvironmentInput#previousRun()}, each other
+     * environment is compared with the previous run's environment of the same env name; otherwise every
+     * environment is compared with the baseline ({@code options.baseline()}, default host).
+     *
+     * @throws CompareException when the inputs cannot be compared (no baseline, mismatched builds or profiles)
+     */
+    public static Comparison of(List<EnvironmentInput> inputs, CompareOptions options) throws CompareException {
+        if (inputs.isEmpty()) {
+            throw new CompareException("no input given; name at least one run directory or JMH JSON file");
+        }
+        List<String> banners = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> mismatches = MismatchPolicy.check(inputs, options.allowMismatch());
+        mismatches.forEach(m -> banners.add("Compared despite a mismatch (--allow-mismatch): " + m + "."));
+        boolean baselineRun = inputs.stream().anyMatch(EnvironmentInput::previousRun);
+        List<Pair> pairs = baselineRun ? pairByEnv(inputs, notes) : pairWithBaseline(inputs, options, notes);
+        for (EnvironmentInput input : inputs) {
+            if (input.isTcg()) {
+                banners.add(input.label() + " ran under QEMU TCG: its numbers measure emulation, not KVM "
+                        + "overhead.");
+            }
+        }
+        RowCalculator calculator = new RowCalculator(options);
+        List<ComparisonRow> rows = new ArrayList<>();
+        List<Missing> missing = new ArrayList<>();
+        for (Pair pair : pairs) {
+            Map<BenchmarkKey, BenchmarkResult> env = pair.environment().byKey();
+            Map<BenchmarkKey, BenchmarkResult> base = pair.baseline().byKey();
+            for (BenchmarkKey key : new TreeSet<>(base.keySet())) {
+                BenchmarkResult e = env.get(key);
+                if (e == null) {
+                    missing.add(new Missing(key, pair.baseline().label(), pair.environment().label(),
+                            reason(pair.environment(), key)));
+                } else {
+                    rows.add(calculator.compare(pair.environment().label(), pair.baseline().label(), e,
+                            base.get(key), env, base));
+                }
+            }
+            for (BenchmarkKey key : new TreeSet<>(env.keySet())) {
+                if (!base.containsKey(key)) {
+                    missing.add(new Missing(key, pair.environment().label(), pair.baseline().label(),
+                            reason(pair.baseline(), key)));
+                }
+            }
+        }
+        rows.sort((a, b) -> {
+            int byKey = a.key().compareTo(b.key());
+            return byKey != 0 ? byKey : Integer.compare(indexOf(pairs, a), indexOf(pairs, b));
+        });
+        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
+    }
+
+    private static int indexOf(List<Pair> pairs, ComparisonRow row) {
+        for (int i = 0; i < pairs.size(); i++) {
+            if (pairs.get(i).environment().label().equals(row.environment())) {
+                return i;
+            }
+        }
+        return pairs.size();
+    }
+
+    private static String reason(EnvironmentInput input, BenchmarkKey key) {
+        for (Fingerprint.Problem p : input.fingerprint().skipped()) {
+            if (p.benchmark().equals(key.benchmark()) || key.benchmark().startsWith(p.benchmark() + ".")) {
+                return "skipped: " + p.reason();
+            }
+        }
+        for (Fingerprint.Problem p : input.fingerprint().failed()) {
+            if (p.benchmark().equals(key.benchmark()) || key.benchmark().startsWith(p.benchmark() + ".")) {
+                return "failed: " + p.reason();
+            }
+        }
+        return "not in its results";
+    }
+
+    private static List<Pair> pairWithBaseline(List<EnvironmentInput> inputs, CompareOptions options,
+                                               List<String> notes) throws CompareException {
+        String wanted = options.baseline() == null ? CompareOptions.DEFAULT_BASELINE : options.baseline();
+        EnvironmentInput baseline = inputs.stream().filter(i -> i.label().equals(wanted)).findFirst()
+                .orElse(inputs.stream().filter(i -> i.env().equals(wanted)).findFirst().orElse(null));
+        if (baseline == null) {
+            if (options.baseline() != null) {
+                throw new CompareException("--baseline " + wanted + " matches no environment (there are: "
+                        + String.join(", ", inputs.stream().map(EnvironmentInput::label).toList()) + ")");
+            }
+            baseline = inputs.get(0);
+            notes.add("No environment is called host, so the baseline is " + baseline.label()
+                    + ", the first input; choose another with --baseline.");
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (EnvironmentInput input : inputs) {
+            if (input != baseline) {
+                pairs.add(new Pair(input, baseline));
+            }
+        }
+        if (pairs.isEmpty()) {
+            notes.add("Only one environment (" + baseline.label() + "): there is nothing to compare it with.");
+        }
+        return pairs;
+    }
+
+    private static List<Pair> pairByEnv(List<EnvironmentInput> inputs, List<String> notes)
+            throws CompareException {
+        Map<String, EnvironmentInput> previous = new LinkedHashMap<>();
+        inputs.stream().filter(EnvironmentInput::previousRun).forEach(i -> previous.putIfAbsent(i.env(), i));
+        List<Pair> pairs = new ArrayList<>();
+        for (EnvironmentInput input : inputs) {
+            if (input.previousRun()) {
+                continue;
+            }
+            EnvironmentInput old = previous.get(input.env());
+            if (old == null) {
+                notes.add(input.label() + " has no environment of the same name in the baseline run.");
+            } else {
+                pairs.add(new Pair(input, old));
+            }
+        }
+        if (pairs.isEmpty()) {
+            throw new CompareException("the baseline run and the new run have no environment in common (baseline: "
+                    + String.join(", ", previous.keySet()) + ")");
+        }
+        return pairs;
+    }
+
+    public CompareOptions options() {
+        return options;
+    }
+
+    /** Every input environment, baseline(s) included, in input order. */
+    public List<EnvironmentInput> environments() {
+        return environments;
+    }
+
+    public List<Pair> pairs() {
+        return pairs;
+    }
+
+    /** Whether this compares a new run with a previous one ({@code --baseline-run}). */
+    public boolean isBaselineRun() {
+        return baselineRun;
+    }
+
+    /** The baseline labels, in order of first use (one, unless comparing with a previous run). */
+    public List<String> baselineLabels() {
+        return pairs.stream().map(p -> p.baseline().label()).distinct().toList();
+    }
+
+    /** The single baseline environment when there is one (not with --baseline-run), else null. */
+    public EnvironmentInput baseline() {
+        if (baselineRun) {
+            return null;
+        }
+        if (!pairs.isEmpty()) {
+            return pairs.get(0).baseline();
+        }
+        return environments.isEmpty() ? null : environments.get(0);
+    }
+
+    /** All rows, by area, benchmark, mode, params, then environment. */
+    public List<ComparisonRow> rows() {
+        return rows;
+    }
+
+    /** Rows grouped by area, in area order; areas without rows are absent. */
+    public Map<Area, List<ComparisonRow>> rowsByArea() {
+        Map<Area, List<ComparisonRow>> map = new LinkedHashMap<>();
+        for (Area area : Area.values()) {
+            List<ComparisonRow> inArea = rows.stream().filter(r -> r.area() == area).toList();
+            if (!inArea.isEmpty()) {
+                map.put(area, inArea);
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    public List<Missing> missing() {
+        return missing;
+    }
+
+    public Headline headline() {
+        return headline;
+    }
+
+    public FootprintTable footprint() {
+        return footprint;
+    }
+
+    public FingerprintTable fingerprints() {
+        return fingerprints;
+    }
+
+    /** Warnings to show above everything (TCG, compared despite a mismatch). */
+    public List<String> banners() {
+        return banners;
+    }
+
+    /** Smaller remarks (baseline choice, environments without counterpart). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Significant slowdowns beyond the gate's threshold; empty without {@code --fail-on-regression}. */
+    public List<RegressionGate.Regression> regressions() {
+        return regressions;
+    }
+
+    /** Whether the regression gate is on and failed. */
+    public boolean failsGate() {
+        return options.failOnRegressionPct() != null && !regressions.isEmpty();
+    }
+}

@@ -1,0 +1,178 @@
+package io.isobench.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads JMH's JSON output ({@code -rf json}) into {@link BenchmarkResult}s. Scores may be JMH's strings "NaN",
+ * "+INF", "-INF" (kept as the doubles they name); secondary metric names lose the old {@code ·} prefix; a benchmark
+ * that appears twice, an entry without a benchmark name, mode or primary score, and a file with no entries are
+ * errors.
+ */
+public final class JmhJsonReader {
+
+    private JmhJsonReader() {
+    }
+
+    public static List<BenchmarkResult> read(Path file) throws CompareException {
+        JsonNode root = Json.read(file);
+        if (!root.isArray()) {
+            throw new CompareException(file, "is not JMH JSON output (expected an array of benchmark results)");
+        }
+        if (root.isEmpty()) {
+            throw new CompareException(file, "holds no benchmark results");
+        }
+        List<BenchmarkResult> results = new ArrayList<>();
+        Set<BenchmarkKey> seen = new HashSet<>();
+        int index = 0;
+        for (JsonNode entry : root) {
+            index++;
+            BenchmarkResult result = entry(file, index, entry);
+            if (!seen.add(result.key())) {
+                throw new CompareException(file, "benchmark " + result.key() + " appears twice");
+            }
+            results.add(result);
+        }
+        return results;
+    }
+
+    private static BenchmarkResult entry(Path file, int index, JsonNode entry) throws CompareException {
+        String where = "entry " + index;
+        if (!entry.isObject()) {
+            throw new CompareException(file, where + " is not an object");
+        }
+        String benchmark = text(entry, "benchmark");
+        if (benchmark == null || benchmark.isBlank()) {
+            throw new CompareException(file, where + " has no benchmark name");
+        }
+        where = "benchmark " + benchmark;
+        String mode = text(entry, "mode");
+        if (mode == null || mode.isBlank()) {
+            throw new CompareException(file, where + " has no mode");
+        }
+        Map<String, String> params = new TreeMap<>();
+        JsonNode paramsNode = entry.get("params");
+        if (paramsNode != null && !paramsNode.isNull()) {
+            if (!paramsNode.isObject()) {
+                throw new CompareException(file, where + " has params that are not an object");
+            }
+            for (Map.Entry<String, JsonNode> field : paramsNode.properties()) {
+                params.put(field.getKey(), field.getValue().asText());
+            }
+        }
+        BenchmarkKey key = new BenchmarkKey(benchmark, mode, new TreeMap<>(params));
+        JsonNode primaryNode = entry.get("primaryMetric");
+        if (primaryNode == null || !primaryNode.isObject()) {
+            throw new CompareException(file, "benchmark " + key + " has no primaryMetric");
+        }
+        Metric primary = metric(file, "benchmark " + key + " primaryMetric", primaryNode);
+        Map<String, Metric> secondary = new LinkedHashMap<>();
+        JsonNode secondaryNode = entry.get("secondaryMetrics");
+        if (secondaryNode != null && secondaryNode.isObject()) {
+            for (Map.Entry<String, JsonNode> field : secondaryNode.properties()) {
+                String name = normaliseSecondaryName(field.getKey());
+                if (field.getValue().isObject()) {
+                    secondary.put(name, metric(file, "benchmark " + key + " secondary metric " + name,
+                            field.getValue()));
+                }
+            }
+        }
+        return new BenchmarkResult(key, primary, secondary);
+    }
+
+    /** Older JMH versions prefix secondary metric names with a middle dot ({@code ·gc.alloc.rate}). */
+    static String normaliseSecondaryName(String name) {
+        String n = name;
+        while (true) {
+            if (n.startsWith("\u00c2\u00b7")) { // the middle dot read with the wrong charset
+                n = n.substring(2);
+            } else if (n.startsWith("\u00b7") || n.startsWith(":")) {
+                n = n.substring(1);
+            } else {
+                return n;
+            }
+        }
+    }
+
+    private static Metric metric(Path file, String where, JsonNode node) throws CompareException {
+        Double score = Json.number(node.get("score"));
+        if (score == null) {
+            throw new CompareException(file, where + " has no numeric score");
+        }
+        Double error = Json.number(node.get("scoreError"));
+        String unit = text(node, "scoreUnit");
+        if (unit == null || unit.isBlank()) {
+            throw new CompareException(file, where + " has no scoreUnit");
+        }
+        double[][] forks;
+        JsonNode raw = node.get("rawData");
+        JsonNode histogram = node.get("rawDataHistogram");
+        if (raw != null && raw.isArray()) {
+            forks = rawData(file, where, raw);
+        } else if (histogram != null && histogram.isArray()) {
+            forks = histogram(file, where, histogram);
+        } else {
+            forks = new double[0][];
+        }
+        return new Metric(score, error == null ? Double.NaN : error, unit.trim(), forks);
+    }
+
+    private static double[][] rawData(Path file, String where, JsonNode raw) throws CompareException {
+        double[][] forks = new double[raw.size()][];
+        for (int f = 0; f < raw.size(); f++) {
+            JsonNode fork = raw.get(f);
+            if (!fork.isArray()) {
+                throw new CompareException(file, where + " has rawData that is not a list of lists");
+            }
+            forks[f] = new double[fork.size()];
+            for (int i = 0; i < fork.size(); i++) {
+                Double v = Json.number(fork.get(i));
+                if (v == null) {
+                    throw new CompareException(file, where + " has a non-numeric rawData value");
+                }
+                forks[f][i] = v;
+            }
+        }
+        return forks;
+    }
+
+    /** Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean. */
+    private static double[][] histogram(Path file, String where, JsonNode raw) throws CompareException {
+        double[][] forks = new double[raw.size()][];
+        for (int f = 0; f < raw.size(); f++) {
+            JsonNode fork = raw.get(f);
+            if (!fork.isArray()) {
+                throw new CompareException(file, where + " has rawDataHistogram that is not a list of lists");
+            }
+            forks[f] = new double[fork.size()];
+            for (int i = 0; i < fork.size(); i++) {
+                double sum = 0;
+                double count = 0;
+                for (JsonNode bin : fork.get(i)) {
+                    Double value = bin.isArray() && bin.size() == 2 ? Json.number(bin.get(0)) : null;
+                    Double n = bin.isArray() && bin.size() == 2 ? Json.number(bin.get(1)) : null;
+                    if (value == null || n == null) {
+                        throw new CompareException(file, where + " has a malformed rawDataHistogram bin");
+                    }
+                    sum += value * n;
+                    count += n;
+                }
+                forks[f][i] = count == 0 ? Double.NaN : sum / count;
+            }
+        }
+        return forks;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
+    }
+}

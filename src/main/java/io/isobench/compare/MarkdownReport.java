@@ -1,0 +1,230 @@
+package io.isobench.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** report.md: GitHub-flavoured Markdown that also reads well in a terminal. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(Comparison c) {
+        StringBuilder md = new StringBuilder();
+        md.append("# isobench comparison").append(ReportText.titleSuffix(c)).append("\n\n");
+        md.append(ReportText.intro(c)).append("\n\n");
+        for (String banner : c.banners()) {
+            md.append("> **Warning:** ").append(banner).append("\n\n");
+        }
+        for (String note : c.notes()) {
+            md.append("> ").append(note).append("\n\n");
+        }
+        md.append("## Headline\n\n").append(headline(c)).append('\n');
+        gate(c, md);
+        md.append("## Overhead per area\n\n");
+        if (c.pairs().isEmpty()) {
+            baselineOnly(c, md);
+        }
+        for (Map.Entry<Area, List<ComparisonRow>> area : c.rowsByArea().entrySet()) {
+            md.append("### ").append(area.getKey().title()).append("\n\n");
+            area(area.getKey(), area.getValue(), md);
+        }
+        footprint(c, md);
+        fingerprints(c, md);
+        missing(c, md);
+        md.append("## Method\n\n");
+        ReportText.method(c).forEach(line -> md.append("- ").append(line).append('\n'));
+        return md.toString();
+    }
+
+    /** The headline table alone, as Markdown (also fine to print on a terminal). */
+    public static String headline(Comparison c) {
+        Headline h = c.headline();
+        if (h.lines().isEmpty()) {
+            return "Nothing to compare.\n";
+        }
+        StringBuilder md = new StringBuilder();
+        md.append(ReportText.headlineCaption(c)).append("\n\n");
+        List<String> header = new ArrayList<>();
+        header.add("Area");
+        for (Pair pair : c.pairs()) {
+            header.add(pair.title(c.isBaselineRun()));
+        }
+        md.append(row(header));
+        md.append("|---|").append("---:|".repeat(header.size() - 1)).append('\n');
+        for (Headline.Line line : h.lines()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(line.area() == null ? "**All**" : line.title());
+            for (String column : h.columns()) {
+                Headline.Cell cell = line.cells().get(column);
+                cells.add(cell == null ? Format.DASH : ReportText.headlineCell(cell));
+            }
+            md.append(row(cells));
+        }
+        return md.toString();
+    }
+
+    private static void gate(Comparison c, StringBuilder md) {
+        if (c.options().failOnRegressionPct() == null) {
+            return;
+        }
+        md.append("## Regression gate\n\n");
+        if (c.regressions().isEmpty()) {
+            md.append("Passed: no significant slowdown above ").append(Format.plain(c.options().failOnRegressionPct()))
+                    .append(" % (or the benchmark's own threshold).\n\n");
+            return;
+        }
+        md.append("**Failed:** ").append(c.regressions().size()).append(" significant slowdown(s) above the threshold:\n\n");
+        c.regressions().forEach(r -> md.append("- ").append(esc(r.describe())).append('\n'));
+        md.append('\n');
+    }
+
+    private static void baselineOnly(Comparison c, StringBuilder md) {
+        EnvironmentInput base = c.baseline();
+        if (base == null) {
+            return;
+        }
+        md.append("Results of ").append(base.label()).append(" alone:\n\n");
+        md.append(row(List.of("Benchmark", "Params", "Mode", "Score ± error", "Unit", "Rel. error")));
+        md.append("|---|---|---|---:|---|---:|\n");
+        for (BenchmarkResult r : base.results()) {
+            md.append(row(List.of(r.key().shortName(), r.key().paramsText(), r.key().mode(),
+                    Format.scoreWithError(r.primary().score(), r.primary().scoreError()), r.primary().unit(),
+                    Format.pct(r.primary().relativeError()))));
+        }
+        md.append('\n');
+    }
+
+    private static void area(Area area, List<ComparisonRow> rows, StringBuilder md) {
+        boolean net = rows.stream().anyMatch(r -> r.net() != null);
+        List<String> header = new ArrayList<>(List.of("Benchmark", "Params", "Mode", "Environment", "Score ± error",
+                "Baseline", "Unit", "Ratio", "95 % CI", "p", "Verdict"));
+        if (net) {
+            header.addAll(List.of("Net of JNA (ns/op)", "Net baseline", "Net ratio"));
+        }
+        md.append(row(header));
+        md.append("|---|---|---|---|---:|---:|---|---:|---|---:|---|")
+                .append(net ? "---:|---:|---:|" : "").append('\n');
+        for (ComparisonRow r : rows) {
+            List<String> cells = new ArrayList<>(List.of(r.key().shortName(), r.key().paramsText(), r.key().mode(),
+                    r.environment(), Format.scoreWithError(r.score(), r.scoreError()) + (r.noisy() ? " (noisy)" : ""),
+                    Format.scoreWithError(r.baselineScore(), r.baselineScoreError())
+                            + (r.baselineNoisy() ? " (noisy)" : ""),
+                    r.unit(), Format.ratio(r.ratio().estimate()), Format.interval(r.ratio().low(), r.ratio().high()),
+                    Format.p(r.pValue()), ReportText.verdict(r)));
+            if (net) {
+                cells.add(r.net() == null ? "" : Format.num(r.net().score()));
+                cells.add(r.net() == null ? "" : Format.num(r.net().baselineScore()));
+                cells.add(r.net() == null ? "" : Format.ratio(r.net().ratio()));
+            }
+            md.append(row(cells));
+        }
+        md.append('\n');
+        if (area == Area.SYSCALL && net) {
+            md.append("Net of JNA: the score minus the same environment's ")
+                    .append("`JnaCallBenchmark.libcAbs` (the cost of a JNA call that never enters the kernel), ")
+                    .append("in ns/op; the net ratio is environment net / baseline net.\n\n");
+        }
+    }
+
+    private static void footprint(Comparison c, StringBuilder md) {
+        FootprintTable f = c.footprint();
+        md.append("## Image size, start time and idle memory\n\n");
+        if (f.isEmpty()) {
+            md.append("No environment has a footprint.json.\n\n");
+            return;
+        }
+        String ram = Sizes.format(f.ramBytes());
+        md.append(row(List.of("Environment", "Kind", "Image", "Start", "Idle memory", "Instances in " + ram)));
+        md.append("|---|---|---:|---:|---:|---:|\n");
+        for (FootprintTable.Entry e : f.entries()) {
+            md.append(row(List.of(e.label(), e.kind(), Sizes.format(e.imageBytes()),
+                    Format.millis(e.startMillis()) + (e.startKey() == null ? "" : " (" + e.startKey() + ")"),
+                    Sizes.format(e.idleMemoryBytes()),
+                    e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances()))));
+        }
+        md.append("\nEvery footprint value (median; min–max of the samples when there are several):\n\n");
+        List<String> header = new ArrayList<>();
+        header.add("Key");
+        f.entries().forEach(e -> header.add(e.label()));
+        md.append(row(header));
+        md.append("|---|").append("---:|".repeat(f.entries().size())).append('\n');
+        for (String key : f.keys()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(key);
+            for (FootprintTable.Entry e : f.entries()) {
+                cells.add(ReportText.footprintValue(key, e.raw().values().get(key)));
+            }
+            md.append(row(cells));
+        }
+        md.append('\n');
+    }
+
+    private static void fingerprints(Comparison c, StringBuilder md) {
+        FingerprintTable t = c.fingerprints();
+        md.append("## Environment fingerprints\n\n");
+        if (t.columns().isEmpty()) {
+            md.append("No input has an environment.json.\n\n");
+            return;
+        }
+        if (t.mismatches().isEmpty()) {
+            md.append("No important mismatch (JVM, jar, kernel, accel, profile, CPU).\n\n");
+        } else {
+            md.append("Mismatches:\n\n");
+            t.mismatches().forEach(m -> md.append("- **").append(esc(m)).append("**\n"));
+            md.append('\n');
+        }
+        md.append("Rows marked ≠ differ between environments.\n\n");
+        List<String> header = new ArrayList<>();
+        header.add("Key");
+        header.addAll(t.columns());
+        md.append(row(header));
+        md.append("|---|").append("---|".repeat(t.columns().size())).append('\n');
+        for (FingerprintTable.Row r : t.rows()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(r.differs() ? "≠ **" + r.key() + "**" : r.key());
+            for (int i = 0; i < r.values().size(); i++) {
+                String v = r.values().get(i) == null ? Format.DASH
+                        : ReportText.shorten(ReportText.fingerprintValue(r.key(), r.values().get(i)));
+                cells.add(r.differs() || r.alarming(i) ? "**" + v + "**" : v);
+            }
+            md.append(row(cells));
+        }
+        md.append('\n');
+    }
+
+    private static void missing(Comparison c, StringBuilder md) {
+        boolean any = !c.missing().isEmpty()
+                || c.environments().stream().anyMatch(e -> !e.fingerprint().skipped().isEmpty()
+                || !e.fingerprint().failed().isEmpty());
+        if (!any) {
+            return;
+        }
+        md.append("## Missing, skipped and failed benchmarks\n\n");
+        for (Comparison.Missing m : c.missing()) {
+            md.append("- ").append(esc(m.key().toString())).append(": in ").append(m.presentIn())
+                    .append(", not in ").append(m.missingIn()).append(" (").append(esc(m.reason())).append(")\n");
+        }
+        for (EnvironmentInput e : c.environments()) {
+            e.fingerprint().skipped().forEach(p -> md.append("- ").append(e.label()).append(" skipped ")
+                    .append(esc(p.benchmark())).append(": ").append(esc(p.reason())).append('\n'));
+            e.fingerprint().failed().forEach(p -> md.append("- ").append(e.label()).append(" failed ")
+                    .append(esc(p.benchmark())).append(": ").append(esc(p.reason())).append('\n'));
+        }
+        md.append('\n');
+    }
+
+    private static String row(List<String> cells) {
+        StringBuilder sb = new StringBuilder("|");
+        for (String cell : cells) {
+            sb.append(' ').append(esc(cell)).append(" |");
+        }
+        return sb.append('\n').toString();
+    }
+
+    private static String esc(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

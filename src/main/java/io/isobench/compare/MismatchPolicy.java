@@ -1,0 +1,76 @@
+package io.isobench.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Refuses to mix results that are not comparable: different JVM builds ({@code jvm.vmVersion},
+ * {@code jvm.runtimeSha256}), different benchmark jars ({@code jarSha256}) or different profiles, unless
+ * {@code --allow-mismatch}. With {@code --baseline-run}, JVM and jar are checked within each run (a new build is
+ * what a regression gate compares against the old one); profiles are checked across both.
+ */
+final class MismatchPolicy {
+
+    private record Check(String key, String what) {
+    }
+
+    private static final List<Check> BUILD = List.of(
+            new Check("jvm.vmVersion", "JVM build"),
+            new Check("jvm.runtimeSha256", "JVM runtime"),
+            new Check("jarSha256", "benchmark jar"));
+
+    private static final Check PROFILE = new Check("profile", "profile");
+
+    private MismatchPolicy() {
+    }
+
+    /** The mismatches found, as warnings; without {@code allow}, the first one is thrown instead. */
+    static List<String> check(List<EnvironmentInput> inputs, boolean allow) throws CompareException {
+        List<CompareException> problems = new ArrayList<>();
+        boolean baselineRun = inputs.stream().anyMatch(EnvironmentInput::previousRun);
+        List<List<EnvironmentInput>> groups = baselineRun
+                ? List.of(inputs.stream().filter(EnvironmentInput::previousRun).toList(),
+                inputs.stream().filter(i -> !i.previousRun()).toList())
+                : List.of(inputs);
+        for (List<EnvironmentInput> group : groups) {
+            for (Check check : BUILD) {
+                problems.addAll(differences(group, check));
+            }
+        }
+        problems.addAll(differences(inputs, PROFILE));
+        if (!problems.isEmpty() && !allow) {
+            CompareException first = problems.get(0);
+            throw new CompareException(first.file(), first.problem() + "; pass --allow-mismatch to compare anyway");
+        }
+        return problems.stream().map(p -> p.problem()).toList();
+    }
+
+    private static List<CompareException> differences(List<EnvironmentInput> group, Check check) {
+        List<CompareException> found = new ArrayList<>();
+        EnvironmentInput reference = null;
+        for (EnvironmentInput input : group) {
+            String value = input.fingerprint().get(check.key());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (reference == null) {
+                reference = input;
+                continue;
+            }
+            String expected = reference.fingerprint().get(check.key());
+            if (!Objects.equals(value, expected)) {
+                Path file = input.fingerprint().file() != null ? input.fingerprint().file() : input.source();
+                found.add(new CompareException(file, input.label() + " has a different " + check.what() + " than "
+                        + reference.label() + " (" + check.key() + " " + shorten(value) + " vs "
+                        + shorten(expected) + ")"));
+            }
+        }
+        return found;
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 24 && value.matches("[0-9a-fA-F]+") ? value.substring(0, 12) + "\u2026" : value;
+    }
+}

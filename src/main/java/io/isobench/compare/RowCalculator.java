@@ -1,0 +1,131 @@
+package io.isobench.compare;
+
+import java.util.Map;
+
+/** Computes one {@link ComparisonRow}: unit alignment, ratio interval, Welch p-value, verdict, noise, net of JNA. */
+final class RowCalculator {
+
+    private static final double CONFIDENCE = 0.95;
+
+    private final CompareOptions options;
+
+    RowCalculator(CompareOptions options) {
+        this.options = options;
+    }
+
+    ComparisonRow compare(String envLabel, String baseLabel, BenchmarkResult env, BenchmarkResult base,
+                          Map<BenchmarkKey, BenchmarkResult> envAll, Map<BenchmarkKey, BenchmarkResult> baseAll) {
+        BenchmarkKey key = base.key();
+        Metric b = base.primary();
+        Metric e = env.primary();
+        String unit = b.unit();
+        Direction direction = Direction.of(key.mode(), unit);
+        String note = "";
+        if (!e.unit().equals(unit)) {
+            double factor = Units.factor(e.unit(), unit);
+            if (Double.isNaN(factor)) {
+                return invalid(key, envLabel, baseLabel, direction, e, b,
+                        "units differ (" + e.unit() + " vs " + unit + ")");
+            }
+            note = "converted from " + e.unit();
+            e = e.convert(factor, unit);
+        }
+        if (!e.valid() || !b.valid()) {
+            String side = !e.valid() ? "this environment" : "the baseline";
+            return invalid(key, envLabel, baseLabel, direction, e, b,
+                    "score is " + Format.num(!e.valid() ? e.score() : b.score()) + " in " + side);
+        }
+        if (b.score() == 0) {
+            return invalid(key, envLabel, baseLabel, direction, e, b, "baseline score is 0");
+        }
+        double[] es = e.samples();
+        double[] bs = b.samples();
+        if (!finite(es) || !finite(bs)) {
+            return invalid(key, envLabel, baseLabel, direction, e, b, "an iteration score is NaN or infinite");
+        }
+        Stats.Interval ratio;
+        double p;
+        double pointRatio = e.score() / b.score();
+        if (es.length >= 2 && bs.length >= 2) {
+            long seed = options.seed() * 31 + (envLabel + "|" + baseLabel + "|" + key).hashCode();
+            Stats.Interval boot = Stats.bootstrapRatio(es, bs, options.resamples(), seed, CONFIDENCE);
+            ratio = new Stats.Interval(pointRatio, boot.low(), boot.high());
+            p = Stats.welchPValue(es, bs);
+        } else {
+            ratio = Stats.ratioFromErrors(e.score(), e.scoreError(), b.score(), b.scoreError());
+            p = Double.NaN;
+            note = join(note, ratio.hasBounds() ? "no per-iteration scores: interval from JMH's score errors"
+                    : "too few iterations to test");
+        }
+        Verdict verdict = Verdict.decide(direction, ratio, p, options.alpha());
+        double rel = e.relativeError();
+        boolean noisy = rel > options.noiseThreshold();
+        boolean baselineNoisy = b.relativeError() > options.noiseThreshold();
+        NetOfJna net = key.area() == Area.SYSCALL && !key.isJnaBaseline()
+                ? net(key, env.primary(), base.primary(), envAll, baseAll) : null;
+        return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), e.scoreError(), b.score(),
+                b.scoreError(), ratio, p, verdict, rel, noisy, baselineNoisy, note, net);
+    }
+
+    private ComparisonRow invalid(BenchmarkKey key, String envLabel, String baseLabel, Direction direction,
+                                  Metric e, Metric b, String why) {
+        return new ComparisonRow(key, envLabel, baseLabel, b.unit(), direction, e.score(), e.scoreError(),
+                b.score(), b.scoreError(), new Stats.Interval(Double.NaN, Double.NaN, Double.NaN), Double.NaN,
+                Verdict.INVALID, e.relativeError(), false, false, why, null);
+    }
+
+    /** Net of the JNA baseline benchmark of each side, in ns/op; null when either side lacks it. */
+    private static NetOfJna net(BenchmarkKey key, Metric env, Metric base,
+                                Map<BenchmarkKey, BenchmarkResult> envAll,
+                                Map<BenchmarkKey, BenchmarkResult> baseAll) {
+        Metric envJna = jna(key, envAll);
+        Metric baseJna = jna(key, baseAll);
+        if (envJna == null || baseJna == null) {
+            return null;
+        }
+        double envNs = Units.toNanosPerOp(env.score(), env.unit());
+        double baseNs = Units.toNanosPerOp(base.score(), base.unit());
+        double envJnaNs = Units.toNanosPerOp(envJna.score(), envJna.unit());
+        double baseJnaNs = Units.toNanosPerOp(baseJna.score(), baseJna.unit());
+        if (!Double.isFinite(envNs + baseNs + envJnaNs + baseJnaNs)) {
+            return null;
+        }
+        return NetOfJna.of(envNs, envJnaNs, baseNs, baseJnaNs);
+    }
+
+    /** The JNA baseline result of an environment: same mode preferred, else avgt, else any. */
+    private static Metric jna(BenchmarkKey key, Map<BenchmarkKey, BenchmarkResult> all) {
+        BenchmarkResult sameMode = null;
+        BenchmarkResult avgt = null;
+        BenchmarkResult any = null;
+        for (BenchmarkResult r : all.values()) {
+            if (!r.key().isJnaBaseline()) {
+                continue;
+            }
+            if (r.key().mode().equals(key.mode()) && sameMode == null) {
+                sameMode = r;
+            }
+            if (r.key().mode().equals("avgt") && avgt == null) {
+                avgt = r;
+            }
+            if (any == null) {
+                any = r;
+            }
+        }
+        BenchmarkResult chosen = sameMode != null ? sameMode : avgt != null ? avgt : any;
+        return chosen == null || !chosen.primary().valid() ? null : chosen.primary();
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "; " + b;
+    }
+}

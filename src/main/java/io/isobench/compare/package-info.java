@@ -1,0 +1,17 @@
+/**
+ * {@code isobench compare}: reads result directories (or plain JMH JSON files), compares every benchmark of every
+ * environment with a baseline environment and writes report.md, a self-contained index.html and summary.json.
+ *
+ * <p>Entry points: {@link io.isobench.compare.CompareCommand} on the command line; in process,
+ * {@link io.isobench.compare.InputLoader#load}, {@link io.isobench.compare.Comparison#of} and
+ * {@link io.isobench.compare.Report#writeAll}.
+ *
+ * <p>Statistics: a ratio is environment score / baseline score. Its 95 % confidence interval is a percentile
+ * bootstrap of the ratio of means over JMH's per-iteration scores ({@code rawData}, all forks pooled; for
+ * {@code sample} mode the mean of each iteration's histogram), with a fixed seed. The p-value is Welch's
+ * two-sided t-test (commons-math3) on the same per-iteration scores. A row is {@code faster} or {@code slower}
+ * only when p &lt; alpha and the interval excludes 1; otherwise {@code same}. A row whose score (in either
+ * environment) is NaN or infinite, or whose units cannot be converted, is {@code invalid}: it is reported but
+ * takes no part in medians or the regression gate.
+ */
+package io.isobench.compare;

@@ -1,0 +1,206 @@
+package io.isobench.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** Builds small JMH JSON, environment.json and footprint.json files for the tests. */
+final class Fixtures {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    /** One benchmark entry: name, mode, unit, params and per-fork per-iteration scores (or a forced score). */
+    record Bench(String name, String mode, String unit, Map<String, String> params, double[][] raw,
+                 Object forcedScore) {
+
+        Bench withParams(Map<String, String> p) {
+            return new Bench(name, mode, unit, p, raw, forcedScore);
+        }
+
+        /** The score written as this JSON value instead of the mean (e.g. "NaN"). */
+        Bench withScore(Object score) {
+            return new Bench(name, mode, unit, params, raw, score);
+        }
+
+        double mean() {
+            double sum = 0;
+            int n = 0;
+            for (double[] fork : raw) {
+                for (double v : fork) {
+                    sum += v;
+                    n++;
+                }
+            }
+            return sum / n;
+        }
+    }
+
+    /** Normal samples around {@code mean} with standard deviation {@code sd}: 2 forks of 10 iterations. */
+    static Bench bench(String name, String mode, String unit, double mean, double sd, long seed) {
+        return bench(name, mode, unit, mean, sd, seed, 2, 10);
+    }
+
+    static Bench bench(String name, String mode, String unit, double mean, double sd, long seed, int forks,
+                       int iterations) {
+        Random random = new Random(seed);
+        double[][] raw = new double[forks][iterations];
+        for (int f = 0; f < forks; f++) {
+            for (int i = 0; i < iterations; i++) {
+                raw[f][i] = mean + sd * random.nextGaussian();
+            }
+        }
+        return new Bench(name, mode, unit, Map.of(), raw, null);
+    }
+
+    static Bench avgt(String name, double mean, double sd, long seed) {
+        return bench(name, "avgt", "ns/op", mean, sd, seed);
+    }
+
+    static Bench thrpt(String name, double mean, double sd, long seed) {
+        return bench(name, "thrpt", "ops/s", mean, sd, seed);
+    }
+
+    static String json(List<Bench> benches) {
+        ArrayNode root = MAPPER.createArrayNode();
+        for (Bench b : benches) {
+            ObjectNode n = root.addObject();
+            n.put("jmhVersion", "1.37");
+            n.put("benchmark", b.name());
+            n.put("mode", b.mode());
+            n.put("threads", 1);
+            n.put("forks", b.raw().length);
+            n.put("warmupIterations", 2);
+            n.put("measurementIterations", b.raw().length == 0 ? 0 : b.raw()[0].length);
+            if (!b.params().isEmpty()) {
+                ObjectNode params = n.putObject("params");
+                b.params().forEach(params::put);
+            }
+            ObjectNode pm = n.putObject("primaryMetric");
+            int count = 0;
+            double mean = b.mean();
+            double ss = 0;
+            for (double[] fork : b.raw()) {
+                for (double v : fork) {
+                    ss += (v - mean) * (v - mean);
+                    count++;
+                }
+            }
+            double error = count > 1 ? 3.3 * Math.sqrt(ss / (count - 1)) / Math.sqrt(count) : Double.NaN;
+            if (b.forcedScore() != null) {
+                pm.set("score", MAPPER.valueToTree(b.forcedScore()));
+            } else {
+                pm.put("score", mean);
+            }
+            if (Double.isNaN(error)) {
+                pm.put("scoreError", "NaN");
+            } else {
+                pm.put("scoreError", error);
+            }
+            ArrayNode conf = pm.putArray("scoreConfidence");
+            conf.add(mean - (Double.isNaN(error) ? 0 : error));
+            conf.add(mean + (Double.isNaN(error) ? 0 : error));
+            pm.put("scoreUnit", b.unit());
+            ArrayNode raw = pm.putArray("rawData");
+            for (double[] fork : b.raw()) {
+                ArrayNode f = raw.addArray();
+                for (double v : fork) {
+                    f.add(v);
+                }
+            }
+            n.putObject("secondaryMetrics");
+        }
+        return root.toPrettyString();
+    }
+
+    static Path writeJmh(Path file, List<Bench> benches) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json(benches));
+        return file;
+    }
+
+    /** A plausible environment.json for an environment. */
+    static Map<String, Object> fingerprint(String env, String kind, String accel) {
+        Map<String, Object> fp = new LinkedHashMap<>();
+        fp.put("env", env);
+        fp.put("kind", kind);
+        fp.put("variant", kind.equals("container") ? "bridge" : "default");
+        fp.put("accel", accel);
+        fp.put("kernel", kind.equals("vm") ? "6.12.0-guest" : "6.1.0-host");
+        fp.put("cpuModel", "Test CPU @ 3.0GHz");
+        fp.put("cpus", kind.equals("vm") ? 2 : 8);
+        fp.put("memoryBytes", 8L << 30);
+        fp.put("vulnerabilities", Map.of("spectre_v2", "Mitigation: Retpolines"));
+        fp.put("clocksource", kind.equals("vm") ? "kvm-clock" : "tsc");
+        fp.put("hypervisor", kind.equals("vm"));
+        fp.put("jvm", Map.of("vendor", "Eclipse Adoptium", "version", "17.0.15", "vmVersion", "17.0.15+6",
+                "home", "/opt/java", "runtimeSha256", "aa11"));
+        fp.put("jarSha256", "bb22");
+        fp.put("profile", "quick");
+        fp.put("jmhArgs", List.of("-f", "2", "-i", "10"));
+        fp.put("isobenchVersion", "0.1.0");
+        fp.put("timestamp", "2025-11-27T03:00:00Z");
+        fp.put("runId", "run-1");
+        fp.put("skipped", List.of());
+        fp.put("failed", List.of());
+        return fp;
+    }
+
+    /** Writes RUN_DIR/env/{jmh.json, environment.json, footprint.json}; null maps leave the file out. */
+    static Path envDir(Path runDir, String env, List<Bench> benches, Map<String, Object> fingerprint,
+                       Map<String, Object> footprint) throws IOException {
+        Path dir = runDir.resolve(env);
+        writeJmh(dir.resolve("jmh.json"), benches);
+        if (fingerprint != null) {
+            Files.writeString(dir.resolve("environment.json"), MAPPER.writeValueAsString(fingerprint));
+        }
+        if (footprint != null) {
+            Files.writeString(dir.resolve("footprint.json"), MAPPER.writeValueAsString(footprint));
+        }
+        return dir;
+    }
+
+    /** Each benchmark scaled by a factor (same noise pattern, different seed). */
+    static List<Bench> scaled(List<Bench> benches, double factor, long seed) {
+        List<Bench> out = new ArrayList<>();
+        Random random = new Random(seed);
+        for (Bench b : benches) {
+            double[][] raw = new double[b.raw().length][];
+            for (int f = 0; f < raw.length; f++) {
+                raw[f] = new double[b.raw()[f].length];
+                for (int i = 0; i < raw[f].length; i++) {
+                    raw[f][i] = b.raw()[f][i] * factor * (1 + 0.002 * random.nextGaussian());
+                }
+            }
+            out.add(new Bench(b.name(), b.mode(), b.unit(), b.params(), raw, b.forcedScore()));
+        }
+        return out;
+    }
+
+    /** Runs the command; returns exit code, stdout and stderr. */
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CompareCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    record Result(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+}

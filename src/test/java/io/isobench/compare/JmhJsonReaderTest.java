@@ -1,0 +1,67 @@
+package io.isobench.compare;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JmhJsonReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sampleModeHistogramBecomesPerIterationMeans() throws Exception {
+        Path file = tmp.resolve("sample.json");
+        Files.writeString(file, """
+                [ { "benchmark": "io.isobench.memory.P.touch", "mode": "sample",
+                    "primaryMetric": { "score": 12.5, "scoreError": 1.0, "scoreUnit": "us/op",
+                      "rawDataHistogram": [ [ [ [10.0, 3], [20.0, 1] ], [ [12.0, 2] ] ], [ [ [14.0, 4] ] ] ] },
+                    "secondaryMetrics": {} } ]
+                """);
+        BenchmarkResult r = JmhJsonReader.read(file).get(0);
+        assertArrayEquals(new double[] {12.5, 12.0, 14.0}, r.primary().samples(), 1e-12);
+        assertEquals(Direction.LOWER_IS_BETTER, Direction.of("sample", r.primary().unit()));
+    }
+
+    @Test
+    void jmhNonNumbersAndOldSecondaryNamesAreRead() throws Exception {
+        Path file = tmp.resolve("old.json");
+        Files.writeString(file, """
+                [ { "benchmark": "org.x.B.m", "mode": "thrpt", "params": {"n": "10"},
+                    "primaryMetric": { "score": "NaN", "scoreError": "NaN", "scoreUnit": "ops/s",
+                                       "rawData": [ [ "+INF", "-INF", 1.0 ] ] },
+                    "secondaryMetrics": { "\u00b7gc.alloc.rate": { "score": 1.5, "scoreError": "NaN",
+                                          "scoreUnit": "MB/sec", "rawData": [ [1.5] ] } } } ]
+                """);
+        BenchmarkResult r = JmhJsonReader.read(file).get(0);
+        assertTrue(Double.isNaN(r.primary().score()));
+        assertEquals(Double.POSITIVE_INFINITY, r.primary().samples()[0]);
+        assertEquals(Double.NEGATIVE_INFINITY, r.primary().samples()[1]);
+        assertEquals(List.of("gc.alloc.rate"), List.copyOf(r.secondary().keySet()));
+        assertEquals("10", r.key().params().get("n"));
+        assertEquals("gc.alloc.rate", JmhJsonReader.normaliseSecondaryName("\u00c2\u00b7gc.alloc.rate"));
+    }
+
+    @Test
+    void footprintKeepsUnknownTextButKnownKeysMustBeNumbers() throws Exception {
+        Path ok = tmp.resolve("footprint.json");
+        Files.writeString(ok, "{\"image\": \"isobench/rootfs:1\", \"imageBytes\": 100,"
+                + " \"jvmStartMillis\": {\"samples\": [3, 1, 2]}}");
+        Footprint f = Footprint.read(ok);
+        assertEquals("isobench/rootfs:1", f.values().get("image").text());
+        assertEquals(100, f.median("imageBytes"));
+        assertEquals(2, f.median("jvmStartMillis"), "median of the samples when none is given");
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"imageBytes\": \"big\"}");
+        CompareException e = assertThrows(CompareException.class, () -> Footprint.read(bad));
+        assertEquals(bad, e.file());
+    }
+}

@@ -1,0 +1,88 @@
+package io.isobench.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.suite.Fingerprint;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A VM smoke run of a small subset, end to end, under whatever acceleration this machine has (TCG here). */
+class VmSmokeIT {
+
+    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip";
+
+    @TempDir
+    static Path temp;
+
+    static Launch.Outcome outcome;
+    static Path envDir;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Engines.requireQemu();
+        outcome = Launch.run(2400, "vm", "--profile", "smoke", "--include", SUBSET, "--memory", "1536",
+                "--out", temp.resolve("run").toString());
+        try (Stream<Path> dirs = Files.list(temp.resolve("run"))) {
+            envDir = dirs.filter(d -> d.getFileName().toString().startsWith("vm-")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void everyBenchmarkOfTheSubsetHasAFiniteScore() throws IOException {
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        JsonNode results = JsonFiles.read(ResultLayout.jmhJson(envDir));
+        assertEquals(4, results.size(), "libcAbs, rawSyscall and the peer round trip with two sizes");
+        for (JsonNode result : results) {
+            double score = result.get("primaryMetric").get("score").asDouble();
+            assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
+        }
+    }
+
+    @Test
+    void fingerprintSaysVmAndTheAcceleration() throws IOException {
+        JsonNode fingerprint = JsonFiles.read(ResultLayout.environmentJson(envDir));
+        assertEquals("vm", fingerprint.get("kind").asText());
+        String accel = fingerprint.get("accel").asText();
+        assertTrue(List.of("kvm", "tcg").contains(accel), accel);
+        assertEquals("vm-" + accel, envDir.getFileName().toString());
+        assertTrue(fingerprint.get("variant").asText().startsWith(accel + "-"));
+        assertEquals(Fingerprint.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertTrue(fingerprint.get("peer").asText().startsWith("10.0.2.2:"), "the peer is reached across QEMU's NIC");
+        if (accel.equals("tcg")) {
+            assertTrue(outcome.stderr().contains("EMULATES the CPU"), "the TCG warning is printed");
+        }
+    }
+
+    @Test
+    void footprintHasEveryField() throws IOException {
+        JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(envDir));
+        for (String key : List.of("baseImageBytes", "kernelInitrdBytes", "overlayBytes", "idleMemoryBytes")) {
+            assertTrue(footprint.get(key).asLong() > 0, key);
+        }
+        for (String key : List.of("bootToInitMillis", "bootToJvmReadyMillis")) {
+            assertTrue(footprint.get(key).get("samples").size() >= 3, key);
+            assertTrue(footprint.get(key).get("median").asDouble() > 0, key);
+        }
+        assertTrue(footprint.get("jvmStartMillis").get("samples").size() >= 5);
+        assertTrue(Files.readString(ResultLayout.consoleLog(envDir)).contains("ISOBENCH-DONE rc=0"));
+    }
+
+    @Test
+    void noQemuProcessOrOverlayIsLeft() throws IOException {
+        assertEquals(List.of(), Launch.processesContaining("qemu-system-x86_64"));
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("isobench-vm-")).toList());
+        }
+    }
+}
