@@ -37,6 +37,14 @@ final class Engines {
         require(missing);
     }
 
+    static void requireChromium() {
+        boolean found = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, "chromium"));
+        }
+        require(found ? null : "chromium is not installed (apt-get install chromium)");
+    }
+
     private static void require(String missing) {
         if (missing == null) {
             return;

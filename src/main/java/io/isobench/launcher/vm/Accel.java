@@ -1,19 +1,68 @@
 package io.isobench.launcher.vm;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
-/** KVM or TCG, and the QEMU options that go with each. */
+/**
+ * KVM or TCG, and the QEMU options that go with each. KVM counts as usable only when QEMU can really start a KVM
+ * vCPU: a /dev/kvm node can exist where KVM does not work (seen on a nested-virtualization host whose CPU lacks
+ * vmx/svm: QEMU aborts with "failed to set MSR").
+ */
 final class Accel {
 
     private static final Path KVM = Path.of("/dev/kvm");
+    private static Optional<String> kvmProblem;
 
     private Accel() {
     }
 
     static boolean kvmUsable() {
-        return Files.exists(KVM) && Files.isReadable(KVM) && Files.isWritable(KVM);
+        return kvmProblem().isEmpty();
+    }
+
+    /** Why KVM cannot be used here, if it cannot; probed once per launcher. */
+    static synchronized Optional<String> kvmProblem() {
+        if (kvmProblem == null) {
+            kvmProblem = probe();
+        }
+        return kvmProblem;
+    }
+
+    private static Optional<String> probe() {
+        if (!Files.exists(KVM)) {
+            return Optional.of("/dev/kvm does not exist");
+        }
+        if (!Files.isReadable(KVM) || !Files.isWritable(KVM)) {
+            return Optional.of("/dev/kvm is not readable and writable by this user");
+        }
+        try {
+            // Create a KVM vCPU, paused, and quit at once: fails within a second where KVM is broken.
+            Process qemu = new ProcessBuilder("qemu-system-x86_64", "-accel", "kvm", "-cpu", "host", "-M", "q35",
+                    "-nodefaults", "-display", "none", "-S", "-monitor", "stdio").redirectErrorStream(true).start();
+            qemu.getOutputStream().write("quit\n".getBytes(StandardCharsets.UTF_8));
+            qemu.getOutputStream().close();
+            String output = new String(qemu.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!qemu.waitFor(20, TimeUnit.SECONDS)) {
+                qemu.destroyForcibly();
+                return Optional.of("a KVM test start of QEMU did not finish in 20 s");
+            }
+            if (qemu.exitValue() != 0) {
+                String reason = output.lines().filter(l -> l.contains("error") || l.contains("failed"))
+                        .findFirst().orElse("exit " + qemu.exitValue());
+                return Optional.of("QEMU cannot start a KVM vCPU (" + reason.strip() + ")");
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cannot run qemu-system-x86_64: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while probing KVM");
+        }
     }
 
     static List<String> qemuArgs(String accel) {

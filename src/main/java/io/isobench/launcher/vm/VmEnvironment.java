@@ -60,8 +60,9 @@ public final class VmEnvironment implements Environment {
     @Override
     public int run(RunSpec spec, Path envDir) throws LauncherException, InterruptedException {
         if (accel.equals("tcg")) {
-            Progress.warn("no usable /dev/kvm: QEMU EMULATES the CPU (TCG). These results are emulation, many times "
-                    + "slower than KVM, and say nothing about KVM overhead; they are labelled vm-tcg / accel: tcg.");
+            Progress.warn("no KVM here (" + Accel.kvmProblem().orElse("--accel tcg") + "): QEMU EMULATES the CPU (TCG). "
+                    + "These results are emulation, many times slower than KVM, and say nothing about KVM overhead; "
+                    + "they are labelled vm-tcg / accel: tcg.");
         }
         VmImage image = VmImage.at(Path.of(ImageRecipes.build("vm")));
         long bootTimeout = accel.equals("kvm") ? 60 : 180;

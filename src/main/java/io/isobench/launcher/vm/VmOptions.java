@@ -78,7 +78,7 @@ public final class VmOptions {
         return switch (accel) {
             case "kvm" -> {
                 if (!kvm) {
-                    throw new IllegalArgumentException("--accel kvm asked for, but /dev/kvm is missing or not accessible");
+                    throw new IllegalArgumentException("--accel kvm asked for, but " + Accel.kvmProblem().orElse("KVM is unusable"));
                 }
                 yield "kvm";
             }
