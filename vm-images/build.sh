@@ -22,7 +22,8 @@ readonly RECIPE_DIR="$HERE/recipe"
 # Where the rootfs tarball and the VM directories are kept.
 readonly CACHE_DIR="${ISOBENCH_CACHE:-$HOME/.cache/isobench}"
 # Debian mirror for debootstrap (not part of the recipe: any mirror serves the same packages).
-readonly MIRROR="${ISOBENCH_MIRROR:-http://deb.debian.org/debian}"
+# Default: the Debian archive this machine's apt already uses.
+MIRROR="${ISOBENCH_MIRROR:-}"
 # Repository part of the Docker image tag.
 readonly IMAGE_REPO="isobench/rootfs"
 # Label that marks everything isobench made in Docker (for sweeps).
@@ -33,6 +34,16 @@ TMP_DIR=""
 ROOTFS_TAR=""
 
 say() { printf 'build.sh: %s\n' "$*" >&2; }
+
+# apt_mirror: the main Debian archive URI of this machine's apt sources (deb822 or one-line format).
+apt_mirror() {
+    local uri
+    uri="$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null | sed -n 's/^URIs:[[:space:]]*//p' \
+        | tr ' ' '\n' | grep -v -- '-security' | grep '/debian/\?$' | head -n 1 || true)"
+    [[ -n "$uri" ]] || uri="$(sed -n 's/^deb[[:space:]]\+\(\[[^]]*\][[:space:]]\+\)\?\([^[:space:]]*\/debian\/\?\)[[:space:]].*/\2/p' \
+        /etc/apt/sources.list 2>/dev/null | head -n 1 || true)"
+    printf '%s\n' "$uri"
+}
 die() { say "error: $*"; exit 1; }
 # result LINE: the command's one line of output, on the real stdout (fd 3; see main).
 result() { printf '%s\n' "$1" >&3; }
@@ -45,7 +56,7 @@ usage: build.sh container|vm|hash|prune
              print the path
   hash       print the recipe hash
   prune      remove cached rootfs/VM images and Docker images of other hashes; print nothing
-ISOBENCH_CACHE defaults to ~/.cache/isobench; ISOBENCH_MIRROR to http://deb.debian.org/debian.
+ISOBENCH_CACHE defaults to ~/.cache/isobench; ISOBENCH_MIRROR to the Debian archive in this machine's apt sources.
 EOF
     exit 2
 }
@@ -118,6 +129,8 @@ ensure_rootfs() {
     # dpkg honours the excludes from debootstrap's second stage on.
     mkdir -p "$root/etc/dpkg/dpkg.cfg.d"
     cp "$RECIPE_DIR/dpkg-excludes.cfg" "$root/etc/dpkg/dpkg.cfg.d/01-isobench-excludes"
+    [[ -n "$MIRROR" ]] || MIRROR="$(apt_mirror)"
+    [[ -n "$MIRROR" ]] || die "no Debian archive in /etc/apt/sources*: set ISOBENCH_MIRROR"
     say "debootstrap $(conf SUITE) ($(conf VARIANT), +$packages) from $MIRROR: a few minutes, log $log"
     if ! debootstrap --arch=amd64 --variant="$(conf VARIANT)" --include="$packages" \
             "$(conf SUITE)" "$root" "$MIRROR" >"$log" 2>&1; then

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,24 +29,26 @@ import java.util.concurrent.TimeUnit;
 @Requires(Capability.DIRECT_IO)
 public class DirectRandomReadBenchmark {
 
-    private RandomReadFixture fixture;
+    private LaidOutFile file;
     private FileChannel channel;
-    private final ByteBuffer buffer = DirectIo.alignedBuffer(RandomReadFixture.BLOCK);
+    private final ByteBuffer buffer = DirectIo.alignedBuffer(LaidOutFile.BLOCK);
 
     @Setup
     public void setup() throws IOException {
-        fixture = new RandomReadFixture("directread", 128L << 20);
-        channel = fixture.open(ExtendedOpenOption.DIRECT);
+        file = new LaidOutFile("directread", 128L << 20, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
+        channel = file.channel();
     }
 
     @TearDown
     public void tearDown() throws IOException {
-        fixture.close();
+        if (file != null) {
+            file.close();
+        }
     }
 
     @Benchmark
     public int oDirect() throws IOException {
         buffer.clear();
-        return channel.read(buffer, fixture.nextOffset());
+        return channel.read(buffer, file.randomBlockOffset());
     }
 }

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,25 +24,27 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class RandomReadBenchmark {
 
-    private RandomReadFixture fixture;
+    private LaidOutFile file;
     private FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(RandomReadFixture.BLOCK);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(LaidOutFile.BLOCK);
 
     @Setup
     public void setup() throws IOException {
-        fixture = new RandomReadFixture("randread", 64L << 20);
-        channel = fixture.open();
-        fixture.warmPageCache();
+        file = new LaidOutFile("randread", 64L << 20, StandardOpenOption.READ);
+        channel = file.channel();
+        file.warmPageCache();
     }
 
     @TearDown
     public void tearDown() throws IOException {
-        fixture.close();
+        if (file != null) {
+            file.close();
+        }
     }
 
     @Benchmark
     public int pageCacheHot() throws IOException {
         buffer.clear();
-        return channel.read(buffer, fixture.nextOffset());
+        return channel.read(buffer, file.randomBlockOffset());
     }
 }

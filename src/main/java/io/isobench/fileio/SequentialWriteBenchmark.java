@@ -1,6 +1,5 @@
 package io.isobench.fileio;
 
-import io.isobench.support.BenchDir;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,7 +38,7 @@ public class SequentialWriteBenchmark {
     @Param({"buffered", "fdatasync"})
     public String sync;
 
-    private BenchDir dir;
+    private LaidOutFile file;
     private FileChannel channel;
     private ByteBuffer block;
     private long position;
@@ -64,23 +63,17 @@ public class SequentialWriteBenchmark {
             case "fdatasync" -> true;
             default -> throw new IllegalArgumentException("sync must be buffered or fdatasync, got " + sync);
         };
-        dir = BenchDir.create("seqwrite");
-        channel = FileChannel.open(dir.resolve("data"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, StandardOpenOption.READ);
+        file = new LaidOutFile("seqwrite", FILE_BYTES, StandardOpenOption.WRITE);
+        channel = file.channel();
         block = ByteBuffer.allocateDirect(blockSize);
-        Blocks.fillRandom(block, 7);
-        Blocks.layOut(channel, FILE_BYTES);
+        LaidOutFile.fillRandom(block, 7);
         position = 0;
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } finally {
-            dir.close();
+        if (file != null) {
+            file.close();
         }
     }
 

@@ -35,7 +35,7 @@ public class SmallFileChurnBenchmark {
     public void setup() {
         dir = BenchDir.create("churn");
         file = dir.resolve("small");
-        Blocks.fillRandom(content, 5);
+        LaidOutFile.fillRandom(content, 5);
     }
 
     @TearDown

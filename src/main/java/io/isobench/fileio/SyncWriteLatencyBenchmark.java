@@ -1,6 +1,5 @@
 package io.isobench.fileio;
 
-import io.isobench.support.BenchDir;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -29,28 +28,22 @@ public class SyncWriteLatencyBenchmark {
     /** The writes cycle through 16 MiB of a laid-out file. */
     private static final long FILE_BYTES = 16L << 20;
 
-    private BenchDir dir;
+    private LaidOutFile file;
     private FileChannel channel;
     private final ByteBuffer block = ByteBuffer.allocateDirect(BLOCK);
     private long position;
 
     @Setup
     public void setup() throws IOException {
-        dir = BenchDir.create("fsync");
-        channel = FileChannel.open(dir.resolve("log"), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, StandardOpenOption.READ);
-        Blocks.fillRandom(block, 3);
-        Blocks.layOut(channel, FILE_BYTES);
+        file = new LaidOutFile("fsync", FILE_BYTES, StandardOpenOption.WRITE);
+        channel = file.channel();
+        LaidOutFile.fillRandom(block, 3);
     }
 
     @TearDown
     public void tearDown() throws IOException {
-        try {
-            if (channel != null) {
-                channel.close();
-            }
-        } finally {
-            dir.close();
+        if (file != null) {
+            file.close();
         }
     }
 
