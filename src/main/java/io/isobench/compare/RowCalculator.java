@@ -61,7 +61,7 @@ final class RowCalculator {
         double rel = e.relativeError();
         boolean noisy = rel > options.noiseThreshold();
         boolean baselineNoisy = b.relativeError() > options.noiseThreshold();
-        NetOfJna net = key.area() == Area.SYSCALL && !key.isJnaBaseline()
+        NetOfJna net = key.area() == Area.SYSCALL && !key.isJnaBaseline() && key.callsThroughJna()
                 ? net(key, env.primary(), base.primary(), envAll, baseAll) : null;
         return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), e.scoreError(), b.score(),
                 b.scoreError(), ratio, p, verdict, rel, noisy, baselineNoisy, note, net);

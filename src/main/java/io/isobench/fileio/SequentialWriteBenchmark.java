@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sequential writes of one block per operation into a laid-out 64 MiB file, wrapping around like fio's
- * {@code rw=write} with {@code time_based}; buffered, or followed by {@code fdatasync}. Depends heavily
- * on the disk and the file system behind {@code isobench.dir}; the secondary metric {@code mebibytes}
- * is the bandwidth in MiB/s.
+ * {@code rw=write} with {@code time_based}. Buffered, the file stays in the page cache: that variant measures the
+ * write path into the page cache (and the file system layer above it: overlayfs, ext4), not the disk. With
+ * {@code fdatasync} after each write it measures the device and how the virtual disk honours flushes. The
+ * secondary metric {@code mebibytes} is the bandwidth in MiB/s.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

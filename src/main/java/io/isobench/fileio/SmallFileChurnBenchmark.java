@@ -45,12 +45,11 @@ public class SmallFileChurnBenchmark {
 
     @Benchmark
     public int createWriteDelete() throws IOException {
-        int written;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             content.clear();
-            written = channel.write(content);
+            return channel.write(content);
+        } finally {
+            Files.deleteIfExists(file);
         }
-        Files.delete(file);
-        return written;
     }
 }

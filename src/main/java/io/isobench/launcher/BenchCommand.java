@@ -8,6 +8,7 @@ import io.isobench.launcher.vm.VmEnvironment;
 import io.isobench.launcher.vm.VmOptions;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
+import io.isobench.suite.SuiteMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,8 +72,11 @@ public final class BenchCommand implements Callable<Integer> {
             } else {
                 try {
                     int rc = Runs.runOne(planned.environment(), spec);
-                    record.addObject().put("env", name).put("status", rc == 0 ? "complete" : "partial")
-                            .put("reason", rc == 0 ? "" : "some benchmarks failed; see " + name + "/jmh.log");
+                    String status = rc == 0 ? "complete" : rc == SuiteMain.EXIT_PARTIAL ? "partial" : "failed";
+                    record.addObject().put("env", name).put("status", status)
+                            .put("reason", rc == 0 ? "" : rc == SuiteMain.EXIT_PARTIAL
+                                    ? "some benchmarks failed; see " + name + "/environment.json and jmh.log"
+                                    : "the suite runner exited " + rc + "; see " + name + "/jmh.log");
                     allGood &= rc == 0;
                 } catch (LauncherException e) {
                     Progress.warn(name + " failed: " + e.getMessage());
@@ -93,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
                 continue;
             }
             switch (kind) {
-                case "host" -> plan.add(new Planned(kind, new HostEnvironment(Paths.get(System.getProperty("java.io.tmpdir"))),
+                case "host" -> plan.add(new Planned(kind, new HostEnvironment(Paths.get(HostEnvironment.DEFAULT_BENCH_DIR)),
                         Optional.empty()));
                 case "container" -> {
                     Optional<String> missing = Availability.containerMissing();

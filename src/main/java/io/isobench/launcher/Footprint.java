@@ -44,6 +44,22 @@ public final class Footprint {
         return this;
     }
 
+    /** One measurement of the footprint; its failure is reported and must not keep the benchmarks from running. */
+    public interface Measurement {
+        void run() throws Exception;
+    }
+
+    /** Runs a measurement; if it fails, says so in one line and goes on. */
+    public void attempt(String what, Measurement measurement) throws InterruptedException {
+        try {
+            measurement.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            Progress.warn(what + " not measured: " + e.getMessage());
+        }
+    }
+
     public static double median(List<Double> samples) {
         double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 
 /** {@code isobench host}: runs the suite on the host into {@code RUN_DIR/host/}. */
@@ -17,12 +16,13 @@ public final class HostCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: java.io.tmpdir).")
+    @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: ${DEFAULT-VALUE}, on disk "
+            + "like the container's and the VM's; /tmp is tmpfs on many systems).", defaultValue = HostEnvironment.DEFAULT_BENCH_DIR)
     Path benchDir;
 
     @Override
     public Integer call() throws Exception {
-        Path dir = (benchDir != null ? benchDir : Paths.get(System.getProperty("java.io.tmpdir"))).toAbsolutePath();
+        Path dir = benchDir.toAbsolutePath();
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new IllegalArgumentException("--bench-dir " + dir + " is not a writable directory");
         }

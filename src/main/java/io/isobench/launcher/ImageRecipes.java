@@ -45,28 +45,12 @@ public final class ImageRecipes {
     public static String build(String what) throws LauncherException, InterruptedException {
         Path script = directory().resolve("build.sh");
         Progress.say("ensuring the " + what + " image (" + script + " " + what + ") ...");
-        Process process;
-        try {
-            process = new ProcessBuilder("bash", script.toString(), what)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        } catch (java.io.IOException e) {
-            throw new LauncherException("cannot run " + script + ": " + e.getMessage(), e);
+        Processes.Result result = Processes.run(List.of("bash", script.toString(), what), BUILD_TIMEOUT_SECONDS, "", false);
+        String out = result.output().strip();
+        if (result.exitCode() != 0 || out.isEmpty() || out.contains("\n")) {
+            throw new LauncherException("the " + what + " image is missing and could not be built (" + script + " "
+                    + what + " exited " + result.exitCode() + "; its messages are above)");
         }
-        try {
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes()).strip();
-            if (!process.waitFor(BUILD_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                throw new LauncherException("the " + what + " image build did not finish in " + BUILD_TIMEOUT_SECONDS + " s");
-            }
-            if (process.exitValue() != 0 || out.isEmpty() || out.contains("\n")) {
-                throw new LauncherException("the " + what + " image is missing and could not be built (" + script + " "
-                        + what + " exited " + process.exitValue() + "; its messages are above)");
-            }
-            return out;
-        } catch (java.io.IOException e) {
-            throw new LauncherException("lost the output of " + script + ": " + e.getMessage(), e);
-        } finally {
-            Processes.destroy(process);
-        }
+        return out;
     }
 }

@@ -33,7 +33,7 @@ public final class PeerProcess implements AutoCloseable {
         Process process;
         try {
             process = new ProcessBuilder(List.of(runtime.java().toString(), "-cp", jar.toString(),
-                    EchoPeer.class.getName(), "--port", "0", "--bind", bind))
+                    EchoPeer.class.getName(), "--port", "0", "--bind", bind, "--exit-on-stdin-eof"))
                     .redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new LauncherException("cannot start the echo peer: " + e.getMessage(), e);
@@ -59,6 +59,9 @@ public final class PeerProcess implements AutoCloseable {
             }
             int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
             return new PeerProcess(process, port);
+        } catch (InterruptedException e) {
+            Processes.destroy(process);
+            throw e;
         } catch (ExecutionException | TimeoutException | LauncherException | RuntimeException e) {
             Processes.destroy(process);
             if (e instanceof LauncherException le) {

@@ -1,13 +1,16 @@
 package io.isobench.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Child processes of the launcher: run to completion with a bound, and read their memory. */
+/** Child processes of the launcher: run to completion within a bound, and read their memory. */
 public final class Processes {
 
     private Processes() {
@@ -19,23 +22,60 @@ public final class Processes {
 
     /** Runs a command with stdout and stderr merged, killing it after {@code timeoutSeconds}. */
     public static Result run(List<String> command, long timeoutSeconds) throws LauncherException, InterruptedException {
+        return run(command, timeoutSeconds, "", true);
+    }
+
+    /**
+     * Runs a command, feeding it {@code input}; its output is read on a separate thread, so the timeout holds even
+     * when the command hangs. With {@code mergeStderr} false, stderr goes to the launcher's stderr (progress lines).
+     */
+    public static Result run(List<String> command, long timeoutSeconds, String input, boolean mergeStderr)
+            throws LauncherException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (mergeStderr) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = builder.start();
         } catch (IOException e) {
             throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> copy(process.getInputStream(), output), "isobench-output-" + command.get(0));
+        reader.setDaemon(true);
+        reader.start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // The command does not read its input: fine.
+        }
         try {
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 throw new LauncherException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new LauncherException("lost the output of " + command.get(0) + ": " + e.getMessage(), e);
+            reader.join(5000);
+            synchronized (output) {
+                return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
+            }
         } finally {
             destroy(process);
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                synchronized (out) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            // The process ended or was killed.
         }
     }
 

@@ -1,6 +1,9 @@
 package io.isobench.launcher;
 
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.JmhCommandLine;
 import io.isobench.suite.Profile;
+import io.isobench.suite.RunBudget;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,4 +14,10 @@ import java.util.List;
  */
 public record RunSpec(Profile profile, List<String> includes, List<String> jmhOptions,
                       Path runDir, String runId, Path benchmarksJar, JvmRuntime runtime) {
+
+    /** How long the suite may run in an environment {@code slowdown} times slower than the host before it counts as hung. */
+    public long budgetSeconds(double slowdown) {
+        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).args(),
+                BenchmarkSelection.configurations(BenchmarkSelection.select(includes)), slowdown);
+    }
 }

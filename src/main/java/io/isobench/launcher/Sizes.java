@@ -29,16 +29,11 @@ public final class Sizes {
     }
 
     /** Bytes a file really takes on disk (allocated blocks, so sparse files count only what they hold). */
-    public static long diskUsageBytes(Path file) throws java.io.IOException {
-        try {
-            Process du = new ProcessBuilder("du", "--block-size=1", "-s", file.toString()).redirectErrorStream(true).start();
-            String out = new String(du.getInputStream().readAllBytes()).trim();
-            if (du.waitFor() == 0 && out.matches("\\d+\\s.*")) {
-                return Long.parseLong(out.split("\\s+")[0]);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    public static long diskUsageBytes(Path file) throws LauncherException, InterruptedException {
+        Processes.Result du = Processes.run(java.util.List.of("du", "--block-size=1", "-s", file.toString()), 60);
+        if (du.exitCode() != 0 || !du.output().matches("(?s)\\d+\\s.*")) {
+            throw new LauncherException("du cannot measure " + file + ": " + du.output().strip());
         }
-        return Files.size(file);
+        return Long.parseLong(du.output().split("\\s+")[0]);
     }
 }

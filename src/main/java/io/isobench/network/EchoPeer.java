@@ -27,6 +27,9 @@ public final class EchoPeer implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--exit-on-stdin-eof", description = "Exit when standard input closes (the launcher that started it is gone).")
+    boolean exitOnStdinEof;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port < 0 || port > 65535) {
@@ -45,6 +48,20 @@ public final class EchoPeer implements Callable<Integer> {
         InetSocketAddress address = (InetSocketAddress) server.address();
         System.out.println(READY + address.getHostString() + ":" + address.getPort());
         System.out.flush();
+        if (exitOnStdinEof) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // Ignore input; wait for end of file.
+                    }
+                } catch (IOException ignored) {
+                    // Same as end of file.
+                }
+                System.exit(0);
+            }, "isobench-stdin-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
         stopped.await();
         return 0;
     }

@@ -43,21 +43,26 @@ public class SocketRoundTripBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        switch (transport) {
-            case "tcp" -> server = EchoServer.tcp(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), EchoServer.Behaviour.ECHO);
-            case "unix" -> {
-                dir = BenchDir.create("unix");
-                server = EchoServer.unix(dir.resolve("echo.sock"), EchoServer.Behaviour.ECHO);
+        try {
+            switch (transport) {
+                case "tcp" -> server = EchoServer.tcp(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), EchoServer.Behaviour.ECHO);
+                case "unix" -> {
+                    dir = BenchDir.create("unix");
+                    server = EchoServer.unix(dir.resolve("echo.sock"), EchoServer.Behaviour.ECHO);
+                }
+                default -> throw new IllegalArgumentException("transport must be tcp or unix, got " + transport);
             }
-            default -> throw new IllegalArgumentException("transport must be tcp or unix, got " + transport);
+            client = SocketChannel.open(server.address());
+            if (transport.equals("tcp")) {
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            request = Messages.request(size);
+            response = ByteBuffer.allocateDirect(size);
+        } catch (IOException | RuntimeException e) {
+            tearDown(); // JMH runs no @TearDown after a failed @Setup
+            throw e;
         }
-        client = SocketChannel.open(server.address());
-        if (transport.equals("tcp")) {
-            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        }
-        request = Messages.request(size);
-        response = ByteBuffer.allocateDirect(size);
     }
 
     @TearDown

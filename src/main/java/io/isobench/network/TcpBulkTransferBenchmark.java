@@ -47,9 +47,14 @@ public class TcpBulkTransferBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        server = EchoServer.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                EchoServer.Behaviour.DISCARD);
-        client = SocketChannel.open(server.address());
+        try {
+            server = EchoServer.tcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    EchoServer.Behaviour.DISCARD);
+            client = SocketChannel.open(server.address());
+        } catch (IOException | RuntimeException e) {
+            tearDown(); // JMH runs no @TearDown after a failed @Setup
+            throw e;
+        }
     }
 
     @TearDown

@@ -40,14 +40,23 @@ public class UdpRoundTripBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        serverSocket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        echo = new Thread(this::echoLoop, "isobench-udp-echo");
-        echo.start();
-        client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        client.setSoTimeout(TIMEOUT_MILLIS);
-        client.connect(serverSocket.getLocalSocketAddress());
-        request = new DatagramPacket(new byte[size], size);
-        response = new DatagramPacket(new byte[size], size);
+        try {
+            serverSocket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            echo = new Thread(this::echoLoop, "isobench-udp-echo");
+            echo.start();
+            client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            client.setSoTimeout(TIMEOUT_MILLIS);
+            client.connect(serverSocket.getLocalSocketAddress());
+            request = new DatagramPacket(new byte[size], size);
+            response = new DatagramPacket(new byte[size], size);
+        } catch (IOException | RuntimeException e) {
+            try {
+                tearDown(); // JMH runs no @TearDown after a failed @Setup
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
     }
 
     private void echoLoop() {

@@ -30,7 +30,12 @@ public final class BenchmarkSelection {
     public static final List<String> AREAS = List.of("syscall", "fileio", "network", "cpu", "memory", "process");
 
     /** One benchmark class and the methods of it that were selected. */
-    public record Group(String className, List<String> methods, long configurations) {
+    public record Group(String className, List<String> methods, Map<String, Long> configurationsByMethod) {
+
+        /** Benchmark configurations of this class: methods times their parameter combinations. */
+        public long configurations() {
+            return configurationsByMethod.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         /** {@code fileio.SequentialWriteBenchmark}: the class without the common package prefix. */
         public String shortName() {
@@ -88,7 +93,7 @@ public final class BenchmarkSelection {
                 new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
         SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList().find(silent, includes, List.of());
         Map<String, TreeSet<String>> byClass = new LinkedHashMap<>();
-        Map<String, Long> configurations = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> configurations = new LinkedHashMap<>();
         for (BenchmarkListEntry entry : entries) {
             String name = entry.getUsername();
             String className = name.substring(0, name.lastIndexOf('.'));
@@ -96,11 +101,11 @@ public final class BenchmarkSelection {
             long combinations = entry.getParams().hasValue()
                     ? entry.getParams().get().values().stream().mapToLong(values -> values.length).reduce(1, (a, b) -> a * b)
                     : 1L;
-            configurations.merge(className, combinations, Long::sum);
+            configurations.computeIfAbsent(className, k -> new LinkedHashMap<>()).merge(name, combinations, Long::sum);
         }
         List<Group> groups = new ArrayList<>();
         byClass.forEach((className, methods) ->
-                groups.add(new Group(className, List.copyOf(methods), configurations.get(className))));
+                groups.add(new Group(className, List.copyOf(methods), Map.copyOf(configurations.get(className)))));
         groups.sort(Comparator.comparing((Group g) -> areaRank(g.area())).thenComparing(Group::className));
         return groups;
     }

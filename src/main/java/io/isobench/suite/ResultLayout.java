@@ -15,6 +15,8 @@ public final class ResultLayout {
     public static final String FOOTPRINT_JSON = "footprint.json";
     public static final String CONSOLE_LOG = "console.log";
     public static final String REPORT_DIR = "report";
+    /** What the suite runner writes, and what is copied back out of a container or VM. */
+    public static final java.util.List<String> SUITE_FILES = java.util.List.of(JMH_JSON, ENVIRONMENT_JSON, JMH_LOG);
     /** In a run directory made by the main job: what happened to each environment (ran, skipped, failed) and why. */
     public static final String ENVIRONMENTS_JSON = "environments.json";
 

@@ -27,10 +27,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -44,9 +44,9 @@ import java.util.concurrent.Callable;
         description = "Runs the isobench JMH suite in this environment and writes DIR/jmh.json, environment.json, jmh.log.")
 public final class SuiteMain implements Callable<Integer> {
 
-    /** Exit codes: some benchmarks failed (their results are missing, the rest are kept); bad input. */
-    public static final int EXIT_PARTIAL = 1;
+    /** Exit codes: 1 the runner itself failed; 2 bad input; 3 some benchmarks failed (the rest of the results are kept). */
     public static final int EXIT_USAGE = 2;
+    public static final int EXIT_PARTIAL = 3;
 
     @Option(names = "--out", required = true, description = "Environment directory to write the results into.")
     Path out;
@@ -139,22 +139,33 @@ public final class SuiteMain implements Callable<Integer> {
                 long start = System.nanoTime();
                 Path part = partsDir.resolve(i + ".json");
                 String error = runGroup(group, jmhArgs, forkProperties, part, format);
-                Set<String> produced = new HashSet<>();
-                if (Files.isRegularFile(part) && Files.size(part) > 0) {
-                    for (JsonNode result : JsonFiles.read(part)) {
-                        results.add(result);
-                        produced.add(result.path("benchmark").asText());
+                Map<String, Long> produced = new HashMap<>();
+                try {
+                    if (Files.isRegularFile(part) && Files.size(part) > 0) {
+                        for (JsonNode result : JsonFiles.read(part)) {
+                            results.add(result);
+                            produced.merge(result.path("benchmark").asText(), 1L, Long::sum);
+                        }
                     }
+                } catch (IOException e) {
+                    error = "unreadable JMH results: " + e.getMessage();
                 }
                 JsonFiles.write(ResultLayout.jmhJson(envDir), results);
-                for (String method : group.methods()) {
-                    if (!produced.contains(method)) {
-                        failed.addObject().put("benchmark", method)
-                                .put("reason", error != null ? error : "no result; see " + ResultLayout.JMH_LOG);
+                boolean complete = true;
+                for (Map.Entry<String, Long> expected : group.configurationsByMethod().entrySet()) {
+                    long got = produced.getOrDefault(expected.getKey(), 0L);
+                    if (got < expected.getValue()) {
+                        complete = false;
+                        failed.addObject().put("benchmark", expected.getKey())
+                                .put("reason", (got == 0 ? "no result" : (expected.getValue() - got) + " of "
+                                        + expected.getValue() + " parameter combinations have no result")
+                                        + (error != null ? ": " + error : "; see " + ResultLayout.JMH_LOG));
                     }
                 }
-                both.printf("%s %s in %.1f s (elapsed %.0f s)%n", tag,
-                        produced.containsAll(group.methods()) ? "done" : "FAILED",
+                fingerprint.put("status", "running");
+                JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+                boolean done = complete;
+                both.printf("%s %s in %.1f s (elapsed %.0f s)%n", tag, done ? "done" : "FAILED",
                         seconds(start), seconds(suiteStart));
             }
         } finally {

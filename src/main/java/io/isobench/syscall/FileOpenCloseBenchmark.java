@@ -36,14 +36,21 @@ public class FileOpenCloseBenchmark {
     @Setup
     public void setup() throws IOException {
         LibC.load();
-        dir = BenchDir.create("open");
-        file = Files.write(dir.resolve("existing"), new byte[]{1});
-        cPath = NativeString.of(file.toString());
+        try {
+            dir = BenchDir.create("open");
+            file = Files.write(dir.resolve("existing"), new byte[]{1});
+            cPath = NativeString.of(file.toString());
+        } catch (IOException | RuntimeException e) {
+            tearDown(); // JMH runs no @TearDown after a failed @Setup
+            throw e;
+        }
     }
 
     @TearDown
     public void tearDown() {
-        dir.close();
+        if (dir != null) {
+            dir.close();
+        }
     }
 
     @Benchmark
@@ -56,9 +63,9 @@ public class FileOpenCloseBenchmark {
     }
 
     @Benchmark
-    public long javaChannelOpenClose() throws IOException {
+    public boolean javaChannelOpenClose() throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return channel.size();
+            return channel.isOpen();
         }
     }
 }

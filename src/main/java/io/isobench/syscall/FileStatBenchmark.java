@@ -37,17 +37,24 @@ public class FileStatBenchmark {
     @Setup
     public void setup() throws IOException {
         LibC.load();
-        dir = BenchDir.create("stat");
-        file = Files.write(dir.resolve("existing"), new byte[]{1});
-        cPath = NativeString.of(file.toString());
-        if (LibC.stat(cPath, statBuffer) != 0) {
-            throw new IllegalStateException("stat failed on " + file);
+        try {
+            dir = BenchDir.create("stat");
+            file = Files.write(dir.resolve("existing"), new byte[]{1});
+            cPath = NativeString.of(file.toString());
+            if (LibC.stat(cPath, statBuffer) != 0) {
+                throw new IllegalStateException("stat failed on " + file);
+            }
+        } catch (IOException | RuntimeException e) {
+            tearDown(); // JMH runs no @TearDown after a failed @Setup
+            throw e;
         }
     }
 
     @TearDown
     public void tearDown() {
-        dir.close();
+        if (dir != null) {
+            dir.close();
+        }
     }
 
     @Benchmark

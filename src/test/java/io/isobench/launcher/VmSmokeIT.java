@@ -81,8 +81,14 @@ class VmSmokeIT {
     @Test
     void noQemuProcessOrOverlayIsLeft() throws IOException {
         assertEquals(List.of(), Launch.processesContaining("qemu-system-x86_64"));
-        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("isobench-vm-")).toList());
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "isobench");
+        String configured = System.getenv("ISOBENCH_CACHE");
+        if (configured != null && !configured.isBlank()) {
+            cache = Path.of(configured);
+        }
+        try (Stream<Path> left = Files.list(cache)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("work-vm-")).toList(),
+                    "VM work directories (overlays, shares) left behind");
         }
     }
 }

@@ -11,13 +11,11 @@ import io.isobench.launcher.ImageRecipes;
 import io.isobench.launcher.JvmStart;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.Progress;
+import io.isobench.launcher.ResultCopy;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
-import io.isobench.suite.BenchmarkSelection;
-import io.isobench.suite.JmhCommandLine;
 import io.isobench.suite.ResultLayout;
-import io.isobench.suite.RunBudget;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -109,31 +107,38 @@ public final class ContainerEnvironment implements Environment {
                 bench.withCreateContainerCmdModifier(cmd -> hostConfig(cmd).withBinds(new Bind(mounted, new Volume(BENCH_VOLUME))));
             }
             cleanup.add("benchmark container", () -> stop(docker, bench));
+            String envInside = RESULTS + "/" + name();
+            Files.createDirectories(envDir);
+            ResultCopy results = new ResultCopy((file, target) -> {
+                if (bench.getContainerId() != null) {
+                    bench.copyFileFromContainer(envInside + "/" + file, target.toString());
+                }
+            }, envDir);
+            cleanup.add("results of the benchmark container", results);
             Progress.say(name() + ": starting the benchmark container on " + image);
             bench.start();
             String id = bench.getContainerId();
 
             Thread.sleep(2000); // let the idle peer settle before its memory is read
-            footprint.put("idleMemoryBytes", docker.memoryUsageBytes(peer.getContainerId()));
-            footprint.putSamples("startToReadyMillis", new StartTimer(docker, image, labels, network, this::limits).measure());
-            Docker.ExecResult starts = docker.execCapture(id, List.of("sh", "-c", JvmStart.script(RUNTIME + "/bin/java")),
-                    SHORT_EXEC_SECONDS);
-            footprint.putSamples("jvmStartMillis", JvmStart.parse(starts.output()));
+            Network net = network;
+            footprint.attempt("idle memory", () -> footprint.put("idleMemoryBytes", docker.memoryUsageBytes(peer.getContainerId())));
+            footprint.attempt("start-to-ready time", () -> footprint.putSamples("startToReadyMillis",
+                    new StartTimer(docker, image, labels, net, this::limits).measure()));
+            footprint.attempt("JVM start time", () -> footprint.putSamples("jvmStartMillis", JvmStart.parse(docker.execCapture(id,
+                    List.of("sh", "-c", JvmStart.script(RUNTIME + "/bin/java")), SHORT_EXEC_SECONDS).output())));
 
-            String envInside = RESULTS + "/" + name();
             mustSucceed(docker, id, List.of("mkdir", "-p", benchDir, envInside));
             SuiteCommand command = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerHost + ":" + peerPort);
             List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "container", options.variant(), "none"));
-            long budget = RunBudget.seconds(JmhCommandLine.of(spec.profile(), spec.jmhOptions()).args(),
-                    BenchmarkSelection.configurations(BenchmarkSelection.select(spec.includes())), 1.5);
+            long budget = spec.budgetSeconds(1.5);
             Progress.say(name() + ": running the suite (" + spec.profile().id() + ", at most " + budget + " s)");
             int rc;
             try {
                 rc = docker.exec(id, args, System.out, budget);
             } finally {
-                copyResults(bench, envInside, envDir);
+                results.run();
             }
-            footprint.put("writableLayerBytes", docker.writableLayerBytes(id));
+            footprint.attempt("writable layer", () -> footprint.put("writableLayerBytes", docker.writableLayerBytes(id)));
             footprint.put("copiedInBytes", spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar()));
             return rc;
         } catch (IOException e) {
@@ -187,18 +192,6 @@ public final class ContainerEnvironment implements Environment {
         Docker.ExecResult result = docker.execCapture(id, command, SHORT_EXEC_SECONDS);
         if (result.exitCode() != 0) {
             throw new LauncherException("'" + String.join(" ", command) + "' failed in the container: " + result.output().strip());
-        }
-    }
-
-    /** Copies whatever the suite wrote; a missing file (a run that died early) is left out, not an error. */
-    private static void copyResults(GenericContainer<?> bench, String envInside, Path envDir) throws IOException {
-        Files.createDirectories(envDir);
-        for (String file : List.of(ResultLayout.JMH_JSON, ResultLayout.ENVIRONMENT_JSON, ResultLayout.JMH_LOG)) {
-            try {
-                bench.copyFileFromContainer(envInside + "/" + file, envDir.resolve(file).toString());
-            } catch (RuntimeException e) {
-                Progress.warn("no " + file + " to copy back from the container (" + rootMessage(e) + ")");
-            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.isobench.launcher.SuiteCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bare-metal baseline (or whatever the host is: the fingerprint's {@code hypervisor} flag tells): the suite runs
@@ -22,6 +23,8 @@ import java.util.List;
 public final class HostEnvironment implements Environment {
 
     private static final long JVM_START_TIMEOUT_SECONDS = 60;
+    /** Where the file benchmarks write by default: a disk-backed directory, as in the container and the VM. */
+    public static final String DEFAULT_BENCH_DIR = "/var/tmp";
 
     private final Path benchDir;
 
@@ -42,16 +45,20 @@ public final class HostEnvironment implements Environment {
             PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
             cleanup.add("echo peer", peer::close);
             Thread.sleep(1000); // let the idle peer settle before its memory is read
-            footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid()));
-            Processes.Result starts = Processes.run(List.of("sh", "-c", JvmStart.script(java)), JVM_START_TIMEOUT_SECONDS);
-            footprint.putSamples("jvmStartMillis", JvmStart.parse(starts.output()));
+            footprint.attempt("idle memory", () -> footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid())));
+            footprint.attempt("JVM start time", () -> footprint.putSamples("jvmStartMillis", JvmStart.parse(
+                    Processes.run(List.of("sh", "-c", JvmStart.script(java)), JVM_START_TIMEOUT_SECONDS).output())));
             SuiteCommand command = new SuiteCommand(java, spec.benchmarksJar().toString(), envDir.toString(),
                     benchDir.toString(), "127.0.0.1:" + peer.port());
             List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "host", "default", "none"));
             Progress.say("host: running the suite (" + spec.profile().id() + ")");
+            long budget = spec.budgetSeconds(1.5);
             Process suite = new ProcessBuilder(args).inheritIO().start();
             cleanup.add("suite process", () -> Processes.destroy(suite));
-            return suite.waitFor();
+            if (!suite.waitFor(budget, TimeUnit.SECONDS)) {
+                throw new LauncherException("host: the suite did not finish within " + budget + " s and was stopped");
+            }
+            return suite.exitValue();
         } catch (IOException e) {
             throw new LauncherException("host run failed: " + e.getMessage(), e);
         }

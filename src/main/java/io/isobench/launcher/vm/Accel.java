@@ -1,12 +1,12 @@
 package io.isobench.launcher.vm;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.Processes;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * KVM or TCG, and the QEMU options that go with each. KVM counts as usable only when QEMU can really start a KVM
@@ -42,23 +42,16 @@ final class Accel {
         }
         try {
             // Create a KVM vCPU, paused, and quit at once: fails within a second where KVM is broken.
-            Process qemu = new ProcessBuilder("qemu-system-x86_64", "-accel", "kvm", "-cpu", "host", "-M", "q35",
-                    "-nodefaults", "-display", "none", "-S", "-monitor", "stdio").redirectErrorStream(true).start();
-            qemu.getOutputStream().write("quit\n".getBytes(StandardCharsets.UTF_8));
-            qemu.getOutputStream().close();
-            String output = new String(qemu.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!qemu.waitFor(20, TimeUnit.SECONDS)) {
-                qemu.destroyForcibly();
-                return Optional.of("a KVM test start of QEMU did not finish in 20 s");
-            }
-            if (qemu.exitValue() != 0) {
-                String reason = output.lines().filter(l -> l.contains("error") || l.contains("failed"))
-                        .findFirst().orElse("exit " + qemu.exitValue());
-                return Optional.of("QEMU cannot start a KVM vCPU (" + reason.strip() + ")");
+            Processes.Result qemu = Processes.run(List.of("qemu-system-x86_64", "-accel", "kvm", "-cpu", "host", "-M", "q35",
+                    "-nodefaults", "-display", "none", "-S", "-monitor", "stdio"), 20, "quit\n", true);
+            if (qemu.exitCode() != 0) {
+                String reason = qemu.output().lines().filter(l -> l.contains("error") || l.contains("failed"))
+                        .findFirst().orElse("exit " + qemu.exitCode());
+                return Optional.of("QEMU cannot start a KVM vCPU (" + reason.replace("(qemu) ", "").strip() + ")");
             }
             return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("cannot run qemu-system-x86_64: " + e.getMessage());
+        } catch (LauncherException e) {
+            return Optional.of(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while probing KVM");

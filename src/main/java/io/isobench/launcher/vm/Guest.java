@@ -29,6 +29,7 @@ final class Guest implements AutoCloseable {
     static final String INIT = "ISOBENCH-INIT";
     static final String DONE = "ISOBENCH-DONE";
     static final String ERROR = "ISOBENCH-ERROR";
+    private static final String SETPRIV = "/usr/bin/setpriv";
 
     private final Process qemu;
     private final Path overlay;
@@ -55,7 +56,11 @@ final class Guest implements AutoCloseable {
             if (created.exitCode() != 0) {
                 throw new LauncherException("qemu-img could not make an overlay: " + created.output().strip());
             }
-            List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-M", "q35"));
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(Path.of(SETPRIV))) {
+                command.addAll(List.of(SETPRIV, "--pdeathsig", "KILL")); // QEMU dies with the launcher, even on kill -9
+            }
+            command.addAll(List.of("qemu-system-x86_64", "-M", "q35"));
             command.addAll(Accel.qemuArgs(accel));
             String drive = "file=" + overlay + ",if=virtio,format=qcow2"
                     + (options.diskCache().equals("none") ? ",cache=none,aio=native" : ",cache=writeback");

@@ -9,14 +9,13 @@ import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.Progress;
+import io.isobench.launcher.ResultCopy;
+import io.isobench.launcher.RunOptions;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.Sizes;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
-import io.isobench.suite.BenchmarkSelection;
-import io.isobench.suite.JmhCommandLine;
 import io.isobench.suite.ResultLayout;
-import io.isobench.suite.RunBudget;
 import io.isobench.support.BenchDir;
 
 import java.io.IOException;
@@ -70,9 +69,20 @@ public final class VmEnvironment implements Environment {
             Files.createDirectories(envDir);
             Path console = ResultLayout.consoleLog(envDir);
             Files.deleteIfExists(console);
-            Path work = Files.createTempDirectory("isobench-vm-");
+            // On disk under the cache, not in /tmp (tmpfs on many systems): the overlay is opened with O_DIRECT.
+            Files.createDirectories(RunOptions.cacheDir());
+            Path work = Files.createTempDirectory(RunOptions.cacheDir(), "work-vm-");
             cleanup.add("VM work directory " + work, () -> BenchDir.deleteRecursively(work));
             Path share = Files.createDirectory(work.resolve("share"));
+            Path resultsInShare = share.resolve("results").resolve(name());
+            ResultCopy results = new ResultCopy((file, target) -> {
+                if (Files.isRegularFile(resultsInShare.resolve(file))) {
+                    Files.copy(resultsInShare.resolve(file), target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    throw new IOException("the guest wrote none");
+                }
+            }, envDir);
+            cleanup.add("results of the VM", results);
             copyTree(spec.runtime().home(), share.resolve("runtime"));
             Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
 
@@ -101,24 +111,26 @@ public final class VmEnvironment implements Environment {
             writeRunScript(share, "exec " + SHARE + "/runtime/bin/java -cp " + SHARE + "/benchmarks.jar "
                     + EchoPeer.class.getName() + " --port " + IDLE_PEER_PORT + " --bind 127.0.0.1");
             header(console, "idle boot: memory of QEMU while the guest runs an idle EchoPeer");
-            try (Guest guest = Guest.boot(image, options, accel, work, share, console, false, List.of(EchoPeer.READY))) {
-                cleanup.add("QEMU (idle)", guest::close);
-                required(guest, EchoPeer.READY, bootTimeout * 2);
-                Thread.sleep(3000);
-                footprint.put("idleMemoryBytes", Processes.rssBytes(guest.pid()));
-            }
+            footprint.attempt("idle memory", () -> {
+                try (Guest guest = Guest.boot(image, options, accel, work, share, console, false, List.of(EchoPeer.READY))) {
+                    cleanup.add("QEMU (idle)", guest::close);
+                    required(guest, EchoPeer.READY, bootTimeout * 2);
+                    Thread.sleep(3000);
+                    footprint.put("idleMemoryBytes", Processes.rssBytes(guest.pid()));
+                }
+            });
 
             try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1")) {
                 cleanup.add("echo peer", peer::close);
-                return runSuite(spec, envDir, image, work, share, console, footprint, peer, cleanup);
+                return runSuite(spec, image, work, share, console, footprint, peer, cleanup, results);
             }
         } catch (IOException e) {
             throw new LauncherException(name() + ": " + e.getMessage(), e);
         }
     }
 
-    private int runSuite(RunSpec spec, Path envDir, VmImage image, Path work, Path share, Path console,
-                         Footprint footprint, PeerProcess peer, Cleanup cleanup)
+    private int runSuite(RunSpec spec, VmImage image, Path work, Path share, Path console,
+                         Footprint footprint, PeerProcess peer, Cleanup cleanup, ResultCopy results)
             throws IOException, LauncherException, InterruptedException {
         String java = OPT + "/runtime/bin/java";
         String envInside = SHARE + "/results/" + name();
@@ -131,16 +143,15 @@ public final class VmEnvironment implements Environment {
                 "cp -a " + SHARE + "/runtime " + SHARE + "/benchmarks.jar " + OPT + "/",
                 JvmStart.script(java),
                 SuiteCommand.shellQuote(args)));
-        long budget = RunBudget.seconds(JmhCommandLine.of(spec.profile(), spec.jmhOptions()).args(),
-                BenchmarkSelection.configurations(BenchmarkSelection.select(spec.includes())), Accel.slowdown(accel));
+        long budget = spec.budgetSeconds(Accel.slowdown(accel));
         Progress.say(name() + ": booting to run the suite (" + spec.profile().id() + ", at most " + budget + " s)");
         header(console, "suite boot");
         Files.deleteIfExists(share.resolve("exit-code"));
         try (Guest guest = Guest.boot(image, options, accel, work, share, console, true, List.of())) {
             cleanup.add("QEMU (suite)", guest::close);
             boolean exited = guest.awaitExit(budget);
-            footprint.put("overlayBytes", Sizes.diskUsageBytes(guest.overlay()));
-            copyResults(share.resolve("results").resolve(name()), envDir);
+            footprint.attempt("overlay size", () -> footprint.put("overlayBytes", Sizes.diskUsageBytes(guest.overlay())));
+            results.run();
             try {
                 footprint.putSamples("jvmStartMillis", JvmStart.parse(Files.readString(console)));
             } catch (LauncherException e) {
@@ -181,17 +192,6 @@ public final class VmEnvironment implements Environment {
     private static void header(Path console, String title) throws IOException {
         Files.writeString(console, "=== isobench: " + title + " ===\n", java.nio.charset.StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    }
-
-    private static void copyResults(Path from, Path envDir) throws IOException {
-        for (String file : List.of(ResultLayout.JMH_JSON, ResultLayout.ENVIRONMENT_JSON, ResultLayout.JMH_LOG)) {
-            Path source = from.resolve(file);
-            if (Files.isRegularFile(source)) {
-                Files.copy(source, envDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Progress.warn("the guest wrote no " + file);
-            }
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
