@@ -87,7 +87,23 @@ public final class BenchCommand implements Callable<Integer> {
             JsonFiles.write(ResultLayout.environmentsJson(spec.runDir()), record);
         }
         int compared = Reports.compare(spec.runDir());
-        return allGood && compared == 0 ? 0 : 1;
+        if (compared != 0 || anyFailed(record)) {
+            return 1;
+        }
+        if (!allGood) {
+            Progress.warn("some benchmarks failed (see " + ResultLayout.environmentsJson(spec.runDir()) + " and the report)");
+            return SuiteMain.EXIT_PARTIAL;
+        }
+        return 0;
+    }
+
+    private static boolean anyFailed(ArrayNode record) {
+        for (var entry : record) {
+            if (entry.path("status").asText().equals("failed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Planned> plan(List<String> kinds) {

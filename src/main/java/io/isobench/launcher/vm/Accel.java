@@ -58,10 +58,15 @@ final class Accel {
         }
     }
 
+    /**
+     * KVM with the host's CPU; or TCG with one host thread for all vCPUs. Multi-threaded TCG crashed a JMH fork
+     * here with SIGILL at the entry of a JIT-compiled method (HotSpot patches method entries while other vCPUs run
+     * them: cross-modifying code), so the emulated guest runs its vCPUs round-robin, and TCG stays slower still.
+     */
     static List<String> qemuArgs(String accel) {
         return accel.equals("kvm")
                 ? List.of("-accel", "kvm", "-cpu", "host")
-                : List.of("-accel", "tcg", "-cpu", "max");
+                : List.of("-accel", "tcg,thread=single", "-cpu", "max");
     }
 
     /** How much slower than the host a run may be before it counts as hung. */
