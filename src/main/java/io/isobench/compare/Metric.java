@@ -17,6 +17,12 @@ public record Metric(double score, double scoreError, String unit, double[][] fo
         return Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray();
     }
 
+    /** The mean of each fork's iterations: one sample per JVM, so that run-to-run variance is in the test. */
+    public double[] forkMeans() {
+        return Arrays.stream(forks).filter(f -> f.length > 0).mapToDouble(f -> Arrays.stream(f).average().orElse(Double.NaN))
+                .toArray();
+    }
+
     /** Whether the score is a finite number. */
     public boolean valid() {
         return Double.isFinite(score);

@@ -38,8 +38,14 @@ final class RowCalculator {
         if (b.score() == 0) {
             return invalid(key, envLabel, baseLabel, direction, e, b, "baseline score is 0");
         }
-        double[] es = e.samples();
-        double[] bs = b.samples();
+        // With two or more forks on both sides, each fork's mean is one sample: iterations of one JVM are not
+        // independent (JIT decisions, memory layout), and treating them as such calls run-to-run noise significant.
+        boolean byFork = e.forkMeans().length >= 2 && b.forkMeans().length >= 2;
+        double[] es = byFork ? e.forkMeans() : e.samples();
+        double[] bs = byFork ? b.forkMeans() : b.samples();
+        if (!byFork) {
+            note = join(note, "one fork: the test sees iterations, not run-to-run variance");
+        }
         if (!finite(es) || !finite(bs)) {
             return invalid(key, envLabel, baseLabel, direction, e, b, "an iteration score is NaN or infinite");
         }

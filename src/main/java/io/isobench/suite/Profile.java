@@ -16,7 +16,7 @@ public enum Profile {
     /** A first look: one fork. */
     QUICK("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s"),
     /** The default: two forks, so run-to-run variance shows in the error. */
-    STANDARD("-f", "2", "-wi", "2", "-w", "500ms", "-i", "5", "-r", "1s"),
+    STANDARD("-f", "2", "-wi", "2", "-w", "1s", "-i", "4", "-r", "1s"),
     /** For publication: three forks and longer iterations. */
     FULL("-f", "3", "-wi", "5", "-w", "2s", "-i", "10", "-r", "2s");
 

@@ -52,6 +52,30 @@ class ComparisonTest {
     }
 
     @Test
+    void forksAreTheSamplesWhenThereAreSeveral() throws Exception {
+        // Two JVMs per side whose means differ (JIT, layout) while each one's iterations are tight: pooled iterations
+        // would call a 5 % difference significant; one sample per fork shows it is within run-to-run variance.
+        String name = "io.isobench.syscall.S.forky";
+        Comparison c = compare(List.of(forks(name, 100, 104)), List.of(forks(name, 105, 109)));
+        ComparisonRow r = row(c, name);
+        assertEquals(Verdict.SAME, r.verdict(), "p = " + r.pValue());
+        assertTrue(r.pValue() > 0.05);
+        Comparison single = compare(List.of(forks(name, 100)), List.of(forks(name, 105)));
+        assertEquals(Verdict.SLOWER, row(single, name).verdict(), "with one fork only iterations can be tested");
+        assertTrue(row(single, name).note().contains("one fork"), row(single, name).note());
+    }
+
+    private static Bench forks(String name, double... forkMeans) {
+        double[][] raw = new double[forkMeans.length][10];
+        for (int f = 0; f < forkMeans.length; f++) {
+            for (int i = 0; i < 10; i++) {
+                raw[f][i] = forkMeans[f] + (i % 2 == 0 ? 0.1 : -0.1);
+            }
+        }
+        return new Bench(name, "avgt", "ns/op", java.util.Map.of(), raw, null);
+    }
+
+    @Test
     void ratioIntervalContainsTheTrueRatio() throws Exception {
         Comparison c = compare(List.of(avgt("io.isobench.memory.M.copy", 200, 8, 11)),
                 List.of(avgt("io.isobench.memory.M.copy", 260, 10, 12)));
