@@ -1,6 +1,7 @@
 package io.isobench.compare;
 
-import java.util.Locale;
+import io.isobench.suite.BenchmarkSelection;
+
 
 /** The benchmark areas, in report order: the package segment after {@code io.isobench.}. */
 public enum Area {
@@ -11,8 +12,6 @@ public enum Area {
     MEMORY("memory", "Memory"),
     PROCESS("process", "Process"),
     OTHER("other", "Other");
-
-    private static final String PREFIX = "io.isobench.";
 
     private final String id;
     private final String title;
@@ -30,16 +29,11 @@ public enum Area {
         return title;
     }
 
-    /** The area of a fully qualified benchmark name; anything outside the known packages is {@link #OTHER}. */
+    /** The area of a fully qualified benchmark name, as the suite groups it ({@link BenchmarkSelection#area}). */
     public static Area of(String benchmark) {
-        if (benchmark == null || !benchmark.startsWith(PREFIX)) {
-            return OTHER;
-        }
-        String rest = benchmark.substring(PREFIX.length());
-        int dot = rest.indexOf('.');
-        String segment = (dot < 0 ? rest : rest.substring(0, dot)).toLowerCase(Locale.ROOT);
+        String id = benchmark == null ? "other" : BenchmarkSelection.area(benchmark);
         for (Area area : values()) {
-            if (area != OTHER && area.id.equals(segment)) {
+            if (area.id.equals(id)) {
                 return area;
             }
         }

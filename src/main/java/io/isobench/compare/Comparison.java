@@ -114,6 +114,11 @@ public final class Comparison {
             int byKey = a.key().compareTo(b.key());
             return byKey != 0 ? byKey : Integer.compare(indexOf(pairs, a), indexOf(pairs, b));
         });
+        if (rows.stream().anyMatch(r -> r.note().contains(RowCalculator.ONE_FORK))) {
+            notes.add("Rows flagged '" + RowCalculator.ONE_FORK + "' come from a single JVM per side, so the test sees its "
+                    + "iterations but not run-to-run variance (JIT decisions, memory layout): their verdicts are optimistic. "
+                    + "Profiles with two or more forks (standard, full) test one sample per fork.");
+        }
         return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 final class RowCalculator {
 
     private static final double CONFIDENCE = 0.95;
+    /** The note on rows tested on one JVM's iterations; the report explains it once. */
+    static final String ONE_FORK = "1 fork";
 
     private final CompareOptions options;
 
@@ -44,7 +46,7 @@ final class RowCalculator {
         double[] es = byFork ? e.forkMeans() : e.samples();
         double[] bs = byFork ? b.forkMeans() : b.samples();
         if (!byFork) {
-            note = join(note, "one fork: the test sees iterations, not run-to-run variance");
+            note = join(note, ONE_FORK);
         }
         if (!finite(es) || !finite(bs)) {
             return invalid(key, envLabel, baseLabel, direction, e, b, "an iteration score is NaN or infinite");

@@ -61,12 +61,7 @@ public final class Footprint {
     }
 
     public static double median(List<Double> samples) {
-        double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return io.isobench.compare.Stats.median(samples.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** How often a measurement is repeated for its median. */

@@ -62,7 +62,7 @@ class ComparisonTest {
         assertTrue(r.pValue() > 0.05);
         Comparison single = compare(List.of(forks(name, 100)), List.of(forks(name, 105)));
         assertEquals(Verdict.SLOWER, row(single, name).verdict(), "with one fork only iterations can be tested");
-        assertTrue(row(single, name).note().contains("one fork"), row(single, name).note());
+        assertTrue(row(single, name).note().contains("1 fork"), row(single, name).note());
     }
 
     private static Bench forks(String name, double... forkMeans) {
