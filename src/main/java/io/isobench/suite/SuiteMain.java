@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +71,7 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--include", description = "Regular expression of benchmarks to run (repeatable; default: all).")
     List<String> includes = new ArrayList<>();
 
-    @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: java.io.tmpdir).")
+    @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: -Disobench.dir, else java.io.tmpdir).")
     Path benchDir;
 
     @Option(names = "--peer", description = "HOST:PORT of an external EchoPeer for PeerRoundTripBenchmark.")
@@ -218,7 +217,7 @@ public final class SuiteMain implements Callable<Integer> {
     }
 
     private Path checkedBenchDir() {
-        Path dir = (benchDir != null ? benchDir : Paths.get(System.getProperty("java.io.tmpdir"))).toAbsolutePath();
+        Path dir = (benchDir != null ? benchDir : BenchDir.root()).toAbsolutePath();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("benchmark directory " + dir + " does not exist or is not a directory");
         }
