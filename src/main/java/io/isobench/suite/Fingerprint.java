@@ -55,11 +55,13 @@ public final class Fingerprint {
         root.put("hypervisor", cpuInfo("flags").map(flags -> (" " + flags + " ").contains(" hypervisor ")).orElse(false));
         root.put("memoryBytes", memTotalBytes());
         root.set("vulnerabilities", vulnerabilities());
+        root.put("cpuGovernor", read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse("none (no cpufreq)"));
         root.put("clocksource", read("/sys/devices/system/clocksource/clocksource0/current_clocksource").orElse("unknown"));
         root.put("transparentHugepages", read("/sys/kernel/mm/transparent_hugepage/enabled").orElse("unknown"));
         root.put("seccomp", statusField("Seccomp").orElse("unknown"));
         root.put("cgroupMemoryLimit", cgroupMemoryLimit().orElse("none"));
         root.put("cgroupCpuQuota", cgroupCpuQuota().orElse("none"));
+        root.put("cgroup", read("/proc/self/cgroup").map(text -> text.replace('\n', ' ')).orElse("unknown"));
         root.put("cpusAllowed", statusField("Cpus_allowed_list").orElse("unknown"));
         root.set("jvm", jvm());
         root.put("jarSha256", context.jar() == null ? "unknown" : sha256(context.jar()));

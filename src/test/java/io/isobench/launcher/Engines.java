@@ -37,6 +37,16 @@ final class Engines {
         require(missing);
     }
 
+    static void requireTap() {
+        String missing = null;
+        if (!Files.exists(Path.of("/dev/net/tun"))) {
+            missing = "/dev/net/tun is missing, so no tap device can be made";
+        } else if (!"root".equals(System.getProperty("user.name"))) {
+            missing = "making a tap device needs root (CAP_NET_ADMIN)";
+        }
+        require(missing);
+    }
+
     static void requireChromium() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

@@ -25,7 +25,7 @@ class FingerprintTest {
     void hasEveryKeyTheComparisonReads() {
         JsonNode node = collect();
         for (String key : List.of("env", "kind", "variant", "accel", "kernel", "cpuModel", "cpus", "memoryBytes",
-                "vulnerabilities", "clocksource", "jvm", "jarSha256", "profile", "jmhArgs", "isobenchVersion",
+                "vulnerabilities", "cpuGovernor", "clocksource", "cgroup", "jvm", "jarSha256", "profile", "jmhArgs", "isobenchVersion",
                 "timestamp", "benchDir", "benchDirFsType", "hypervisor", "runId", "jmhVersion", "seccomp")) {
             assertTrue(node.has(key), "missing " + key);
         }

@@ -47,8 +47,8 @@ final class Guest implements AutoCloseable {
         this.reader.start();
     }
 
-    static Guest boot(VmImage image, VmOptions options, String accel, Path workDir, Path share, Path consoleLog,
-                      boolean echo, List<String> watch) throws LauncherException {
+    static Guest boot(VmImage image, VmOptions options, String accel, VmNetwork network, Path workDir, Path share,
+                      Path consoleLog, boolean echo, List<String> watch) throws LauncherException {
         Path overlay = workDir.resolve("overlay-" + System.nanoTime() + ".qcow2");
         try {
             Processes.Result created = Processes.run(List.of("qemu-img", "create", "-q", "-f", "qcow2",
@@ -68,10 +68,10 @@ final class Guest implements AutoCloseable {
                     "-serial", "stdio", "-nographic", "-no-reboot",
                     "-smp", String.valueOf(options.cpus()), "-m", String.valueOf(options.memoryMib()),
                     "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
-                    "-append", image.cmdline(),
+                    "-append", image.cmdline() + " " + network.kernelArg(),
                     "-drive", drive,
-                    "-virtfs", "local,path=" + share + ",mount_tag=share,security_model=none,id=share",
-                    "-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"));
+                    "-virtfs", "local,path=" + share + ",mount_tag=share,security_model=none,id=share"));
+            command.addAll(network.qemuArgs());
             long start = System.nanoTime();
             Process qemu = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

@@ -37,8 +37,6 @@ public final class VmEnvironment implements Environment {
     private static final String OPT = "/opt/isobench";
     private static final String BENCH_DIR = "/var/tmp/isobench";
     private static final String SHARE = "/share";
-    /** The host as QEMU's user-mode network shows it to the guest: connections reach the host's loopback. */
-    private static final String HOST_FROM_GUEST = "10.0.2.2";
     private static final String JVM_READY = "ISOBENCH-JVM-READY";
     private static final int BOOT_SAMPLES = 3;
     private static final int IDLE_PEER_PORT = 7000;
@@ -53,7 +51,7 @@ public final class VmEnvironment implements Environment {
 
     @Override
     public String name() {
-        return "vm-" + accel;
+        return "vm-" + accel + (options.network().equals("user") ? "" : "-" + options.network());
     }
 
     @Override
@@ -83,11 +81,18 @@ public final class VmEnvironment implements Environment {
                 }
             }, envDir);
             cleanup.add("results of the VM", results);
+            VmNetwork network = VmNetwork.open(options.network());
+            cleanup.add("the VM's network " + network.describe(), network::close);
+            if (options.network().equals("tap") && !network.describe().equals("tap-vhost")) {
+                Progress.warn("--network tap without vhost-net (/dev/vhost-net cannot be opened): QEMU moves the packets "
+                        + "itself; recorded as variant ...-tap");
+            }
             copyTree(spec.runtime().home(), share.resolve("runtime"));
             Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
 
             Footprint footprint = new Footprint(envDir);
             footprint.put("accel", accel);
+            footprint.put("network", network.describe());
             footprint.put("baseImageBytes", Sizes.diskUsageBytes(image.disk()));
             footprint.put("kernelInitrdBytes", Sizes.diskUsageBytes(image.kernel()) + Sizes.diskUsageBytes(image.initrd()));
 
@@ -97,7 +102,7 @@ public final class VmEnvironment implements Environment {
                 Progress.say(name() + ": boot " + i + "/" + BOOT_SAMPLES + " (boot time)");
                 writeRunScript(share, SHARE + "/runtime/bin/java -version >/dev/null 2>&1 && echo " + JVM_READY);
                 header(console, "boot " + i + "/" + BOOT_SAMPLES + ": boot and JVM start times");
-                try (Guest guest = Guest.boot(image, options, accel, work, share, console, false, List.of(JVM_READY))) {
+                try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(JVM_READY))) {
                     cleanup.add("QEMU (boot sample)", guest::close);
                     toInit.add(required(guest, Guest.INIT, bootTimeout));
                     toJvm.add(required(guest, JVM_READY, bootTimeout));
@@ -112,7 +117,7 @@ public final class VmEnvironment implements Environment {
                     + EchoPeer.class.getName() + " --port " + IDLE_PEER_PORT + " --bind 127.0.0.1");
             header(console, "idle boot: memory of QEMU while the guest runs an idle EchoPeer");
             footprint.attempt("idle memory", () -> {
-                try (Guest guest = Guest.boot(image, options, accel, work, share, console, false, List.of(EchoPeer.READY))) {
+                try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(EchoPeer.READY))) {
                     cleanup.add("QEMU (idle)", guest::close);
                     required(guest, EchoPeer.READY, bootTimeout * 2);
                     Thread.sleep(3000);
@@ -120,23 +125,24 @@ public final class VmEnvironment implements Environment {
                 }
             });
 
-            try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1")) {
+            try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), network.peerBind())) {
                 cleanup.add("echo peer", peer::close);
-                return runSuite(spec, image, work, share, console, footprint, peer, cleanup, results);
+                return runSuite(spec, image, network, work, share, console, footprint, peer, cleanup, results);
             }
         } catch (IOException e) {
             throw new LauncherException(name() + ": " + e.getMessage(), e);
         }
     }
 
-    private int runSuite(RunSpec spec, VmImage image, Path work, Path share, Path console,
+    private int runSuite(RunSpec spec, VmImage image, VmNetwork network, Path work, Path share, Path console,
                          Footprint footprint, PeerProcess peer, Cleanup cleanup, ResultCopy results)
             throws IOException, LauncherException, InterruptedException {
         String java = OPT + "/runtime/bin/java";
         String envInside = SHARE + "/results/" + name();
         SuiteCommand command = new SuiteCommand(java, OPT + "/benchmarks.jar", envInside, BENCH_DIR,
-                HOST_FROM_GUEST + ":" + peer.port());
-        List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "vm", options.variant(accel), accel));
+                network.hostAddress() + ":" + peer.port());
+        List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "vm",
+                options.variant(accel, network.describe()), accel));
         writeRunScript(share, String.join("\n",
                 "set -e",
                 "mkdir -p " + OPT + " " + BENCH_DIR + " " + envInside,
@@ -147,7 +153,7 @@ public final class VmEnvironment implements Environment {
         Progress.say(name() + ": booting to run the suite (" + spec.profile().id() + ", at most " + budget + " s)");
         header(console, "suite boot");
         Files.deleteIfExists(share.resolve("exit-code"));
-        try (Guest guest = Guest.boot(image, options, accel, work, share, console, true, List.of())) {
+        try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, true, List.of())) {
             cleanup.add("QEMU (suite)", guest::close);
             boolean exited = guest.awaitExit(budget);
             footprint.attempt("overlay size", () -> footprint.put("overlayBytes", Sizes.diskUsageBytes(guest.overlay())));

@@ -1,0 +1,166 @@
+package io.isobench.launcher.vm;
+
+import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.Processes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the guest's NIC reaches the host, and where the host's echo peer listens for it. Two kinds:
+ * <ul>
+ *   <li>{@code user}: QEMU's user-mode network (slirp). The guest is 10.0.2.15; its connections to 10.0.2.2 are
+ *       re-made by QEMU from the host's loopback, so the peer listens on 127.0.0.1.</li>
+ *   <li>{@code tap}: a tap device made for this run, with vhost-net where {@code /dev/vhost-net} can be opened. The
+ *       host side gets {@code 10.213.N.1/24}, the guest {@code 10.213.N.2}; the peer listens on the host side's
+ *       address, so the round trip crosses virtio-net, the tap device and the host's IP stack, and nothing else
+ *       (no bridge, no forwarding, no NAT). Needs CAP_NET_ADMIN. Closing deletes the device.</li>
+ * </ul>
+ * The guest's init reads its address and gateway from the kernel parameter {@code isobench.net=ADDR/PREFIX,GATEWAY}.
+ */
+final class VmNetwork implements AutoCloseable {
+
+    /** Tap devices made by the suite are named {@code isob-<launcher pid>}, so a stale one can be told and removed. */
+    static final String TAP_PREFIX = "isob-";
+    private static final String USER_GUEST = "10.0.2.15/24";
+    private static final String USER_HOST = "10.0.2.2";
+    private static final String TAP_NET = "10.213.";
+    private static final Pattern TAP_NAME = Pattern.compile("\\d+: (" + Pattern.quote(TAP_PREFIX) + "(\\d+))[:@]");
+
+    private final String kind;
+    private final String tap;
+    private final String guestAddress;
+    private final String hostAddress;
+    private final String peerBind;
+    private final boolean vhost;
+
+    private VmNetwork(String kind, String tap, String guestAddress, String hostAddress, String peerBind, boolean vhost) {
+        this.kind = kind;
+        this.tap = tap;
+        this.guestAddress = guestAddress;
+        this.hostAddress = hostAddress;
+        this.peerBind = peerBind;
+        this.vhost = vhost;
+    }
+
+    static VmNetwork open(String kind) throws LauncherException, InterruptedException {
+        return kind.equals("tap") ? tap() : new VmNetwork("user", null, USER_GUEST, USER_HOST, "127.0.0.1", false);
+    }
+
+    private static VmNetwork tap() throws LauncherException, InterruptedException {
+        removeStaleTaps();
+        String name = TAP_PREFIX + ProcessHandle.current().pid();
+        int subnet = freeSubnet();
+        String host = TAP_NET + subnet + ".1";
+        Processes.Result made = Processes.run(List.of("ip", "tuntap", "add", "dev", name, "mode", "tap"), 30);
+        if (made.exitCode() != 0) {
+            throw new LauncherException("--network tap: cannot make a tap device (needs root or CAP_NET_ADMIN, and /dev/net/tun): "
+                    + made.output().strip());
+        }
+        VmNetwork network = new VmNetwork("tap", name, TAP_NET + subnet + ".2/24", host, host, vhostUsable());
+        try {
+            ip("addr", "add", host + "/24", "dev", name);
+            ip("link", "set", name, "up");
+        } catch (LauncherException e) {
+            network.close();
+            throw e;
+        }
+        return network;
+    }
+
+    /** QEMU's -netdev and -device arguments. */
+    List<String> qemuArgs() {
+        String netdev = tap == null ? "user,id=n0"
+                : "tap,id=n0,ifname=" + tap + ",script=no,downscript=no,vhost=" + (vhost ? "on" : "off");
+        return List.of("-netdev", netdev, "-device", "virtio-net-pci,netdev=n0");
+    }
+
+    /** The kernel parameter that tells the guest's init its address and gateway. */
+    String kernelArg() {
+        return "isobench.net=" + guestAddress + "," + hostAddress;
+    }
+
+    /** The host as the guest dials it for the echo peer. */
+    String hostAddress() {
+        return hostAddress;
+    }
+
+    /** Where the host's echo peer listens. */
+    String peerBind() {
+        return peerBind;
+    }
+
+    /** As recorded in the variant: user, tap, or tap-vhost. */
+    String describe() {
+        return tap == null ? kind : vhost ? "tap-vhost" : "tap";
+    }
+
+    Optional<String> tapName() {
+        return Optional.ofNullable(tap);
+    }
+
+    @Override
+    public void close() throws LauncherException, InterruptedException {
+        if (tap != null) {
+            Processes.Result deleted = Processes.run(List.of("ip", "link", "del", tap), 30);
+            if (deleted.exitCode() != 0 && linkExists(tap)) {
+                throw new LauncherException("ip link del " + tap + ": " + deleted.output().strip());
+            }
+        }
+    }
+
+    /** vhost-net moves the NIC's data path into the host kernel; without it QEMU copies the packets itself. */
+    static boolean vhostUsable() {
+        Path device = Path.of("/dev/vhost-net");
+        return Files.isReadable(device) && Files.isWritable(device);
+    }
+
+    /** Tap devices of launchers that are gone (killed with -9, before their cleanup could run). */
+    private static void removeStaleTaps() throws LauncherException, InterruptedException {
+        for (String[] link : suiteTaps()) {
+            long pid = Long.parseLong(link[1]);
+            if (ProcessHandle.of(pid).isEmpty()) {
+                Processes.run(List.of("ip", "link", "del", link[0]), 30);
+            }
+        }
+    }
+
+    /** The suite's tap devices as [name, launcher pid]. */
+    static List<String[]> suiteTaps() throws LauncherException, InterruptedException {
+        List<String[]> taps = new ArrayList<>();
+        Matcher matcher = TAP_NAME.matcher(Processes.run(List.of("ip", "-o", "link", "show"), 30).output());
+        while (matcher.find()) {
+            taps.add(new String[]{matcher.group(1), matcher.group(2)});
+        }
+        return taps;
+    }
+
+    /** The first 10.213.N.0/24 (N from 1) that no interface of the host uses. */
+    private static int freeSubnet() throws LauncherException, InterruptedException {
+        String addresses = Processes.run(List.of("ip", "-o", "-4", "addr", "show"), 30).output();
+        for (int n = 1; n < 255; n++) {
+            if (!addresses.contains(" " + TAP_NET + n + ".")) {
+                return n;
+            }
+        }
+        throw new LauncherException("--network tap: every 10.213.N.0/24 is in use on this host");
+    }
+
+    private static boolean linkExists(String name) throws LauncherException, InterruptedException {
+        return Processes.run(List.of("ip", "link", "show", name), 30).exitCode() == 0;
+    }
+
+    private static void ip(String... args) throws LauncherException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ip"));
+        command.addAll(List.of(args));
+        Processes.Result result = Processes.run(command, 30);
+        if (result.exitCode() != 0) {
+            throw new LauncherException("--network tap: " + String.join(" ", command) + ": " + result.output().strip());
+        }
+    }
+}
