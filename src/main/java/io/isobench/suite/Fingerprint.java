@@ -61,7 +61,8 @@ public final class Fingerprint {
         root.put("seccomp", statusField("Seccomp").orElse("unknown"));
         root.put("cgroupMemoryLimit", cgroupMemoryLimit().orElse("none"));
         root.put("cgroupCpuQuota", cgroupCpuQuota().orElse("none"));
-        root.put("cgroup", read("/proc/self/cgroup").map(text -> text.replace('\n', ' ')).orElse("unknown"));
+        root.put("cgroup", read("/proc/self/cgroup").map(text -> text.replace('\n', ' '))
+                .filter(text -> !text.isEmpty()).orElse("none"));
         root.put("cpusAllowed", statusField("Cpus_allowed_list").orElse("unknown"));
         root.set("jvm", jvm());
         root.put("jarSha256", context.jar() == null ? "unknown" : sha256(context.jar()));
