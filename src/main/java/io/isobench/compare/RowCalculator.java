@@ -8,6 +8,7 @@ final class RowCalculator {
     private static final double CONFIDENCE = 0.95;
     /** The note on rows tested on one JVM's iterations; the report explains it once. */
     static final String ONE_FORK = "1 fork";
+    static final String TOO_FEW = "too few samples";
 
     private final CompareOptions options;
 
@@ -66,6 +67,11 @@ final class RowCalculator {
                     : "too few iterations to test");
         }
         Verdict verdict = Verdict.decide(direction, ratio, p, options.alpha());
+        if (verdict == Verdict.SAME && Double.isFinite(p) && ratio.hasBounds() && !ratio.contains(1.0)) {
+            // The resampled interval is narrow, but the t-test on so few samples cannot call it: say so, or a large
+            // ratio next to "same" reads as a claim of no difference.
+            note = join(note, TOO_FEW + " (" + Math.min(es.length, bs.length) + " per side) for the t-test");
+        }
         double rel = e.relativeError();
         boolean noisy = rel > options.noiseThreshold();
         boolean baselineNoisy = b.relativeError() > options.noiseThreshold();

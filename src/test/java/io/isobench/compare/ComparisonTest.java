@@ -65,6 +65,25 @@ class ComparisonTest {
         assertTrue(row(single, name).note().contains("1 fork"), row(single, name).note());
     }
 
+    @Test
+    void aLargeRatioThatTooFewSamplesCannotCallIsFlaggedNotJustSame() throws Exception {
+        // A smoke run: one fork, two iterations per side, an emulated guest 100-250 times slower with wild iterations.
+        String name = "io.isobench.syscall.C.nanoTime";
+        Comparison c = compare(
+                List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{50, 51}}, null),
+                        avgt("io.isobench.cpu.A.same", 100, 2, 2)),
+                List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{5700, 13000}}, null),
+                        avgt("io.isobench.cpu.A.same", 100, 2, 4)));
+        ComparisonRow r = row(c, name);
+        assertEquals(Verdict.SAME, r.verdict(), "Welch's test with one degree of freedom cannot call it");
+        assertTrue(r.ratio().low() > 100, r.ratio().toString());
+        assertTrue(r.note().contains("too few samples (2 per side)"), r.note());
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("not shown to be equal")), c.notes().toString());
+
+        ComparisonRow same = row(c, "io.isobench.cpu.A.same");
+        assertFalse(same.note().contains("too few samples"), "an interval containing 1 needs no such flag");
+    }
+
     private static Bench forks(String name, double... forkMeans) {
         double[][] raw = new double[forkMeans.length][10];
         for (int f = 0; f < forkMeans.length; f++) {
