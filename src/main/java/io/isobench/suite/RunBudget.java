@@ -5,8 +5,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import java.util.List;
 
 /**
- * How long a run may take before an environment is declared hung: the JMH options' forks, iterations and times,
- * times the number of benchmark configurations, with room for fork start-up and a slowdown factor (emulation).
+ * How long a run may take before an environment is declared hung: per fork, the JMH options' iterations and times plus
+ * a fork's start-up, set-up and teardown, times forks and benchmark configurations, with room for a noisy machine.
+ * Only the start-up part takes the environment's slowdown: JMH's iterations are timed, so they last as long under
+ * emulation as anywhere (fewer operations fit in them, that is all).
  */
 public final class RunBudget {
 
@@ -19,10 +21,11 @@ public final class RunBudget {
     }
 
     public static long seconds(List<String> jmhArgs, long configurations, double slowdown) {
-        double forks = number(jmhArgs, "-f", 1);
-        double perFork = number(jmhArgs, "-wi", 1) * time(jmhArgs, "-w")
-                + number(jmhArgs, "-i", 1) * time(jmhArgs, "-r") + FORK_OVERHEAD_SECONDS;
-        return Math.round(120 + configurations * Math.max(forks, 1) * perFork * SAFETY * slowdown);
+        // Fall-backs are JMH's own defaults (5 forks, 5 + 5 iterations of 10 s); the profiles always set all four.
+        double forks = number(jmhArgs, "-f", 5);
+        double perFork = number(jmhArgs, "-wi", 5) * time(jmhArgs, "-w")
+                + number(jmhArgs, "-i", 5) * time(jmhArgs, "-r") + FORK_OVERHEAD_SECONDS * slowdown;
+        return Math.round(120 + configurations * Math.max(forks, 1) * perFork * SAFETY);
     }
 
     private static double number(List<String> args, String option, double fallback) {
