@@ -18,6 +18,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A library thread that fails (e.g. Testcontainers' shutdown prune when the engine died) says one line, not
+        // a stack trace; the run's own errors are reported by the commands.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                System.err.println("isobench: " + thread.getName() + ": " + LauncherException.rootMessage(e)));
         System.exit(Cli.execute(new Main(), "isobench", external(), args));
     }
 

@@ -2,7 +2,10 @@ package io.isobench.launcher;
 
 import io.isobench.suite.ResultLayout;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * Copies the suite's result files out of a container or VM into the environment directory, once: at the end of the
@@ -17,11 +20,23 @@ public final class ResultCopy implements Cleanup.Action {
 
     private final Fetch fetch;
     private final Path envDir;
+    private Path streamedLog;
     private boolean done;
 
     public ResultCopy(Fetch fetch, Path envDir) {
         this.fetch = fetch;
         this.envDir = envDir;
+    }
+
+    /**
+     * The suite's console output as the launcher received it, written to a side file while the suite runs: it becomes
+     * jmh.log when the suite's own copy cannot be fetched (an engine that died mid-run), and is removed otherwise.
+     */
+    public synchronized Path streamedLog() {
+        if (streamedLog == null) {
+            streamedLog = envDir.resolve(ResultLayout.JMH_LOG + ".streamed");
+        }
+        return streamedLog;
     }
 
     @Override
@@ -34,8 +49,32 @@ public final class ResultCopy implements Cleanup.Action {
             try {
                 fetch.fetch(file, envDir.resolve(file));
             } catch (Exception e) {
-                Progress.warn("no " + file + " to copy back (" + e.getMessage() + ")");
+                if (file.equals(ResultLayout.JMH_LOG) && keepStreamedLog()) {
+                    Progress.warn("no " + file + " to copy back (" + e.getMessage() + "); kept the suite's output as it "
+                            + "was streamed instead: " + ResultLayout.jmhLog(envDir));
+                } else {
+                    Progress.warn("no " + file + " to copy back (" + e.getMessage() + ")");
+                }
             }
+        }
+        if (streamedLog != null) {
+            try {
+                Files.deleteIfExists(streamedLog);
+            } catch (IOException e) {
+                Progress.warn("cannot remove " + streamedLog + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private boolean keepStreamedLog() {
+        if (streamedLog == null || !Files.isRegularFile(streamedLog)) {
+            return false;
+        }
+        try {
+            Files.move(streamedLog, ResultLayout.jmhLog(envDir), StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Writes everything to two streams: the console and jmh.log. */
-final class TeeOutputStream extends OutputStream {
+public final class TeeOutputStream extends OutputStream {
 
     private final OutputStream first;
     private final OutputStream second;
 
-    TeeOutputStream(OutputStream first, OutputStream second) {
+    public TeeOutputStream(OutputStream first, OutputStream second) {
         this.first = first;
         this.second = second;
     }

@@ -16,6 +16,7 @@ import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
 import io.isobench.suite.ResultLayout;
+import io.isobench.suite.TeeOutputStream;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -23,6 +24,7 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -77,7 +79,11 @@ public final class ContainerEnvironment implements Environment {
                 network = Network.builder().driver("bridge")
                         .createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
                 Network created = network;
-                cleanup.add("network", created::close);
+                cleanup.add("network", () -> {
+                    if (docker.answers()) { // else the next run's sweep removes it
+                        created.close();
+                    }
+                });
             }
             String peerHost = options.network().equals("bridge") ? "peer" : "127.0.0.1";
             int peerPort = options.network().equals("bridge") ? PEER_PORT : freeLoopbackPort();
@@ -99,7 +105,11 @@ public final class ContainerEnvironment implements Environment {
                 volumeName = "isobench-bench-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
                 docker.client().createVolumeCmd().withName(volumeName).withLabels(labels).exec();
                 String created = volumeName;
-                cleanup.add("volume " + volumeName, () -> docker.client().removeVolumeCmd(created).exec());
+                cleanup.add("volume " + volumeName, () -> {
+                    if (docker.answers()) {
+                        docker.client().removeVolumeCmd(created).exec();
+                    }
+                });
             }
             GenericContainer<?> bench = container(spec, image, labels, network).withCommand("sleep", "infinity");
             if (volumeName != null) {
@@ -133,8 +143,8 @@ public final class ContainerEnvironment implements Environment {
             long budget = spec.budgetSeconds(1.5);
             Progress.say(name() + ": running the suite (" + spec.profile().id() + ", at most " + budget + " s)");
             int rc;
-            try {
-                rc = docker.exec(id, args, System.out, budget);
+            try (OutputStream log = Files.newOutputStream(results.streamedLog())) {
+                rc = docker.exec(id, args, new TeeOutputStream(System.out, log), budget);
             } finally {
                 results.run();
             }
@@ -143,8 +153,16 @@ public final class ContainerEnvironment implements Environment {
             return rc;
         } catch (IOException e) {
             throw new LauncherException(name() + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new LauncherException(name() + ": the container run failed: " + rootMessage(e), e);
+        } catch (RuntimeException | LauncherException e) {
+            if (!docker.answers()) {
+                throw new LauncherException(name() + ": the Docker engine stopped answering during the run ("
+                        + LauncherException.rootMessage(e) + "); what ran is in " + ResultLayout.jmhLog(envDir) + ", and this run's "
+                        + "containers are removed by the next run", e);
+            }
+            if (e instanceof LauncherException launcher) {
+                throw launcher;
+            }
+            throw new LauncherException(name() + ": the container run failed: " + LauncherException.rootMessage(e), e);
         }
     }
 
@@ -197,7 +215,7 @@ public final class ContainerEnvironment implements Environment {
 
     private static void stop(Docker docker, GenericContainer<?> container) {
         String id = container.getContainerId();
-        if (id != null) {
+        if (id != null && docker.answers()) { // else the next run's sweep removes it
             docker.removeContainer(id);
         }
     }
@@ -206,13 +224,5 @@ public final class ContainerEnvironment implements Environment {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 }

@@ -135,6 +135,16 @@ public final class Docker {
         return size == null ? -1 : size;
     }
 
+    /** Whether the engine still answers a ping (it may have died during a run). */
+    public boolean answers() {
+        try {
+            client.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean imageExists(String image) {
         try {
             client.inspectImageCmd(image).exec();
