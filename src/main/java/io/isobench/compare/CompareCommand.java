@@ -83,7 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
     Path thresholdsFile;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",
-            description = "Bootstrap resamples per comparison (default ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples per comparison, for rows with ten or more samples a side (default ${DEFAULT-VALUE}).")
     int resamples;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20240601",

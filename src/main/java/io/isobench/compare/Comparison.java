@@ -119,11 +119,6 @@ public final class Comparison {
                     + "iterations but not run-to-run variance (JIT decisions, memory layout): their verdicts are optimistic. "
                     + "Profiles with two or more forks (standard, full) test one sample per fork.");
         }
-        if (rows.stream().anyMatch(r -> r.note().contains(RowCalculator.TOO_FEW))) {
-            notes.add("Rows flagged '" + RowCalculator.TOO_FEW + "' have a ratio interval that excludes 1, but too few "
-                    + "samples for Welch's t-test to call the difference: there `same` means not shown, not shown to be "
-                    + "equal. More iterations (quick, standard) or forks decide.");
-        }
         return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
     }
 

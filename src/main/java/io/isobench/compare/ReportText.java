@@ -126,9 +126,12 @@ final class ReportText {
                 "Ratio = environment score / baseline score, in the baseline's unit. Relative cost turns it so that "
                         + "above 1 is slower: for throughput (ops/time) cost = 1 / ratio, for time per operation "
                         + "(avgt, sample, ss) cost = ratio.",
-                "95 % interval of the ratio: percentile bootstrap of the ratio of means over JMH's per-iteration "
-                        + "scores (rawData, forks pooled), " + o.resamples() + " resamples, seed " + o.seed() + ".",
-                "p: Welch's two-sided t-test (commons-math3) on the same per-iteration scores. faster/slower need "
+                "Samples: one per fork (the fork's mean of its iterations) when both sides have two or more forks; "
+                        + "otherwise JMH's per-iteration scores (rawData), flagged '1 fork'.",
+                "95 % interval of the ratio of means: Fieller's, with Welch's degrees of freedom, when a side has fewer "
+                        + "than " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples; from there on a percentile bootstrap, "
+                        + o.resamples() + " resamples, seed " + o.seed() + ". Empty when no bounded interval exists.",
+                "p: Welch's two-sided t-test (commons-math3) on the same samples. faster/slower need "
                         + "p < " + Format.plain(o.alpha()) + " and an interval that excludes 1; otherwise same.",
                 "invalid: a score that is NaN or infinite (JMH writes \"NaN\", \"+INF\", \"-INF\") on either side, "
                         + "or units that cannot be converted; such rows take no part in medians or the gate.",

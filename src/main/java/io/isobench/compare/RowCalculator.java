@@ -8,7 +8,6 @@ final class RowCalculator {
     private static final double CONFIDENCE = 0.95;
     /** The note on rows tested on one JVM's iterations; the report explains it once. */
     static final String ONE_FORK = "1 fork";
-    static final String TOO_FEW = "too few samples";
 
     private final CompareOptions options;
 
@@ -57,8 +56,12 @@ final class RowCalculator {
         double pointRatio = e.score() / b.score();
         if (es.length >= 2 && bs.length >= 2) {
             long seed = options.seed() * 31 + (envLabel + "|" + baseLabel + "|" + key).hashCode();
-            Stats.Interval boot = Stats.bootstrapRatio(es, bs, options.resamples(), seed, CONFIDENCE);
-            ratio = new Stats.Interval(pointRatio, boot.low(), boot.high());
+            Stats.Interval interval = Stats.ratioInterval(es, bs, options.resamples(), seed, CONFIDENCE);
+            // Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0".
+            ratio = new Stats.Interval(pointRatio, Math.max(0, interval.low()), interval.high());
+            if (!ratio.hasBounds()) {
+                note = join(note, "no bounded interval: the baseline's spread is too wide for " + bs.length + " samples");
+            }
             p = Stats.welchPValue(es, bs);
         } else {
             ratio = Stats.ratioFromErrors(e.score(), e.scoreError(), b.score(), b.scoreError());
@@ -67,11 +70,6 @@ final class RowCalculator {
                     : "too few iterations to test");
         }
         Verdict verdict = Verdict.decide(direction, ratio, p, options.alpha());
-        if (verdict == Verdict.SAME && Double.isFinite(p) && ratio.hasBounds() && !ratio.contains(1.0)) {
-            // The resampled interval is narrow, but the t-test on so few samples cannot call it: say so, or a large
-            // ratio next to "same" reads as a claim of no difference.
-            note = join(note, TOO_FEW + " (" + Math.min(es.length, bs.length) + " per side) for the t-test");
-        }
         double rel = e.relativeError();
         boolean noisy = rel > options.noiseThreshold();
         boolean baselineNoisy = b.relativeError() > options.noiseThreshold();

@@ -1,5 +1,6 @@
 package io.isobench.compare;
 
+import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -8,8 +9,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The statistics of a comparison: the ratio of means with a percentile-bootstrap confidence interval (fixed seed),
- * and Welch's two-sided t-test from commons-math3.
+ * The statistics of a comparison: the ratio of means with a confidence interval, and Welch's two-sided t-test from
+ * commons-math3. The interval is Fieller's (with Welch's degrees of freedom, so it agrees with the test) when a side
+ * has fewer than {@link #BOOTSTRAP_MIN_SAMPLES} samples, and a percentile bootstrap (fixed seed) from there on: with
+ * two samples a side a bootstrap knows only three means per side, and its interval is far too narrow.
  */
 public final class Stats {
 
@@ -24,7 +27,50 @@ public final class Stats {
         }
     }
 
+    /** From this many samples on each side the percentile bootstrap is used; below, Fieller's interval. */
+    public static final int BOOTSTRAP_MIN_SAMPLES = 10;
+
     private Stats() {
+    }
+
+    /** The interval of mean(a) / mean(b) for these sample sizes: Fieller's below {@link #BOOTSTRAP_MIN_SAMPLES}. */
+    public static Interval ratioInterval(double[] a, double[] b, int resamples, long seed, double confidence) {
+        return Math.min(a.length, b.length) < BOOTSTRAP_MIN_SAMPLES
+                ? fiellerRatio(a, b, confidence)
+                : bootstrapRatio(a, b, resamples, seed, confidence);
+    }
+
+    /**
+     * Fieller's {@code confidence} interval of mean(a) / mean(b) for independent samples with unequal variances: the
+     * ratios r for which mean(a) - r mean(b) is not significantly different from 0 by Welch's t, with the
+     * Welch-Satterthwaite degrees of freedom at the point estimate. When mean(b) itself is not significantly
+     * different from 0 the set is unbounded, and the bounds are NaN (no interval can be given).
+     */
+    public static Interval fiellerRatio(double[] a, double[] b, double confidence) {
+        double ma = mean(a);
+        double mb = mean(b);
+        double estimate = ma / mb;
+        if (a.length < 2 || b.length < 2 || mb == 0 || !allFinite(a) || !allFinite(b)) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        double va = StatUtils.variance(a) / a.length; // squared standard errors of the means
+        double vb = StatUtils.variance(b) / b.length;
+        if (va == 0 && vb == 0) {
+            return new Interval(estimate, estimate, estimate);
+        }
+        double ua = va;
+        double ub = estimate * estimate * vb;
+        double df = (ua + ub) * (ua + ub) / (ua * ua / (a.length - 1) + ub * ub / (b.length - 1));
+        double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        double t2 = t * t;
+        double qa = mb * mb - t2 * vb; // (ma - r mb)^2 = t^2 (va + r^2 vb), as qa r^2 + qb r + qc = 0
+        if (qa <= 0) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        double qb = -2 * ma * mb;
+        double qc = ma * ma - t2 * va;
+        double root = Math.sqrt(qb * qb - 4 * qa * qc);
+        return new Interval(estimate, (-qb - root) / (2 * qa), (-qb + root) / (2 * qa));
     }
 
     public static double mean(double[] values) {

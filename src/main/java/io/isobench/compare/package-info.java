@@ -6,10 +6,11 @@
  * {@link io.isobench.compare.InputLoader#load}, {@link io.isobench.compare.Comparison#of} and
  * {@link io.isobench.compare.Report#writeAll}.
  *
- * <p>Statistics: a ratio is environment score / baseline score. Its 95 % confidence interval is a percentile
- * bootstrap of the ratio of means over JMH's per-iteration scores ({@code rawData}, all forks pooled; for
- * {@code sample} mode the mean of each iteration's histogram), with a fixed seed. The p-value is Welch's
- * two-sided t-test (commons-math3) on the same per-iteration scores. A row is {@code faster} or {@code slower}
+ * <p>Statistics: a ratio is environment score / baseline score. Its samples are the forks' means when both sides
+ * have two or more forks, else JMH's per-iteration scores ({@code rawData}; for {@code sample} mode the mean of each
+ * iteration's histogram). Its 95 % confidence interval is Fieller's (Welch's degrees of freedom) below ten samples
+ * a side and a percentile bootstrap with a fixed seed from there on. The p-value is Welch's two-sided t-test
+ * (commons-math3) on the same samples. A row is {@code faster} or {@code slower}
  * only when p &lt; alpha and the interval excludes 1; otherwise {@code same}. A row whose score (in either
  * environment) is NaN or infinite, or whose units cannot be converted, is {@code invalid}: it is reported but
  * takes no part in medians or the regression gate.

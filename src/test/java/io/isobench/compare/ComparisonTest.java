@@ -66,22 +66,19 @@ class ComparisonTest {
     }
 
     @Test
-    void aLargeRatioThatTooFewSamplesCannotCallIsFlaggedNotJustSame() throws Exception {
+    void twoWildSamplesGiveAWideIntervalThatAgreesWithTheTest() throws Exception {
         // A smoke run: one fork, two iterations per side, an emulated guest 100-250 times slower with wild iterations.
+        // A bootstrap of two samples would claim [112, 257]; Fieller's interval says how little two samples show,
+        // and so agrees with Welch's test instead of contradicting it next to a "same".
         String name = "io.isobench.syscall.C.nanoTime";
         Comparison c = compare(
-                List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{50, 51}}, null),
-                        avgt("io.isobench.cpu.A.same", 100, 2, 2)),
-                List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{5700, 13000}}, null),
-                        avgt("io.isobench.cpu.A.same", 100, 2, 4)));
+                List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{50, 51}}, null)),
+                List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{5700, 13000}}, null)));
         ComparisonRow r = row(c, name);
-        assertEquals(Verdict.SAME, r.verdict(), "Welch's test with one degree of freedom cannot call it");
-        assertTrue(r.ratio().low() > 100, r.ratio().toString());
-        assertTrue(r.note().contains("too few samples (2 per side)"), r.note());
-        assertTrue(c.notes().stream().anyMatch(n -> n.contains("not shown to be equal")), c.notes().toString());
-
-        ComparisonRow same = row(c, "io.isobench.cpu.A.same");
-        assertFalse(same.note().contains("too few samples"), "an interval containing 1 needs no such flag");
+        assertTrue(r.pValue() > 0.05, "Welch's test with one degree of freedom cannot call it: " + r.pValue());
+        assertEquals(Verdict.SAME, r.verdict());
+        assertTrue(r.ratio().contains(1.0) && r.ratio().contains(185), r.ratio().toString());
+        assertEquals(0.0, r.ratio().low(), "a ratio of positive scores is bounded below by 0");
     }
 
     private static Bench forks(String name, double... forkMeans) {

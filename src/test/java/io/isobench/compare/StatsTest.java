@@ -38,6 +38,47 @@ class StatsTest {
     }
 
     @Test
+    void fiellerCoversTheTrueRatioWithTwoOrThreeSamplesWhereTheBootstrapCannot() {
+        double trueRatio = 1.2;
+        int trials = 400;
+        for (int n : new int[] {2, 3}) {
+            int fieller = 0;
+            int bootstrap = 0;
+            for (int t = 0; t < trials; t++) {
+                double[] a = normal(120, 6, n, 5000 + t);
+                double[] b = normal(100, 5, n, 9000 + t);
+                Stats.Interval ci = Stats.fiellerRatio(a, b, 0.95);
+                if (!ci.hasBounds() || ci.contains(trueRatio)) { // an unbounded set contains it too
+                    fieller++;
+                }
+                if (Stats.bootstrapRatio(a, b, 2000, 7, 0.95).contains(trueRatio)) {
+                    bootstrap++;
+                }
+            }
+            // Nominal 95 %: Fieller with Welch's degrees of freedom holds it; the bootstrap of 2-3 samples falls far short.
+            assertTrue(fieller >= 0.93 * trials, n + " samples: Fieller covered " + fieller + " of " + trials);
+            assertTrue(bootstrap < 0.85 * trials, n + " samples: bootstrap covered " + bootstrap + " of " + trials);
+        }
+    }
+
+    @Test
+    void fiellerIsUnboundedWhenTheBaselineMeanIsNotClearOfZero() {
+        Stats.Interval ci = Stats.fiellerRatio(new double[] {10, 11}, new double[] {0.1, 10}, 0.95);
+        assertFalse(ci.hasBounds());
+        assertEquals(21.0 / 10.1, ci.estimate(), 1e-12);
+    }
+
+    @Test
+    void smallSamplesGetFiellerAndLargeOnesTheBootstrap() {
+        double[] a3 = normal(120, 6, 3, 1);
+        double[] b3 = normal(100, 5, 3, 2);
+        assertEquals(Stats.fiellerRatio(a3, b3, 0.95), Stats.ratioInterval(a3, b3, 500, 42, 0.95));
+        double[] a20 = normal(120, 6, 20, 3);
+        double[] b20 = normal(100, 5, 20, 4);
+        assertEquals(Stats.bootstrapRatio(a20, b20, 500, 42, 0.95), Stats.ratioInterval(a20, b20, 500, 42, 0.95));
+    }
+
+    @Test
     void bootstrapIsDeterministicForAFixedSeed() {
         double[] a = normal(10, 1, 15, 1);
         double[] b = normal(11, 1, 15, 2);

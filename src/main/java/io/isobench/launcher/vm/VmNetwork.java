@@ -120,22 +120,25 @@ final class VmNetwork implements AutoCloseable {
         return Files.isReadable(device) && Files.isWritable(device);
     }
 
+    /** A tap device the suite made, and the launcher that made it. */
+    record Tap(String name, long launcherPid) {
+    }
+
     /** Tap devices of launchers that are gone (killed with -9, before their cleanup could run). */
     private static void removeStaleTaps() throws LauncherException, InterruptedException {
-        for (String[] link : suiteTaps()) {
-            long pid = Long.parseLong(link[1]);
-            if (ProcessHandle.of(pid).isEmpty()) {
-                Processes.run(List.of("ip", "link", "del", link[0]), 30);
+        for (Tap tap : suiteTaps(Processes.run(List.of("ip", "-o", "link", "show"), 30).output())) {
+            if (ProcessHandle.of(tap.launcherPid()).isEmpty()) {
+                Processes.run(List.of("ip", "link", "del", tap.name()), 30);
             }
         }
     }
 
-    /** The suite's tap devices as [name, launcher pid]. */
-    static List<String[]> suiteTaps() throws LauncherException, InterruptedException {
-        List<String[]> taps = new ArrayList<>();
-        Matcher matcher = TAP_NAME.matcher(Processes.run(List.of("ip", "-o", "link", "show"), 30).output());
+    /** The suite's tap devices in the output of {@code ip -o link show}. */
+    static List<Tap> suiteTaps(String ipLinkOutput) {
+        List<Tap> taps = new ArrayList<>();
+        Matcher matcher = TAP_NAME.matcher(ipLinkOutput);
         while (matcher.find()) {
-            taps.add(new String[]{matcher.group(1), matcher.group(2)});
+            taps.add(new Tap(matcher.group(1), Long.parseLong(matcher.group(2))));
         }
         return taps;
     }
