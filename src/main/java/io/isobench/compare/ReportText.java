@@ -130,7 +130,8 @@ final class ReportText {
                         + "otherwise JMH's per-iteration scores (rawData), flagged '1 fork'.",
                 "95 % interval of the ratio of means: Fieller's, with Welch's degrees of freedom, when a side has fewer "
                         + "than " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples; from there on a percentile bootstrap, "
-                        + o.resamples() + " resamples, seed " + o.seed() + ". Empty when no bounded interval exists.",
+                        + o.resamples() + " resamples, seed " + o.seed() + ". Empty, and flagged 'unbounded interval', where the "
+                        + "baseline's own spread is too wide for its few samples to bound the ratio.",
                 "p: Welch's two-sided t-test (commons-math3) on the same samples. faster/slower need "
                         + "p < " + Format.plain(o.alpha()) + " and an interval that excludes 1; otherwise same.",
                 "invalid: a score that is NaN or infinite (JMH writes \"NaN\", \"+INF\", \"-INF\") on either side, "

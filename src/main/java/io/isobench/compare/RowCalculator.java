@@ -60,7 +60,7 @@ final class RowCalculator {
             // Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0".
             ratio = new Stats.Interval(pointRatio, Math.max(0, interval.low()), interval.high());
             if (!ratio.hasBounds()) {
-                note = join(note, "no bounded interval: the baseline's spread is too wide for " + bs.length + " samples");
+                note = join(note, "unbounded interval");
             }
             p = Stats.welchPValue(es, bs);
         } else {

@@ -33,11 +33,13 @@ final class SvgChart {
         rows.forEach(r -> groups.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
         double lo = 0.8;
         double hi = 1.25;
+        // The axis follows the bars, and an interval only as far as 4x from its bar: a wide interval (Fieller's for
+        // two samples can reach 0) is drawn to the edge instead of squeezing every bar into a corner.
         for (ComparisonRow r : rows) {
             if (r.valid()) {
-                lo = Math.min(lo, finiteOr(r.costLow(), r.cost()));
+                lo = Math.min(lo, Math.max(finiteOr(r.costLow(), r.cost()), r.cost() / 4));
                 lo = Math.min(lo, r.cost());
-                hi = Math.max(hi, finiteOr(r.costHigh(), r.cost()));
+                hi = Math.max(hi, Math.min(finiteOr(r.costHigh(), r.cost()), r.cost() * 4));
                 hi = Math.max(hi, r.cost());
             }
         }
