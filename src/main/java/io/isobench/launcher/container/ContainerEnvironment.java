@@ -79,11 +79,7 @@ public final class ContainerEnvironment implements Environment {
                 network = Network.builder().driver("bridge")
                         .createNetworkCmdModifier(cmd -> cmd.withLabels(labels)).build();
                 Network created = network;
-                cleanup.add("network", () -> {
-                    if (docker.answers()) { // else the next run's sweep removes it
-                        created.close();
-                    }
-                });
+                cleanup.add("network", whileEngineAnswers(docker, created::close));
             }
             String peerHost = options.network().equals("bridge") ? "peer" : "127.0.0.1";
             int peerPort = options.network().equals("bridge") ? PEER_PORT : freeLoopbackPort();
@@ -95,7 +91,7 @@ public final class ContainerEnvironment implements Environment {
             if (network != null) {
                 peer.withNetworkAliases(peerHost);
             }
-            cleanup.add("peer container", () -> stop(docker, peer));
+            cleanup.add("peer container", whileEngineAnswers(docker, () -> stop(docker, peer)));
             Progress.say(name() + ": starting the echo peer container");
             peer.start();
 
@@ -105,18 +101,15 @@ public final class ContainerEnvironment implements Environment {
                 volumeName = "isobench-bench-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
                 docker.client().createVolumeCmd().withName(volumeName).withLabels(labels).exec();
                 String created = volumeName;
-                cleanup.add("volume " + volumeName, () -> {
-                    if (docker.answers()) {
-                        docker.client().removeVolumeCmd(created).exec();
-                    }
-                });
+                cleanup.add("volume " + volumeName,
+                        whileEngineAnswers(docker, () -> docker.client().removeVolumeCmd(created).exec()));
             }
             GenericContainer<?> bench = container(spec, image, labels, network).withCommand("sleep", "infinity");
             if (volumeName != null) {
                 String mounted = volumeName;
                 bench.withCreateContainerCmdModifier(cmd -> hostConfig(cmd).withBinds(new Bind(mounted, new Volume(BENCH_VOLUME))));
             }
-            cleanup.add("benchmark container", () -> stop(docker, bench));
+            cleanup.add("benchmark container", whileEngineAnswers(docker, () -> stop(docker, bench)));
             String envInside = RESULTS + "/" + name();
             Files.createDirectories(envDir);
             ResultCopy results = new ResultCopy((file, target) -> {
@@ -213,9 +206,18 @@ public final class ContainerEnvironment implements Environment {
         }
     }
 
+    /** Undoes only while the engine answers: what a dead engine holds is removed by the next run's sweep. */
+    private static Cleanup.Action whileEngineAnswers(Docker docker, Cleanup.Action action) {
+        return () -> {
+            if (docker.answers()) {
+                action.run();
+            }
+        };
+    }
+
     private static void stop(Docker docker, GenericContainer<?> container) {
         String id = container.getContainerId();
-        if (id != null && docker.answers()) { // else the next run's sweep removes it
+        if (id != null) {
             docker.removeContainer(id);
         }
     }

@@ -83,10 +83,6 @@ public final class VmEnvironment implements Environment {
             cleanup.add("results of the VM", results);
             VmNetwork network = VmNetwork.open(options.network());
             cleanup.add("the VM's network " + network.describe(), network::close);
-            if (options.network().equals("tap") && !network.describe().equals("tap-vhost")) {
-                Progress.warn("--network tap without vhost-net (/dev/vhost-net cannot be opened): QEMU moves the packets "
-                        + "itself; recorded as variant ...-tap");
-            }
             copyTree(spec.runtime().home(), share.resolve("runtime"));
             Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
 

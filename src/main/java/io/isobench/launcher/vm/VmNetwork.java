@@ -2,6 +2,7 @@ package io.isobench.launcher.vm;
 
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.Processes;
+import io.isobench.launcher.Progress;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +33,13 @@ final class VmNetwork implements AutoCloseable {
     private static final String TAP_NET = "10.213.";
     private static final Pattern TAP_NAME = Pattern.compile("\\d+: (" + Pattern.quote(TAP_PREFIX) + "(\\d+))[:@]");
 
-    private final String kind;
     private final String tap;
     private final String guestAddress;
     private final String hostAddress;
     private final String peerBind;
     private final boolean vhost;
 
-    private VmNetwork(String kind, String tap, String guestAddress, String hostAddress, String peerBind, boolean vhost) {
-        this.kind = kind;
+    private VmNetwork(String tap, String guestAddress, String hostAddress, String peerBind, boolean vhost) {
         this.tap = tap;
         this.guestAddress = guestAddress;
         this.hostAddress = hostAddress;
@@ -49,7 +48,7 @@ final class VmNetwork implements AutoCloseable {
     }
 
     static VmNetwork open(String kind) throws LauncherException, InterruptedException {
-        return kind.equals("tap") ? tap() : new VmNetwork("user", null, USER_GUEST, USER_HOST, "127.0.0.1", false);
+        return kind.equals("tap") ? tap() : new VmNetwork(null, USER_GUEST, USER_HOST, "127.0.0.1", false);
     }
 
     private static VmNetwork tap() throws LauncherException, InterruptedException {
@@ -62,13 +61,17 @@ final class VmNetwork implements AutoCloseable {
             throw new LauncherException("--network tap: cannot make a tap device (needs root or CAP_NET_ADMIN, and /dev/net/tun): "
                     + made.output().strip());
         }
-        VmNetwork network = new VmNetwork("tap", name, TAP_NET + subnet + ".2/24", host, host, vhostUsable());
+        VmNetwork network = new VmNetwork(name, TAP_NET + subnet + ".2/24", host, host, vhostUsable());
         try {
             ip("addr", "add", host + "/24", "dev", name);
             ip("link", "set", name, "up");
         } catch (LauncherException e) {
             network.close();
             throw e;
+        }
+        if (!network.vhost) {
+            Progress.warn("--network tap without vhost-net (/dev/vhost-net cannot be opened): QEMU moves the packets "
+                    + "itself; recorded as variant ...-tap");
         }
         return network;
     }
@@ -97,7 +100,7 @@ final class VmNetwork implements AutoCloseable {
 
     /** As recorded in the variant: user, tap, or tap-vhost. */
     String describe() {
-        return tap == null ? kind : vhost ? "tap-vhost" : "tap";
+        return tap == null ? "user" : vhost ? "tap-vhost" : "tap";
     }
 
     Optional<String> tapName() {
