@@ -20,22 +20,20 @@ public final class ResultCopy implements Cleanup.Action {
 
     private final Fetch fetch;
     private final Path envDir;
-    private Path streamedLog;
+    private final Path streamedLog;
     private boolean done;
 
     public ResultCopy(Fetch fetch, Path envDir) {
         this.fetch = fetch;
         this.envDir = envDir;
+        this.streamedLog = envDir.resolve(ResultLayout.JMH_LOG + ".streamed");
     }
 
     /**
      * The suite's console output as the launcher received it, written to a side file while the suite runs: it becomes
      * jmh.log when the suite's own copy cannot be fetched (an engine that died mid-run), and is removed otherwise.
      */
-    public synchronized Path streamedLog() {
-        if (streamedLog == null) {
-            streamedLog = envDir.resolve(ResultLayout.JMH_LOG + ".streamed");
-        }
+    public Path streamedLog() {
         return streamedLog;
     }
 
@@ -57,17 +55,15 @@ public final class ResultCopy implements Cleanup.Action {
                 }
             }
         }
-        if (streamedLog != null) {
-            try {
-                Files.deleteIfExists(streamedLog);
-            } catch (IOException e) {
-                Progress.warn("cannot remove " + streamedLog + ": " + e.getMessage());
-            }
+        try {
+            Files.deleteIfExists(streamedLog);
+        } catch (IOException e) {
+            Progress.warn("cannot remove " + streamedLog + ": " + e.getMessage());
         }
     }
 
     private boolean keepStreamedLog() {
-        if (streamedLog == null || !Files.isRegularFile(streamedLog)) {
+        if (!Files.isRegularFile(streamedLog)) {
             return false;
         }
         try {
