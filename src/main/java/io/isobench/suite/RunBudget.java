@@ -14,6 +14,8 @@ public final class RunBudget {
 
     /** Fork start-up, set-up and teardown per fork, in seconds, on a healthy machine. */
     private static final double FORK_OVERHEAD_SECONDS = 5;
+    /** The start-up slowdown allowed where code runs natively: the host, a container, a KVM guest. */
+    public static final double NATIVE_SLOWDOWN = 1.5;
     /** Room for a noisy machine before a run counts as hung. */
     private static final double SAFETY = 3;
 

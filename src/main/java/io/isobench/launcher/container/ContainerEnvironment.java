@@ -16,6 +16,7 @@ import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
 import io.isobench.suite.ResultLayout;
+import io.isobench.suite.RunBudget;
 import io.isobench.suite.TeeOutputStream;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -133,7 +134,7 @@ public final class ContainerEnvironment implements Environment {
             mustSucceed(docker, id, List.of("mkdir", "-p", benchDir, envInside));
             SuiteCommand command = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerHost + ":" + peerPort);
             List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "container", options.variant(), "none"));
-            long budget = spec.budgetSeconds(1.5);
+            long budget = spec.budgetSeconds(RunBudget.NATIVE_SLOWDOWN);
             Progress.say(name() + ": running the suite (" + spec.profile().id() + ", at most " + budget + " s)");
             int rc;
             try (OutputStream log = Files.newOutputStream(results.streamedLog())) {

@@ -10,6 +10,7 @@ import io.isobench.launcher.Processes;
 import io.isobench.launcher.Progress;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
+import io.isobench.suite.RunBudget;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public final class HostEnvironment implements Environment {
                     benchDir.toString(), "127.0.0.1:" + peer.port());
             List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "host", "default", "none"));
             Progress.say("host: running the suite (" + spec.profile().id() + ")");
-            long budget = spec.budgetSeconds(1.5);
+            long budget = spec.budgetSeconds(RunBudget.NATIVE_SLOWDOWN);
             Process suite = new ProcessBuilder(args).inheritIO().start();
             cleanup.add("suite process", () -> Processes.destroy(suite));
             if (!suite.waitFor(budget, TimeUnit.SECONDS)) {

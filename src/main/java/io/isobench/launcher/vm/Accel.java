@@ -2,6 +2,7 @@ package io.isobench.launcher.vm;
 
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.Processes;
+import io.isobench.suite.RunBudget;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,6 @@ final class Accel {
      * single-threaded TCG a smoke fork took about 10 s here, against about 1 s on the host.
      */
     static double slowdown(String accel) {
-        return accel.equals("kvm") ? 1.5 : 10;
+        return accel.equals("kvm") ? RunBudget.NATIVE_SLOWDOWN : 10;
     }
 }
