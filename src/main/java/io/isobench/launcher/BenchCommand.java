@@ -1,19 +1,16 @@
 package io.isobench.launcher;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.isobench.launcher.container.ContainerEnvironment;
-import io.isobench.launcher.container.ContainerOptions;
+import io.isobench.launcher.container.ContainerVariant;
 import io.isobench.launcher.host.HostEnvironment;
 import io.isobench.launcher.vm.VmEnvironment;
 import io.isobench.launcher.vm.VmOptions;
-import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 import io.isobench.suite.SuiteMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Paths;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,111 +18,95 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code isobench bench}, the main job behind {@code mvn verify -Pbench}: host, then the container variants, then the VM,
- * in sequence into one run directory, then the comparison. An environment that cannot run here is skipped with its
- * reason, unless it was asked for by name; one that fails keeps what it wrote, and the others still run.
+ * {@code isobench bench}, the main job behind {@code mvn verify -Pbench}: host, the container variants and the VM
+ * started once each and run in interleaved rounds into one run directory (see {@link Rounds}), then the comparison. An
+ * environment that cannot run here is skipped with its reason, unless it was asked for by name; one that fails keeps
+ * what it wrote, and the others still run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run the whole matrix (host, container, vm) and compare the results.")
+        description = "Run the whole matrix (host, container, vm) in interleaved rounds and compare the results.")
 public final class BenchCommand implements Callable<Integer> {
 
-    private static final List<String> ALL = List.of("host", "container", "vm");
+    private static final List<String> KINDS = List.of("host", "container", "vm");
 
     @Mixin
     RunOptions options;
 
     @Option(names = "--envs", defaultValue = "",
-            description = "Comma-separated subset of host,container,vm (default: all that can run here; named ones must).")
+            description = "Comma-separated subset of host,container,vm (default: all that can run here; named ones must). "
+                    + "host-NAME adds another host environment under that name, for an A/A test of the method.")
     String envs;
 
     @Option(names = "--container-variants", defaultValue = "bridge",
-            description = "Comma-separated container variants, e.g. bridge,host,bridge-unconfined,bridge-volume (default: ${DEFAULT-VALUE}).")
+            description = "Comma-separated container variants, e.g. bridge,host,bridge-unconfined,bridge-volume,bridge-cpus0.5 "
+                    + "(default: ${DEFAULT-VALUE}).")
     String containerVariants;
-
-    private record Planned(String kind, Environment environment, Optional<String> missing) {
-    }
 
     @Override
     public Integer call() throws Exception {
         List<String> asked = envs.isBlank() ? List.of()
                 : Arrays.stream(envs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String env : asked) {
-            if (!ALL.contains(env)) {
-                throw new IllegalArgumentException("unknown environment '" + env + "' in --envs (use host, container, vm)");
+            if (!KINDS.contains(env) && !env.matches("host-[a-z0-9]+")) {
+                throw new IllegalArgumentException("unknown environment '" + env + "' in --envs (use host, container, vm, "
+                        + "or host-NAME for a second host)");
             }
         }
-        List<Planned> plan = plan(asked.isEmpty() ? ALL : asked);
-        for (Planned planned : plan) {
-            if (planned.missing().isPresent() && asked.contains(planned.kind())) {
-                throw new LauncherException(planned.kind() + " was asked for but cannot run here: " + planned.missing().get());
+        List<Rounds.Planned> plan = plan(asked.isEmpty() ? KINDS : asked);
+        for (Rounds.Planned planned : plan) {
+            String kind = planned.environment().name().startsWith("container-") ? "container"
+                    : planned.environment().name().startsWith("vm-") ? "vm" : "host";
+            if (planned.missing().isPresent() && asked.contains(kind)) {
+                throw new LauncherException(kind + " was asked for but cannot run here: " + planned.missing().get());
             }
         }
         RunSpec spec = options.toSpec();
-        Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ") into " + spec.runDir());
-        ArrayNode record = JsonFiles.MAPPER.createArrayNode();
-        boolean allGood = true;
-        for (Planned planned : plan) {
-            String name = planned.environment().name();
-            if (planned.missing().isPresent()) {
-                Progress.warn(name + " skipped: " + planned.missing().get());
-                record.addObject().put("env", name).put("status", "skipped").put("reason", planned.missing().get());
-            } else {
-                try {
-                    int rc = Runs.runOne(planned.environment(), spec);
-                    String status = rc == 0 ? "complete" : rc == SuiteMain.EXIT_PARTIAL ? "partial" : "failed";
-                    record.addObject().put("env", name).put("status", status)
-                            .put("reason", rc == 0 ? "" : rc == SuiteMain.EXIT_PARTIAL
-                                    ? "some benchmarks failed; see " + name + "/environment.json and jmh.log"
-                                    : "the suite runner exited " + rc + "; see " + name + "/jmh.log");
-                    allGood &= rc == 0;
-                } catch (LauncherException e) {
-                    Progress.warn(name + " failed: " + e.getMessage());
-                    record.addObject().put("env", name).put("status", "failed").put("reason", e.getMessage());
-                    allGood = false;
-                }
-            }
-            JsonFiles.write(ResultLayout.environmentsJson(spec.runDir()), record);
-        }
+        int rc = Rounds.run(plan, spec);
         int compared = Reports.compare(spec.runDir());
-        if (compared != 0 || anyFailed(record)) {
+        if (compared != 0 || rc == 1) {
             return 1;
         }
-        if (!allGood) {
-            Progress.warn("some benchmarks failed (see " + ResultLayout.environmentsJson(spec.runDir()) + " and the report)");
-            return SuiteMain.EXIT_PARTIAL;
+        if (rc == SuiteMain.EXIT_PARTIAL) {
+            Progress.warn("some benchmarks failed (see " + spec.runDir().resolve("environments.json") + " and the report)");
         }
-        return 0;
+        return rc;
     }
 
-    private static boolean anyFailed(ArrayNode record) {
-        for (var entry : record) {
-            if (entry.path("status").asText().equals("failed")) {
-                return true;
+    private List<Rounds.Planned> plan(List<String> asked) {
+        List<ContainerVariant> variants = Arrays.stream(containerVariants.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(ContainerVariant::parse).toList();
+        List<Rounds.Planned> plan = new ArrayList<>();
+        Path benchDir = Path.of(HostEnvironment.DEFAULT_BENCH_DIR);
+        for (String env : asked) {
+            if (env.equals("host") || env.startsWith("host-")) {
+                plan.add(Rounds.Planned.of(new HostEnvironment(env, benchDir)));
             }
         }
-        return false;
-    }
-
-    private List<Planned> plan(List<String> kinds) {
-        List<Planned> plan = new ArrayList<>();
-        for (String kind : ALL) {
-            if (!kinds.contains(kind)) {
-                continue;
+        if (asked.contains("container")) {
+            Optional<String> missing = Availability.containerMissing();
+            for (ContainerVariant variant : variants) {
+                plan.add(new Rounds.Planned(new ContainerEnvironment(variant, null), missing));
             }
-            switch (kind) {
-                case "host" -> plan.add(new Planned(kind, new HostEnvironment(Paths.get(HostEnvironment.DEFAULT_BENCH_DIR)),
-                        Optional.empty()));
-                case "container" -> {
-                    Optional<String> missing = Availability.containerMissing();
-                    for (String variant : containerVariants.split(",")) {
-                        plan.add(new Planned(kind, new ContainerEnvironment(ContainerOptions.ofVariant(variant.trim())), missing));
-                    }
-                }
-                case "vm" -> plan.add(new Planned(kind, new VmEnvironment(VmOptions.defaults()), Availability.vmMissing()));
-                default -> throw new IllegalStateException(kind);
-            }
+        }
+        if (asked.contains("vm")) {
+            Optional<String> missing = Availability.vmMissing();
+            plan.add(new Rounds.Planned(missing.isPresent() ? named("vm") : new VmEnvironment(VmOptions.defaults()), missing));
         }
         return plan;
     }
 
+    /** A stand-in for an environment that cannot run here, so that its skip is recorded under its kind's name. */
+    private static Environment named(String name) {
+        return new Environment() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Instance start(RunSpec spec, Path envDir, Footprint footprint) {
+                throw new IllegalStateException(name + " cannot run here");
+            }
+        };
+    }
 }

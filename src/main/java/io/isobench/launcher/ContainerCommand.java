@@ -5,6 +5,7 @@ import io.isobench.launcher.container.ContainerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code isobench container}: runs the suite in a Docker container into {@code RUN_DIR/container-<variant>/}. */
@@ -20,7 +21,7 @@ public final class ContainerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ContainerEnvironment environment = new ContainerEnvironment(container);
-        return Runs.runOne(environment, options.toSpec());
+        ContainerEnvironment environment = new ContainerEnvironment(container.variant(), container.image());
+        return Rounds.run(List.of(Rounds.Planned.of(environment)), options.toSpec());
     }
 }

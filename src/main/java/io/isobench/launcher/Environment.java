@@ -2,18 +2,20 @@ package io.isobench.launcher;
 
 import java.nio.file.Path;
 
-/** A place the suite runs: the host, a container, a virtual machine. */
+/**
+ * A place the suite runs: the host, a container, a virtual machine. An environment only knows how to start; what runs
+ * in it, when, and what is kept is the same for all of them ({@link Rounds}, {@link RunningEnvironment}).
+ */
 public interface Environment {
 
     /** The environment directory's name: {@code host}, {@code container-bridge}, {@code vm-tcg}, ... */
     String name();
 
     /**
-     * Runs the suite and leaves {@code jmh.json}, {@code environment.json}, {@code jmh.log} and
-     * {@code footprint.json} in {@code envDir}, also as far as they got when it fails.
+     * Starts the environment and its peer, and records into {@code footprint} what only this kind of environment has
+     * (image size, start or boot times, idle memory).
      *
-     * @return the suite runner's exit code (0 all ran, 1 some benchmarks failed)
-     * @throws LauncherException when the environment cannot be started or is lost, with a one-line reason
+     * @throws LauncherException when it cannot be started, with a one-line reason; whatever it started is stopped
      */
-    int run(RunSpec spec, Path envDir) throws LauncherException, InterruptedException;
+    Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException;
 }

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code isobench host}: runs the suite on the host into {@code RUN_DIR/host/}. */
@@ -22,11 +23,20 @@ public final class HostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path dir = benchDirOrDefault(benchDir);
+        RunSpec spec = options.toSpec();
+        return Rounds.run(List.of(Rounds.Planned.of(new HostEnvironment("host", dir))), spec);
+    }
+
+    /** The bench directory, made when it is the default and missing; any other must be a writable directory. */
+    static Path benchDirOrDefault(Path benchDir) throws java.io.IOException {
         Path dir = benchDir.toAbsolutePath();
+        if (dir.toString().equals(HostEnvironment.DEFAULT_BENCH_DIR)) {
+            Files.createDirectories(dir);
+        }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new IllegalArgumentException("--bench-dir " + dir + " is not a writable directory");
         }
-        RunSpec spec = options.toSpec();
-        return Runs.runOne(new HostEnvironment(dir), spec);
+        return dir;
     }
 }

@@ -33,6 +33,13 @@ public final class RunOptions {
     @Option(names = "--jar", description = "The benchmarks jar (default: benchmarks.jar beside the launcher).")
     Path jar;
 
+    @Option(names = "--rounds", description = "Rounds to run (default: the profile's: smoke 1, quick 3, standard 5, full 10).")
+    Integer rounds;
+
+    @Option(names = "--seed", description = "Seed of the environments' order in each round (default: a random one; "
+            + "either way it is recorded in timeline.json).")
+    Long seed;
+
     @Parameters(description = "Raw JMH options after --, overriding the profile's (e.g. -- -f 3 -i 10).")
     List<String> jmhOptions = new ArrayList<>();
 
@@ -43,7 +50,10 @@ public final class RunOptions {
         if (BenchmarkSelection.select(patterns).isEmpty()) {
             throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
         }
-        JmhCommandLine.of(chosen, jmhOptions);
+        JmhCommandLine.of(chosen, jmhOptions).validate();
+        if (rounds != null && rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+        }
         Path benchmarksJar = jar != null ? jar.toAbsolutePath() : defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
             throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
@@ -54,12 +64,16 @@ public final class RunOptions {
             runId = newRunId();
             runDir = Paths.get("results", runId).toAbsolutePath();
         } else {
-            runDir = Paths.get(out).toAbsolutePath();
+            runDir = Paths.get(out).toAbsolutePath().normalize();
+            if (runDir.getFileName() == null) {
+                throw new IllegalArgumentException("--out " + out + " is not a run directory: name a directory below it");
+            }
             runId = runDir.getFileName().toString();
         }
         checkWritable(runDir);
-        return new RunSpec(chosen, patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar,
-                JvmRuntime.ensure(cacheDir()));
+        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(),
+                seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE,
+                patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(cacheDir()));
     }
 
     public static Path cacheDir() {

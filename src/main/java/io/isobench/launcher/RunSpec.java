@@ -9,15 +9,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What to run, the same for every environment of a run: profile, selection, raw JMH options, the jar and the
- * JVM runtime, and where the run directory is.
+ * What to run, the same for every environment of a run: profile, rounds and the seed of their order, selection, raw
+ * JMH options, the jar and the JVM runtime, and where the run directory is.
  */
-public record RunSpec(Profile profile, List<String> includes, List<String> jmhOptions,
+public record RunSpec(Profile profile, int rounds, long seed, List<String> includes, List<String> jmhOptions,
                       Path runDir, String runId, Path benchmarksJar, JvmRuntime runtime) {
 
-    /** How long the suite may run in an environment {@code slowdown} times slower than the host before it counts as hung. */
-    public long budgetSeconds(double slowdown) {
-        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).args(),
-                BenchmarkSelection.configurations(BenchmarkSelection.select(includes)), slowdown);
+    /** The selected benchmark classes, in the suite's order. */
+    public List<BenchmarkSelection.Group> groups() {
+        return BenchmarkSelection.select(includes);
+    }
+
+    /**
+     * How long one step (one class, one round) may run in an environment whose JVMs start {@code slowdown} times
+     * slower than the host's before it counts as hung.
+     */
+    public long stepBudgetSeconds(BenchmarkSelection.Group group, double slowdown) {
+        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).args(), group.configurations(), slowdown);
     }
 }

@@ -5,6 +5,7 @@ import io.isobench.launcher.vm.VmOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code isobench vm}: runs the suite in a QEMU virtual machine into {@code RUN_DIR/vm-kvm/} or {@code vm-tcg/}. */
@@ -21,6 +22,6 @@ public final class VmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VmEnvironment environment = new VmEnvironment(vm);
-        return Runs.runOne(environment, options.toSpec());
+        return Rounds.run(List.of(Rounds.Planned.of(environment)), options.toSpec());
     }
 }

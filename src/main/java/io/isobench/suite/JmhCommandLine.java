@@ -78,6 +78,26 @@ public final class JmhCommandLine {
         return out;
     }
 
+    /**
+     * Checks the merged options as JMH will read them (numbers, time values, modes), so that bad raw options fail with
+     * one line before any environment starts, not in the middle of a run.
+     */
+    public JmhCommandLine validate() {
+        try {
+            org.openjdk.jmh.runner.options.CommandLineOptions parsed =
+                    new org.openjdk.jmh.runner.options.CommandLineOptions(args.toArray(String[]::new));
+            if (parsed.getMeasurementIterations().orElse(1) < 1) {
+                throw new IllegalArgumentException("JMH option -i must be at least 1: a fork without measurement has no result");
+            }
+            if (parsed.getForkCount().orElse(1) < 1) {
+                throw new IllegalArgumentException("JMH option -f must be at least 1: isobench runs every benchmark in a fork");
+            }
+            return this;
+        } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
+            throw new IllegalArgumentException("bad JMH option: " + e.getMessage());
+        }
+    }
+
     public List<String> args() {
         return args;
     }

@@ -6,19 +6,22 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The run profiles, defined once and used by every environment: forks, warm-up and measurement.
- * Raw JMH options given after them override them flag by flag (see {@link JmhCommandLine}).
+ * The run profiles, defined once and used by every environment: how many rounds, and what one environment runs of a
+ * benchmark class in one round (forks, warm-up and measurement). A run measures in rounds (Abedi and Brecht, ICPE
+ * 2017): in every round each environment runs one fork of each class, in an order drawn at random per round and class,
+ * so that a difference between environments is measured close together in time and can be paired round by round.
+ * Raw JMH options given after them override the per-round options flag by flag (see {@link JmhCommandLine}).
  */
 public enum Profile {
 
     /** For tests: shows that everything runs, not how fast. */
-    SMOKE("-f", "1", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms"),
-    /** A first look: one fork. */
-    QUICK("-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s"),
-    /** The default: two forks, so run-to-run variance shows in the error. */
-    STANDARD("-f", "2", "-wi", "2", "-w", "1s", "-i", "4", "-r", "1s"),
-    /** For publication: three forks and longer iterations. */
-    FULL("-f", "3", "-wi", "5", "-w", "2s", "-i", "10", "-r", "2s");
+    SMOKE(1, "-f", "1", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms"),
+    /** A first look: three short rounds. */
+    QUICK(3, "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"),
+    /** The default: five rounds, so that a comparison pairs five forks a side, in about the time of two long forks. */
+    STANDARD(5, "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"),
+    /** For publication: ten rounds of longer forks. */
+    FULL(10, "-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s");
 
     /**
      * The forked JVMs' flags, the same in every profile and environment: a fixed heap and collector, so that
@@ -26,13 +29,20 @@ public enum Profile {
      */
     public static final List<String> FORK_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
 
+    private final int rounds;
     private final List<String> args;
 
-    Profile(String... args) {
+    Profile(int rounds, String... args) {
+        this.rounds = rounds;
         this.args = List.of(args);
     }
 
-    /** The JMH options of this profile, fork JVM flags included. */
+    /** How many rounds a run of this profile makes. */
+    public int rounds() {
+        return rounds;
+    }
+
+    /** The JMH options of one round of this profile, fork JVM flags included. */
     public List<String> jmhArgs() {
         List<String> all = new java.util.ArrayList<>(args);
         all.add("-jvmArgs");

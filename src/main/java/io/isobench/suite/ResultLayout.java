@@ -19,6 +19,8 @@ public final class ResultLayout {
     public static final java.util.List<String> SUITE_FILES = java.util.List.of(JMH_JSON, ENVIRONMENT_JSON, JMH_LOG);
     /** In a run directory made by the main job: what happened to each environment (ran, skipped, failed) and why. */
     public static final String ENVIRONMENTS_JSON = "environments.json";
+    /** In a run directory: every step of the run in rounds (round, environment, class, times, status) and the order's seed. */
+    public static final String TIMELINE_JSON = "timeline.json";
 
     private ResultLayout() {
     }
@@ -45,6 +47,10 @@ public final class ResultLayout {
 
     public static Path reportDir(Path runDir) {
         return runDir.resolve(REPORT_DIR);
+    }
+
+    public static Path timelineJson(Path runDir) {
+        return runDir.resolve(TIMELINE_JSON);
     }
 
     public static Path environmentsJson(Path runDir) {

@@ -77,6 +77,11 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--peer", description = "HOST:PORT of an external EchoPeer for PeerRoundTripBenchmark.")
     String peer;
 
+    @Option(names = "--round", defaultValue = "0",
+            description = "The round this invocation is part of (1, 2, ...): its results are merged into DIR's jmh.json, "
+                    + "each fork tagged with its round, instead of replacing it (default: not part of rounds).")
+    int round;
+
     @Option(names = "--list", description = "List the selected benchmarks and exit.")
     boolean list;
 
@@ -112,26 +117,36 @@ public final class SuiteMain implements Callable<Integer> {
         List<String> recordedArgs = new ArrayList<>(jmhArgs);
         recordedArgs.add("-jvmArgsPrepend");
         recordedArgs.add(String.join(" ", forkProperties));
-        ObjectNode fingerprint = Fingerprint.collect(new Fingerprint.Context(envName, kind, variant, accel, runId,
-                profile, recordedArgs, dir, Fingerprint.ownJar().orElse(null)));
+        ObjectNode fingerprint = round > 0 ? earlierRound(envDir) : null;
+        if (fingerprint == null) {
+            fingerprint = Fingerprint.collect(new Fingerprint.Context(envName, kind, variant, accel, runId,
+                    profile, recordedArgs, dir, Fingerprint.ownJar().orElse(null)));
+        }
         fingerprint.put("status", "running");
         JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
 
-        ArrayNode results = JsonFiles.MAPPER.createArrayNode();
-        ArrayNode skipped = fingerprint.putArray("skipped");
-        ArrayNode failed = fingerprint.putArray("failed");
+        ArrayNode results = round > 0 && Files.isRegularFile(ResultLayout.jmhJson(envDir))
+                ? (ArrayNode) JsonFiles.read(ResultLayout.jmhJson(envDir)) : JsonFiles.MAPPER.createArrayNode();
+        ArrayNode skipped = array(fingerprint, "skipped");
+        ArrayNode failed = array(fingerprint, "failed");
+        int failedBefore = failed.size();
         long suiteStart = System.nanoTime();
-        Path partsDir = Files.createTempDirectory(envDir, ".parts-");
+        Path partsDir = Files.createTempDirectory("isobench-parts-");
         try (PrintStream log = new PrintStream(new FileOutputStream(ResultLayout.jmhLog(envDir).toFile(), true), true);
              PrintStream both = new PrintStream(new TeeOutputStream(System.out, log), true)) {
             OutputFormat format = OutputFormatFactory.createFormatInstance(both, VerboseMode.NORMAL);
             for (int i = 0; i < groups.size(); i++) {
                 BenchmarkSelection.Group group = groups.get(i);
-                String tag = "[" + envName + " " + (i + 1) + "/" + groups.size() + "] " + group.shortName();
+                String tag = "[" + envName + (round > 0 ? " round " + round : " " + (i + 1) + "/" + groups.size()) + "] "
+                        + group.shortName();
                 Optional<String> missing = group.requirement().map(Requires::value).flatMap(c -> c.missing());
                 if (missing.isPresent()) {
                     both.println(tag + " skipped: " + missing.get());
-                    group.methods().forEach(m -> skipped.addObject().put("benchmark", m).put("reason", missing.get()));
+                    for (String method : group.methods()) {
+                        if (!listed(skipped, method)) {
+                            skipped.addObject().put("benchmark", method).put("reason", missing.get());
+                        }
+                    }
                     continue;
                 }
                 both.println(tag + " ...");
@@ -139,15 +154,21 @@ public final class SuiteMain implements Callable<Integer> {
                 Path part = partsDir.resolve(i + ".json");
                 String error = runGroup(group, jmhArgs, forkProperties, part, format);
                 Map<String, Long> produced = new HashMap<>();
+                ArrayNode step = JsonFiles.MAPPER.createArrayNode();
                 try {
                     if (Files.isRegularFile(part) && Files.size(part) > 0) {
                         for (JsonNode result : JsonFiles.read(part)) {
-                            results.add(result);
+                            step.add(result);
                             produced.merge(result.path("benchmark").asText(), 1L, Long::sum);
                         }
                     }
                 } catch (IOException e) {
                     error = "unreadable JMH results: " + e.getMessage();
+                }
+                if (round > 0) {
+                    RoundMerge.merge(results, step, round);
+                } else {
+                    results.addAll(step);
                 }
                 JsonFiles.write(ResultLayout.jmhJson(envDir), results);
                 boolean complete = true;
@@ -155,10 +176,13 @@ public final class SuiteMain implements Callable<Integer> {
                     long got = produced.getOrDefault(expected.getKey(), 0L);
                     if (got < expected.getValue()) {
                         complete = false;
-                        failed.addObject().put("benchmark", expected.getKey())
+                        ObjectNode failure = failed.addObject().put("benchmark", expected.getKey())
                                 .put("reason", (got == 0 ? "no result" : (expected.getValue() - got) + " of "
                                         + expected.getValue() + " parameter combinations have no result")
                                         + (error != null ? ": " + error : "; see " + ResultLayout.JMH_LOG));
+                        if (round > 0) {
+                            failure.put("round", round);
+                        }
                     }
                 }
                 fingerprint.put("status", "running");
@@ -170,6 +194,11 @@ public final class SuiteMain implements Callable<Integer> {
         } finally {
             BenchDir.deleteRecursively(partsDir);
         }
+        if (round > 0) {
+            // Part of a run in rounds: the launcher says when the environment is complete.
+            JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+            return failed.size() > failedBefore ? EXIT_PARTIAL : 0;
+        }
         fingerprint.put("status", failed.isEmpty() ? "complete" : "partial");
         fingerprint.put("durationSeconds", Math.round(seconds(suiteStart)));
         JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
@@ -180,6 +209,30 @@ public final class SuiteMain implements Callable<Integer> {
             return EXIT_PARTIAL;
         }
         return 0;
+    }
+
+    /** The fingerprint written by an earlier round of this run into the same directory, or null. */
+    private ObjectNode earlierRound(Path envDir) throws IOException {
+        Path file = ResultLayout.environmentJson(envDir);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        JsonNode earlier = JsonFiles.read(file);
+        return earlier instanceof ObjectNode node && node.path("runId").asText().equals(runId)
+                && node.path("env").asText().equals(env == null ? envDir.getFileName().toString() : env) ? node : null;
+    }
+
+    private static ArrayNode array(ObjectNode node, String field) {
+        return node.get(field) instanceof ArrayNode existing ? existing : node.putArray(field);
+    }
+
+    private static boolean listed(ArrayNode entries, String benchmark) {
+        for (JsonNode entry : entries) {
+            if (entry.path("benchmark").asText().equals(benchmark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String runGroup(BenchmarkSelection.Group group, List<String> jmhArgs, List<String> forkProperties,

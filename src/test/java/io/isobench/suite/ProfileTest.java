@@ -31,9 +31,14 @@ class ProfileTest {
     }
 
     @Test
-    void standardHasAtLeastTwoForksAndFullThree() {
-        assertTrue(forks(Profile.STANDARD) >= 2);
-        assertTrue(forks(Profile.FULL) >= 3);
+    void roundsAreAsManyAsTheComparisonNeeds() {
+        assertEquals(1, Profile.SMOKE.rounds());
+        assertTrue(Profile.QUICK.rounds() >= 3);
+        assertTrue(Profile.STANDARD.rounds() >= 5);
+        assertTrue(Profile.FULL.rounds() >= 10);
+        for (Profile profile : Profile.values()) {
+            assertEquals(1, forks(profile), profile + ": one fork per round, so that a round is one paired sample");
+        }
     }
 
     private static int forks(Profile profile) {

@@ -1,67 +1,104 @@
 package io.isobench.launcher.host;
 
-import io.isobench.launcher.Cleanup;
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
-import io.isobench.launcher.JvmStart;
+import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
-import io.isobench.launcher.Progress;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
-import io.isobench.suite.RunBudget;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bare-metal baseline (or whatever the host is: the fingerprint's {@code hypervisor} flag tells): the suite runs
- * as a child process with the shared runtime; its peer is an EchoPeer JVM on loopback.
+ * The bare-metal baseline (or whatever the host is: the fingerprint's {@code hypervisor} fields tell): the suite runs
+ * as a child process with the shared runtime; its peer is an EchoPeer JVM on loopback. A second host environment under
+ * another name ({@code host-b}) runs the same way, for an A/A comparison of the method itself.
  */
 public final class HostEnvironment implements Environment {
 
-    private static final long JVM_START_TIMEOUT_SECONDS = 60;
-    /** Where the file benchmarks write by default: a disk-backed directory, as in the container and the VM. */
-    public static final String DEFAULT_BENCH_DIR = "/var/tmp";
+    /**
+     * Where the file benchmarks write by default: a disk-backed directory at the same path and depth as in the
+     * container and the VM ({@code /tmp} is tmpfs on many systems).
+     */
+    public static final String DEFAULT_BENCH_DIR = "/var/tmp/isobench";
 
+    private final String name;
     private final Path benchDir;
 
-    public HostEnvironment(Path benchDir) {
+    public HostEnvironment(String name, Path benchDir) {
+        this.name = name;
         this.benchDir = benchDir;
     }
 
     @Override
     public String name() {
-        return "host";
+        return name;
     }
 
     @Override
-    public int run(RunSpec spec, Path envDir) throws LauncherException, InterruptedException {
-        Footprint footprint = new Footprint(envDir);
-        String java = spec.runtime().java().toString();
-        try (Cleanup cleanup = new Cleanup()) {
-            PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
-            cleanup.add("echo peer", peer::close);
+    public Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException {
+        PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
+        try {
             Thread.sleep(1000); // let the idle peer settle before its memory is read
             footprint.attempt("idle memory", () -> footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid())));
-            footprint.attempt("JVM start time", () -> footprint.putSamples("jvmStartMillis", JvmStart.parse(
-                    Processes.run(List.of("sh", "-c", JvmStart.script(java)), JVM_START_TIMEOUT_SECONDS).output())));
-            SuiteCommand command = new SuiteCommand(java, spec.benchmarksJar().toString(), envDir.toString(),
-                    benchDir.toString(), "127.0.0.1:" + peer.port());
-            List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "host", "default", "none"));
-            Progress.say("host: running the suite (" + spec.profile().id() + ")");
-            long budget = spec.budgetSeconds(RunBudget.NATIVE_SLOWDOWN);
-            Process suite = new ProcessBuilder(args).inheritIO().start();
-            cleanup.add("suite process", () -> Processes.destroy(suite));
-            if (!suite.waitFor(budget, TimeUnit.SECONDS)) {
-                throw new LauncherException("host: the suite did not finish within " + budget + " s and was stopped");
+        } catch (InterruptedException e) {
+            peer.close();
+            throw e;
+        }
+        SuiteCommand suite = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
+                envDir.toString(), benchDir.toString(), "127.0.0.1:" + peer.port());
+        return new HostInstance(suite, new SuiteCommand.Identity(name, "host", "default", "none"), envDir, peer);
+    }
+
+    /** The host itself: commands are child processes, files are where they are. */
+    private record HostInstance(SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost, PeerProcess peer)
+            implements Instance {
+
+        @Override
+        public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
             }
-            return suite.exitValue();
-        } catch (IOException e) {
-            throw new LauncherException("host run failed: " + e.getMessage(), e);
+            Thread pump = new Thread(() -> copy(process.getInputStream(), sink), "isobench-host-output");
+            pump.setDaemon(true);
+            pump.start();
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    throw new LauncherException("'" + command.get(0) + " ...' did not end within " + timeoutSeconds + " s");
+                }
+                pump.join(5000);
+                return process.exitValue();
+            } finally {
+                Processes.destroy(process);
+            }
+        }
+
+        @Override
+        public void close() {
+            peer.close();
+        }
+
+        private static void copy(InputStream in, OutputStream out) {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // The process ended or the console went away.
+            }
         }
     }
 }

@@ -144,6 +144,10 @@ final class Guest implements AutoCloseable {
         return exited;
     }
 
+    boolean alive() {
+        return qemu.isAlive();
+    }
+
     boolean sawMarker(String marker) {
         return markers.containsKey(marker);
     }

@@ -4,32 +4,38 @@ import io.isobench.launcher.Cleanup;
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
 import io.isobench.launcher.ImageRecipes;
-import io.isobench.launcher.JvmStart;
+import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.Progress;
-import io.isobench.launcher.ResultCopy;
 import io.isobench.launcher.RunOptions;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.Sizes;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
+import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 import io.isobench.support.BenchDir;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The suite in a QEMU virtual machine. Every boot gets a fresh overlay on the read-only base and a share (virtio-9p)
- * holding the runtime, the jar and a {@code run.sh} that the guest's init runs; results come back through the share.
- * Boot times come from three short boots, idle memory from a boot that runs only an idle EchoPeer.
+ * The suite in a QEMU virtual machine. Boot times come from three short boots and idle memory from a boot that runs
+ * only an idle EchoPeer, each on a fresh overlay; then the VM boots once for the whole run: its {@code run.sh} (the
+ * image's init contract, see vm-images/README.md) copies the runtime and the jar to the guest's disk and becomes a loop
+ * that runs each command file the launcher drops into the share ({@code steps/N.sh}), its output in {@code N.out}
+ * and its exit code in {@code N.rc}, until it finds {@code steps/stop}. Results come back through the share.
  */
 public final class VmEnvironment implements Environment {
 
@@ -38,6 +44,7 @@ public final class VmEnvironment implements Environment {
     private static final String BENCH_DIR = "/var/tmp/isobench";
     private static final String SHARE = "/share";
     private static final String JVM_READY = "ISOBENCH-JVM-READY";
+    private static final String STEPS_READY = "ISOBENCH-STEPS-READY";
     private static final int BOOT_SAMPLES = 3;
     private static final int IDLE_PEER_PORT = 7000;
 
@@ -55,7 +62,7 @@ public final class VmEnvironment implements Environment {
     }
 
     @Override
-    public int run(RunSpec spec, Path envDir) throws LauncherException, InterruptedException {
+    public Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException {
         if (accel.equals("tcg")) {
             Progress.warn("no KVM here (" + Accel.kvmProblem().orElse("--accel tcg") + "): QEMU EMULATES the CPU (TCG). "
                     + "These results are emulation, many times slower than KVM, and say nothing about KVM overhead; "
@@ -63,7 +70,8 @@ public final class VmEnvironment implements Environment {
         }
         VmImage image = VmImage.at(Path.of(ImageRecipes.build("vm")));
         long bootTimeout = accel.equals("kvm") ? 60 : 180;
-        try (Cleanup cleanup = new Cleanup()) {
+        Cleanup cleanup = new Cleanup();
+        try {
             Files.createDirectories(envDir);
             Path console = ResultLayout.consoleLog(envDir);
             Files.deleteIfExists(console);
@@ -72,21 +80,11 @@ public final class VmEnvironment implements Environment {
             Path work = Files.createTempDirectory(RunOptions.cacheDir(), "work-vm-");
             cleanup.add("VM work directory " + work, () -> BenchDir.deleteRecursively(work));
             Path share = Files.createDirectory(work.resolve("share"));
-            Path resultsInShare = share.resolve("results").resolve(name());
-            ResultCopy results = new ResultCopy((file, target) -> {
-                if (Files.isRegularFile(resultsInShare.resolve(file))) {
-                    Files.copy(resultsInShare.resolve(file), target, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    throw new IOException("the guest wrote none");
-                }
-            }, envDir);
-            cleanup.add("results of the VM", results);
             VmNetwork network = VmNetwork.open(options.network());
             cleanup.add("the VM's network " + network.describe(), network::close);
             copyTree(spec.runtime().home(), share.resolve("runtime"));
             Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
 
-            Footprint footprint = new Footprint(envDir);
             footprint.put("accel", accel);
             footprint.put("network", network.describe());
             footprint.put("baseImageBytes", Sizes.diskUsageBytes(image.disk()));
@@ -99,7 +97,6 @@ public final class VmEnvironment implements Environment {
                 writeRunScript(share, SHARE + "/runtime/bin/java -version >/dev/null 2>&1 && echo " + JVM_READY);
                 header(console, "boot " + i + "/" + BOOT_SAMPLES + ": boot and JVM start times");
                 try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(JVM_READY))) {
-                    cleanup.add("QEMU (boot sample)", guest::close);
                     toInit.add(required(guest, Guest.INIT, bootTimeout));
                     toJvm.add(required(guest, JVM_READY, bootTimeout));
                     finish(guest, bootTimeout);
@@ -114,61 +111,193 @@ public final class VmEnvironment implements Environment {
             header(console, "idle boot: memory of QEMU while the guest runs an idle EchoPeer");
             footprint.attempt("idle memory", () -> {
                 try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(EchoPeer.READY))) {
-                    cleanup.add("QEMU (idle)", guest::close);
                     required(guest, EchoPeer.READY, bootTimeout * 2);
                     Thread.sleep(3000);
                     footprint.put("idleMemoryBytes", Processes.rssBytes(guest.pid()));
                 }
             });
 
-            try (PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), network.peerBind())) {
-                cleanup.add("echo peer", peer::close);
-                return runSuite(spec, image, network, work, share, console, footprint, peer, cleanup, results);
+            PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), network.peerBind());
+            cleanup.add("echo peer", peer::close);
+            Path steps = Files.createDirectory(share.resolve("steps"));
+            writeRunScript(share, stepLoop());
+            Progress.say(name() + ": booting the VM for the run");
+            header(console, "run boot: the guest runs the launcher's steps");
+            Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(STEPS_READY));
+            cleanup.add("QEMU", guest::close);
+            required(guest, STEPS_READY, bootTimeout * 2);
+            String envInside = SHARE + "/results/" + name();
+            SuiteCommand suite = new SuiteCommand(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", envInside, BENCH_DIR,
+                    network.hostAddress() + ":" + peer.port());
+            return new VmInstance(guest, steps, suite, new SuiteCommand.Identity(name(), "vm",
+                    options.variant(accel, network.describe()), accel), share.resolve("results").resolve(name()),
+                    Accel.slowdown(accel), console, cleanup);
+        } catch (IOException | RuntimeException | LauncherException | InterruptedException e) {
+            cleanup.close();
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
             }
-        } catch (IOException e) {
-            throw new LauncherException(name() + ": " + e.getMessage(), e);
+            if (e instanceof LauncherException launcher) {
+                throw launcher;
+            }
+            throw new LauncherException(name() + ": " + LauncherException.rootMessage(e), e);
         }
     }
 
-    private int runSuite(RunSpec spec, VmImage image, VmNetwork network, Path work, Path share, Path console,
-                         Footprint footprint, PeerProcess peer, Cleanup cleanup, ResultCopy results)
-            throws IOException, LauncherException, InterruptedException {
-        String java = OPT + "/runtime/bin/java";
-        String envInside = SHARE + "/results/" + name();
-        SuiteCommand command = new SuiteCommand(java, OPT + "/benchmarks.jar", envInside, BENCH_DIR,
-                network.hostAddress() + ":" + peer.port());
-        List<String> args = command.args(spec, new SuiteCommand.Identity(name(), "vm",
-                options.variant(accel, network.describe()), accel));
-        writeRunScript(share, String.join("\n",
+    /**
+     * The guest's run.sh for the run: copy the runtime and the jar to the guest's own disk, say ready, then run each
+     * command file in turn. It waits with bash's {@code read -t} on a FIFO nobody writes, a builtin: under TCG every
+     * exec of a program costs about 0.1 s of emulated CPU, which a {@code sleep} loop would spend all the time.
+     */
+    static String stepLoop() {
+        String steps = SHARE + "/steps";
+        return String.join("\n",
                 "set -e",
-                "mkdir -p " + OPT + " " + BENCH_DIR + " " + envInside,
+                "mkdir -p " + OPT + " " + BENCH_DIR,
                 "cp -a " + SHARE + "/runtime " + SHARE + "/benchmarks.jar " + OPT + "/",
-                JvmStart.script(java),
-                SuiteCommand.shellQuote(args)));
-        long budget = spec.budgetSeconds(Accel.slowdown(accel));
-        Progress.say(name() + ": booting to run the suite (" + spec.profile().id() + ", at most " + budget + " s)");
-        header(console, "suite boot");
-        Files.deleteIfExists(share.resolve("exit-code"));
-        try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, true, List.of())) {
-            cleanup.add("QEMU (suite)", guest::close);
-            boolean exited = guest.awaitExit(budget);
-            footprint.attempt("overlay size", () -> footprint.put("overlayBytes", Sizes.diskUsageBytes(guest.overlay())));
-            results.run();
+                "mkfifo /run/isobench-wait",
+                "set +e",
+                "echo " + STEPS_READY,
+                "exec bash -c '",
+                "exec 3<>/run/isobench-wait",
+                "n=1",
+                "while :; do",
+                "  if [ -f " + steps + "/$n.sh ]; then",
+                "    { sh " + steps + "/$n.sh </dev/null; echo $? >" + steps + "/$n.rc.tmp; } 2>&1 | tee " + steps + "/$n.out",
+                "    mv " + steps + "/$n.rc.tmp " + steps + "/$n.rc",
+                "    n=$((n+1))",
+                "  elif [ -f " + steps + "/stop ]; then",
+                "    exit 0",
+                "  else",
+                "    read -t 0.2 -u 3 _",
+                "  fi",
+                "done'");
+    }
+
+    /** The VM booted for the run: commands are files in the share, the guest's loop runs them in turn. */
+    private static final class VmInstance implements Instance {
+
+        private final Guest guest;
+        private final Path steps;
+        private final SuiteCommand suite;
+        private final SuiteCommand.Identity identity;
+        private final Path resultsOnHost;
+        private final double slowdown;
+        private final Path console;
+        private final Cleanup cleanup;
+        private int next = 1;
+
+        VmInstance(Guest guest, Path steps, SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost,
+                   double slowdown, Path console, Cleanup cleanup) {
+            this.guest = guest;
+            this.steps = steps;
+            this.suite = suite;
+            this.identity = identity;
+            this.resultsOnHost = resultsOnHost;
+            this.slowdown = slowdown;
+            this.console = console;
+            this.cleanup = cleanup;
+        }
+
+        @Override
+        public SuiteCommand suite() {
+            return suite;
+        }
+
+        @Override
+        public SuiteCommand.Identity identity() {
+            return identity;
+        }
+
+        @Override
+        public Path resultsOnHost() {
+            return resultsOnHost;
+        }
+
+        @Override
+        public double slowdown() {
+            return slowdown;
+        }
+
+        @Override
+        public synchronized int exec(List<String> command, OutputStream sink, long timeoutSeconds)
+                throws LauncherException, InterruptedException {
+            int n = next++;
+            Path script = steps.resolve(n + ".sh");
+            Path out = steps.resolve(n + ".out");
+            Path rc = steps.resolve(n + ".rc");
             try {
-                footprint.putSamples("jvmStartMillis", JvmStart.parse(Files.readString(console)));
-            } catch (LauncherException e) {
-                Progress.warn("no JVM start times from the guest: " + e.getMessage());
+                JsonFiles.writeAtomically(script, SuiteCommand.shellQuote(command) + "\n");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+                long shown = 0;
+                while (true) {
+                    shown = tail(out, shown, sink);
+                    if (Files.isRegularFile(rc)) {
+                        tail(out, shown, sink);
+                        return Integer.parseInt(Files.readString(rc).strip());
+                    }
+                    if (!guest.alive()) {
+                        throw new LauncherException("the guest stopped (last console line: '" + guest.lastLine() + "'); see "
+                                + console);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new LauncherException("the guest did not finish a command within " + timeoutSeconds
+                                + " s; see " + console);
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (IOException | NumberFormatException e) {
+                throw new LauncherException("cannot run a command in the guest: " + e.getMessage(), e);
+            } finally {
+                for (Path file : List.of(script, out, rc)) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        // Removed with the work directory.
+                    }
+                }
             }
-            if (!exited) {
-                throw new LauncherException(name() + ": the guest did not finish within " + budget + " s and was killed; "
-                        + "see " + console);
+        }
+
+        /** Copies what the file holds beyond {@code from} to the sink; returns the new position. */
+        private static long tail(Path file, long from, OutputStream sink) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                return from;
             }
-            Path exitCode = share.resolve("exit-code");
-            if (!guest.sawMarker(Guest.DONE) || !Files.isRegularFile(exitCode)) {
-                throw new LauncherException(name() + ": the guest stopped before the suite finished (last console line: '"
-                        + guest.lastLine() + "'); see " + console);
+            try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+                long position = from;
+                channel.position(from);
+                ByteBuffer buffer = ByteBuffer.allocate(8192);
+                int n;
+                while ((n = channel.read(buffer)) > 0) {
+                    sink.write(buffer.array(), 0, n);
+                    position += n;
+                    buffer.clear();
+                }
+                sink.flush();
+                return position;
             }
-            return Integer.parseInt(Files.readString(exitCode).strip());
+        }
+
+        @Override
+        public void afterSuite(Footprint footprint) throws InterruptedException {
+            footprint.attempt("overlay size", () -> footprint.put("overlayBytes", Sizes.diskUsageBytes(guest.overlay())));
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.writeString(steps.resolve("stop"), "");
+                if (!guest.awaitExit(30)) {
+                    Progress.warn(identity.name() + ": the guest did not power off within 30 s; QEMU is stopped");
+                }
+            } catch (IOException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            } finally {
+                cleanup.close();
+            }
         }
     }
 

@@ -1,0 +1,105 @@
+package io.isobench.launcher;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+import io.isobench.suite.SuiteMain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A run in rounds, the same for one environment or the whole matrix: every environment is started once, then in each
+ * round every selected benchmark class runs one step in every environment, in an order drawn at random per round and
+ * class from a recorded seed (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017). A difference
+ * between environments is so measured close together in time, and the comparison can pair it round by round.
+ * A step that fails or hangs is marked and the rounds go on; an environment that is lost runs no further steps.
+ */
+public final class Rounds {
+
+    /** An environment of the plan, or why it cannot run here. */
+    public record Planned(Environment environment, Optional<String> missing) {
+
+        public static Planned of(Environment environment) {
+            return new Planned(environment, Optional.empty());
+        }
+    }
+
+    private Rounds() {
+    }
+
+    /**
+     * Runs the plan into {@code spec.runDir()}, writing environments.json and timeline.json as it goes.
+     *
+     * @return 0 when every environment completed, {@link SuiteMain#EXIT_PARTIAL} when some steps failed, 1 when an
+     * environment could not start or was lost
+     */
+    public static int run(List<Planned> plan, RunSpec spec) throws InterruptedException, IOException {
+        List<BenchmarkSelection.Group> groups = spec.groups();
+        Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ", " + spec.rounds() + " round"
+                + (spec.rounds() == 1 ? "" : "s") + " of " + groups.size() + " classes, order seed " + spec.seed() + ") into "
+                + spec.runDir());
+        Map<String, String[]> record = new LinkedHashMap<>(); // name -> {status, reason}
+        List<RunningEnvironment> running = new ArrayList<>();
+        try (Cleanup cleanup = new Cleanup()) {
+            for (Planned planned : plan) {
+                String name = planned.environment().name();
+                if (planned.missing().isPresent()) {
+                    Progress.warn(name + " skipped: " + planned.missing().get());
+                    record.put(name, new String[]{"skipped", planned.missing().get()});
+                    continue;
+                }
+                try {
+                    RunningEnvironment started = RunningEnvironment.start(planned.environment(), spec);
+                    cleanup.add(name, () -> started.finish(true));
+                    running.add(started);
+                    record.put(name, new String[]{"running", ""});
+                } catch (LauncherException e) {
+                    Progress.warn(name + " failed: " + e.getMessage());
+                    record.put(name, new String[]{"failed", e.getMessage()});
+                }
+                writeRecord(spec, record);
+            }
+            Timeline timeline = new Timeline(spec.runDir(), spec.seed(), spec.rounds());
+            Random order = new Random(spec.seed());
+            for (int round = 1; round <= spec.rounds(); round++) {
+                for (BenchmarkSelection.Group group : groups) {
+                    List<RunningEnvironment> steps = new ArrayList<>(running);
+                    Collections.shuffle(steps, order);
+                    for (RunningEnvironment environment : steps) {
+                        if (!environment.lost()) {
+                            timeline.add(environment.step(spec, group, round));
+                        }
+                    }
+                }
+                Progress.say("round " + round + "/" + spec.rounds() + " done");
+            }
+            for (RunningEnvironment environment : running) {
+                String status = environment.finish(false);
+                record.put(environment.name(), new String[]{status, switch (status) {
+                    case "partial" -> "some benchmarks failed; see " + environment.name() + "/environment.json and jmh.log";
+                    case "failed" -> String.valueOf(environment.lostReason());
+                    default -> "";
+                }});
+                Progress.say(environment.name() + ": " + status + "; results in " + environment.envDir());
+            }
+            writeRecord(spec, record);
+        }
+        boolean failed = record.values().stream().anyMatch(r -> r[0].equals("failed"));
+        boolean partial = record.values().stream().anyMatch(r -> r[0].equals("partial"));
+        return failed ? 1 : partial ? SuiteMain.EXIT_PARTIAL : 0;
+    }
+
+    private static void writeRecord(RunSpec spec, Map<String, String[]> record) throws IOException {
+        ArrayNode entries = JsonFiles.MAPPER.createArrayNode();
+        record.forEach((name, entry) -> entries.addObject().put("env", name).put("status", entry[0]).put("reason", entry[1]));
+        JsonFiles.write(ResultLayout.environmentsJson(spec.runDir()), entries);
+    }
+}

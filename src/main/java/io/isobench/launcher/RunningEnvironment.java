@@ -1,0 +1,248 @@
+package io.isobench.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+import io.isobench.suite.SuiteMain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One environment of a run while it runs: the lifecycle that host, container and VM share. It starts the environment,
+ * measures what every kind has (JVM start time), runs one step (a class in a round) at a time with its budget, keeps
+ * the results in the environment directory after every step, marks steps that failed or hung, and says at the end
+ * whether the environment completed.
+ */
+final class RunningEnvironment {
+
+    /** Room for the environment itself to answer, beyond a step's own budget, before it counts as lost. */
+    private static final long ANSWER_GRACE_SECONDS = 120;
+    private static final long SHORT_COMMAND_SECONDS = 300;
+
+    /** What happened to one step. */
+    enum Status {
+        OK, FAILED, HUNG, LOST;
+
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One step as the timeline records it. */
+    record Step(int round, String environment, String benchmarkClass, Instant startedAt, Instant endedAt, int exitCode,
+                Status status) {
+    }
+
+    private final Environment environment;
+    private final Path envDir;
+    private final Footprint footprint;
+    private final Instance instance;
+    private final long startNanos = System.nanoTime();
+    private String lost;
+    private boolean finished;
+
+    private RunningEnvironment(Environment environment, Path envDir, Footprint footprint, Instance instance) {
+        this.environment = environment;
+        this.envDir = envDir;
+        this.footprint = footprint;
+        this.instance = instance;
+    }
+
+    /** Starts the environment and prepares it for steps; on failure, whatever was started is stopped. */
+    static RunningEnvironment start(Environment environment, RunSpec spec) throws LauncherException, InterruptedException {
+        Path envDir = spec.runDir().resolve(environment.name());
+        Progress.say(environment.name() + ": starting; results go to " + envDir);
+        removeStaleResults(envDir);
+        Footprint footprint = new Footprint(envDir);
+        Instance instance;
+        try {
+            instance = environment.start(spec, envDir, footprint);
+        } catch (RuntimeException e) {
+            throw new LauncherException(environment.name() + " did not start: " + LauncherException.rootMessage(e), e);
+        }
+        RunningEnvironment running = new RunningEnvironment(environment, envDir, footprint, instance);
+        try {
+            SuiteCommand suite = instance.suite();
+            running.mustSucceed(List.of("mkdir", "-p", suite.benchDir(), suite.envDir()));
+            footprint.attempt("JVM start time", () -> footprint.putSamples("jvmStartMillis", JvmStart.parse(
+                    running.capture(List.of("sh", "-c", JvmStart.script(suite.java()))))));
+            return running;
+        } catch (LauncherException | InterruptedException | RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+    }
+
+    String name() {
+        return environment.name();
+    }
+
+    Path envDir() {
+        return envDir;
+    }
+
+    /** Whether the environment stopped answering; later steps are not run in it. */
+    boolean lost() {
+        return lost != null;
+    }
+
+    String lostReason() {
+        return lost;
+    }
+
+    /** Runs one class in one round. A step that fails or hangs is marked and the run goes on. */
+    Step step(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
+        Instant started = Instant.now();
+        long budget = spec.stepBudgetSeconds(group, instance.slowdown());
+        List<String> command = instance.suite().step(spec, instance.identity(), group, round, budget);
+        int exitCode = -1;
+        Status status;
+        try {
+            exitCode = instance.exec(command, System.out, budget + ANSWER_GRACE_SECONDS);
+            status = switch (exitCode) {
+                case 0 -> Status.OK;
+                case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
+                default -> Status.FAILED;
+            };
+        } catch (LauncherException e) {
+            lost = e.getMessage();
+            status = Status.LOST;
+            Progress.warn(name() + " was lost in round " + round + " (" + group.shortName() + "): " + e.getMessage()
+                    + "; it runs no further steps");
+        }
+        String reason = switch (status) {
+            case OK -> null;
+            case HUNG -> "did not finish within " + budget + " s in round " + round + " and was stopped";
+            case LOST -> "the environment was lost in round " + round + ": " + lost;
+            case FAILED -> exitCode == SuiteMain.EXIT_PARTIAL ? null
+                    : "the suite runner exited " + exitCode + " in round " + round + "; see " + ResultLayout.JMH_LOG;
+        };
+        if (reason != null) {
+            markFailed(group, round, reason);
+        }
+        collect();
+        return new Step(round, name(), group.className(), started, Instant.now(), exitCode, status);
+    }
+
+    /**
+     * Ends the environment: what is measured after the suite, the final status in environment.json, and closing it.
+     * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup).
+     *
+     * @return the status written: complete, partial, failed or interrupted
+     */
+    synchronized String finish(boolean interrupted) {
+        if (finished) {
+            return "";
+        }
+        finished = true;
+        String status = "complete";
+        try {
+            if (!interrupted && lost == null) {
+                instance.afterSuite(footprint);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                ObjectNode record = record();
+                boolean anyFailed = record.path("failed").size() > 0;
+                status = interrupted ? "interrupted" : lost != null ? "failed" : anyFailed ? "partial" : "complete";
+                record.put("status", status);
+                if (lost != null) {
+                    record.put("lost", lost);
+                }
+                record.put("durationSeconds", Math.round((System.nanoTime() - startNanos) / 1e9));
+                JsonFiles.write(ResultLayout.environmentJson(instance.resultsOnHost()), record);
+            } catch (IOException e) {
+                Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
+            }
+            collect();
+            instance.close();
+            collect();
+        }
+        return status;
+    }
+
+    /** Adds the group's methods to environment.json's failures for this round, unless the suite did. */
+    private void markFailed(BenchmarkSelection.Group group, int round, String reason) {
+        try {
+            ObjectNode record = record();
+            ArrayNode failed = record.get("failed") instanceof ArrayNode list ? list : record.putArray("failed");
+            for (String method : group.methods()) {
+                boolean known = false;
+                for (JsonNode entry : failed) {
+                    known |= entry.path("benchmark").asText().equals(method) && entry.path("round").asInt() == round;
+                }
+                if (!known) {
+                    failed.addObject().put("benchmark", method).put("round", round).put("reason", reason);
+                }
+            }
+            JsonFiles.write(ResultLayout.environmentJson(instance.resultsOnHost()), record);
+        } catch (IOException e) {
+            Progress.warn(name() + ": cannot record the failure of " + group.shortName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The environment record as the suite left it, or a minimal one when the suite never wrote it. */
+    private ObjectNode record() throws IOException {
+        Path file = ResultLayout.environmentJson(instance.resultsOnHost());
+        if (Files.isRegularFile(file) && JsonFiles.read(file) instanceof ObjectNode node) {
+            return node;
+        }
+        ObjectNode node = JsonFiles.MAPPER.createObjectNode();
+        node.put("env", name());
+        return node;
+    }
+
+    /** Brings the suite's files into the environment directory, where the suite does not write them itself. */
+    private void collect() {
+        Path from = instance.resultsOnHost();
+        if (from.equals(envDir)) {
+            return;
+        }
+        for (String file : ResultLayout.SUITE_FILES) {
+            try {
+                if (Files.isRegularFile(from.resolve(file))) {
+                    Files.copy(from.resolve(file), envDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                Progress.warn(name() + ": cannot copy " + file + " back: " + e.getMessage());
+            }
+        }
+    }
+
+    private String capture(List<String> command) throws LauncherException, InterruptedException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int rc = instance.exec(command, out, SHORT_COMMAND_SECONDS);
+        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (rc != 0) {
+            throw new LauncherException("'" + String.join(" ", command) + "' failed in " + name() + " (exit " + rc + "): "
+                    + output.strip());
+        }
+        return output;
+    }
+
+    private void mustSucceed(List<String> command) throws LauncherException, InterruptedException {
+        capture(command);
+    }
+
+    /** An environment directory holds one run's results only: files of an earlier run into it are removed first. */
+    private static void removeStaleResults(Path envDir) throws LauncherException {
+        try {
+            for (String file : List.of(ResultLayout.JMH_JSON, ResultLayout.ENVIRONMENT_JSON, ResultLayout.JMH_LOG,
+                    ResultLayout.FOOTPRINT_JSON, ResultLayout.CONSOLE_LOG)) {
+                Files.deleteIfExists(envDir.resolve(file));
+            }
+        } catch (IOException e) {
+            throw new LauncherException("cannot clear " + envDir + ": " + e.getMessage(), e);
+        }
+    }
+}
