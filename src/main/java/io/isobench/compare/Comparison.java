@@ -31,6 +31,7 @@ public final class Comparison {
     private final List<String> banners;
     private final List<String> notes;
     private final List<RegressionGate.Regression> regressions;
+    private final List<ComparisonRow> unjudged;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
@@ -41,12 +42,13 @@ public final class Comparison {
         this.baselineRun = baselineRun;
         this.rows = List.copyOf(rows);
         this.missing = List.copyOf(missing);
-        this.headline = Headline.of(pairs, rows);
+        this.headline = Headline.of(pairs, rows, options);
         this.footprint = FootprintTable.of(environments, options.ramBytes());
         this.fingerprints = FingerprintTable.of(environments);
         this.banners = List.copyOf(banners);
         this.notes = List.copyOf(notes);
         this.regressions = RegressionGate.find(rows, options);
+        this.unjudged = RegressionGate.unjudged(rows, options);
     }
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
@@ -114,10 +116,10 @@ public final class Comparison {
             int byKey = a.key().compareTo(b.key());
             return byKey != 0 ? byKey : Integer.compare(indexOf(pairs, a), indexOf(pairs, b));
         });
-        if (rows.stream().anyMatch(r -> r.note().contains(RowCalculator.ONE_FORK))) {
-            notes.add("Rows flagged '" + RowCalculator.ONE_FORK + "' come from a single JVM per side, so the test sees its "
-                    + "iterations but not run-to-run variance (JIT decisions, memory layout): their verdicts are optimistic. "
-                    + "Profiles with two or more forks (standard, full) test one sample per fork.");
+        if (rows.stream().anyMatch(r -> r.test().sampling() == Sampling.ITERATIONS)) {
+            notes.add("Rows with one fork per side come from a single JVM each: their iterations do not show run-to-run "
+                    + "variance (JIT decisions, memory layout), so such rows are inconclusive whatever their interval "
+                    + "says. Profiles with two or more forks or rounds (standard, full) test one sample per fork or round.");
         }
         return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
     }
@@ -274,6 +276,11 @@ public final class Comparison {
     /** Significant slowdowns beyond the gate's threshold; empty without {@code --fail-on-regression}. */
     public List<RegressionGate.Regression> regressions() {
         return regressions;
+    }
+
+    /** The rows the gate could not judge (inconclusive or invalid); empty without {@code --fail-on-regression}. */
+    public List<ComparisonRow> unjudged() {
+        return unjudged;
     }
 
     /** Whether the regression gate is on and failed. */
