@@ -32,6 +32,7 @@ public final class Comparison {
     private final List<String> notes;
     private final List<RegressionGate.Regression> regressions;
     private final List<ComparisonRow> unjudged;
+    private final List<Confounds.Confound> confounds;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
@@ -49,6 +50,7 @@ public final class Comparison {
         this.notes = List.copyOf(notes);
         this.regressions = RegressionGate.find(rows, options);
         this.unjudged = RegressionGate.unjudged(rows, options);
+        this.confounds = Confounds.of(pairs);
     }
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
@@ -281,6 +283,11 @@ public final class Comparison {
     /** The rows the gate could not judge (inconclusive or invalid); empty without {@code --fail-on-regression}. */
     public List<ComparisonRow> unjudged() {
         return unjudged;
+    }
+
+    /** What else differs between each environment and its baseline, besides the isolation. */
+    public List<Confounds.Confound> confounds() {
+        return confounds;
     }
 
     /** Whether the regression gate is on and failed. */

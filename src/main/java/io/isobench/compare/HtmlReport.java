@@ -101,6 +101,7 @@ public final class HtmlReport {
         }
         headline(c, h);
         gate(c, h);
+        confounds(c, h);
         h.append("<h2 id=\"areas\">Overhead per area</h2>\n");
         if (c.pairs().isEmpty()) {
             baselineOnly(c, h);
@@ -172,6 +173,27 @@ public final class HtmlReport {
                     .append("</li>\n"));
             h.append("</ul></details>\n");
         }
+    }
+
+    private static void confounds(Comparison c, StringBuilder h) {
+        if (c.pairs().isEmpty()) {
+            return;
+        }
+        h.append("<h2 id=\"confounds\">What else differs</h2>\n");
+        if (c.confounds().isEmpty()) {
+            h.append("<p>").append(Html.esc(ReportText.NO_CONFOUNDS)).append("</p>\n");
+            return;
+        }
+        h.append("<p>").append(Html.esc(ReportText.CONFOUNDS_INTRO)).append("</p>\n<table class=\"confounds\">"
+                + "<thead><tr><th>Environment</th><th>What</th><th>Baseline</th><th>Environment's</th>"
+                + "<th>Why it matters</th></tr></thead><tbody>\n");
+        for (Confounds.Confound f : c.confounds()) {
+            h.append("<tr><td class=\"env\">").append(Html.esc(f.environment())).append("</td><td>")
+                    .append(Html.esc(f.what())).append("</td><td class=\"mono\">").append(Html.esc(f.baselineValue()))
+                    .append("</td><td class=\"mono\">").append(Html.esc(f.value())).append("</td><td>")
+                    .append(Html.esc(f.why())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static void baselineOnly(Comparison c, StringBuilder h) {

@@ -23,6 +23,7 @@ public final class MarkdownReport {
         }
         md.append("## Headline\n\n").append(headline(c)).append('\n');
         gate(c, md);
+        confounds(c, md);
         md.append("## Overhead per area\n\n");
         if (c.pairs().isEmpty()) {
             baselineOnly(c, md);
@@ -90,6 +91,24 @@ public final class MarkdownReport {
         md.append("Not judged (no real test, so neither passed nor failed): ").append(c.unjudged().size())
                 .append(" row(s).\n\n");
         c.unjudged().forEach(r -> md.append("- ").append(esc(RegressionGate.describeUnjudged(r))).append('\n'));
+        md.append('\n');
+    }
+
+    private static void confounds(Comparison c, StringBuilder md) {
+        if (c.pairs().isEmpty()) {
+            return;
+        }
+        md.append("## What else differs\n\n");
+        if (c.confounds().isEmpty()) {
+            md.append(ReportText.NO_CONFOUNDS).append("\n\n");
+            return;
+        }
+        md.append(ReportText.CONFOUNDS_INTRO).append("\n\n");
+        md.append(row(List.of("Environment", "What", "Baseline", "Environment's", "Why it matters")));
+        md.append("|---|---|---|---|---|\n");
+        for (Confounds.Confound f : c.confounds()) {
+            md.append(row(List.of(f.environment(), f.what(), f.baselineValue(), f.value(), f.why())));
+        }
         md.append('\n');
     }
 

@@ -13,6 +13,12 @@ final class ReportText {
             + "makes per operation, in ns/op; the net ratio (environment net / baseline net) has its own interval "
             + "and verdict.";
 
+    static final String CONFOUNDS_INTRO = "Besides the isolation itself, these differences between each environment "
+            + "and its baseline can move the numbers; a cost above may be theirs as much as the isolation's.";
+
+    static final String NO_CONFOUNDS = "No fingerprint difference besides the isolation (or no environment.json to "
+            + "compare).";
+
     private ReportText() {
     }
 

@@ -115,6 +115,16 @@ public final class SummaryJson {
                 n.put("invalid", v.invalid());
             }
         }
+        ArrayNode confounds = root.putArray("confounds");
+        for (Confounds.Confound d : c.confounds()) {
+            ObjectNode n = confounds.addObject();
+            n.put("environment", d.environment());
+            n.put("baseline", d.baseline());
+            n.put("what", d.what());
+            n.put("baselineValue", d.baselineValue());
+            n.put("value", d.value());
+            n.put("why", d.why());
+        }
         ObjectNode footprint = root.putObject("footprint");
         footprint.put("ramBytes", c.footprint().ramBytes());
         ArrayNode fpEnvs = footprint.putArray("environments");
