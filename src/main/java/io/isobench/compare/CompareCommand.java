@@ -168,7 +168,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
-        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs));
+        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
+                .withTimeline(timeline());
         List<Path> written = Report.writeAll(comparison, target);
         if (!quiet) {
             comparison.banners().forEach(b -> out.println("Warning: " + b));
@@ -189,6 +190,17 @@ public final class CompareCommand implements Callable<Integer> {
             return RegressionGate.EXIT_REGRESSION;
         }
         return 0;
+    }
+
+    /** The timeline of the first input run directory that has one, or null. */
+    private Timeline timeline() throws CompareException {
+        for (Path input : inputs) {
+            Timeline t = InputLoader.isRunDir(input) ? Timeline.read(input) : null;
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private Thresholds thresholds() throws CompareException {

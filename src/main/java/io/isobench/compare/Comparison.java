@@ -33,11 +33,13 @@ public final class Comparison {
     private final List<RegressionGate.Regression> regressions;
     private final List<ComparisonRow> unjudged;
     private final List<Confounds.Confound> confounds;
+    private final Timeline timeline;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
-                       List<String> banners, List<String> notes) {
+                       List<String> banners, List<String> notes, Timeline timeline) {
         this.options = options;
+        this.timeline = timeline;
         this.environments = List.copyOf(environments);
         this.pairs = List.copyOf(pairs);
         this.baselineRun = baselineRun;
@@ -55,7 +57,8 @@ public final class Comparison {
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
     public static Comparison ofRunDir(Path runDir, CompareOptions options) throws CompareException {
-        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)));
+        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)))
+                .withTimeline(Timeline.read(runDir));
     }
 
     /** The same comparison with more notes (e.g. environments the main job skipped, and why). */
@@ -65,7 +68,12 @@ public final class Comparison {
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all);
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all, timeline);
+    }
+
+    /** The same comparison with the timeline of an interleaved run (null for none). */
+    public Comparison withTimeline(Timeline value) {
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, value);
     }
 
     /**
@@ -123,7 +131,7 @@ public final class Comparison {
                     + "variance (JIT decisions, memory layout), so such rows are inconclusive whatever their interval "
                     + "says. Profiles with two or more forks or rounds (standard, full) test one sample per fork or round.");
         }
-        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
+        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes, null);
     }
 
     private static int indexOf(List<Pair> pairs, ComparisonRow row) {
@@ -288,6 +296,11 @@ public final class Comparison {
     /** What else differs between each environment and its baseline, besides the isolation. */
     public List<Confounds.Confound> confounds() {
         return confounds;
+    }
+
+    /** The timeline of the compared interleaved run, or null. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** Whether the regression gate is on and failed. */

@@ -30,7 +30,7 @@ public final class HtmlReport {
             .invalid{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
             .alarm{background:#f8b4b0;font-weight:700}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;
             font-size:12px;word-break:break-all}
-            svg.chart{display:block;max-width:100%;height:auto;margin:8px 0}
+            svg.chart,svg.timeline{display:block;max-width:100%;height:auto;margin:8px 0}
             svg .label,svg .legend{font-size:12px;fill:#1d2330}svg .tick,svg .axis{font-size:11px;fill:#4a5263}
             svg .grid{stroke:#e4e7ee}svg .one{stroke:#1d2330;stroke-width:1.5}svg .err{stroke:#1d2330;fill:none}
             svg text.invalid{font-size:11px;fill:#7a2e8e}
@@ -100,6 +100,7 @@ public final class HtmlReport {
             h.append("<p class=\"note\">").append(Html.esc(note)).append("</p>\n");
         }
         headline(c, h);
+        timeline(c, h);
         gate(c, h);
         confounds(c, h);
         h.append("<h2 id=\"areas\">Overhead per area</h2>\n");
@@ -173,6 +174,14 @@ public final class HtmlReport {
                     .append("</li>\n"));
             h.append("</ul></details>\n");
         }
+    }
+
+    private static void timeline(Comparison c, StringBuilder h) {
+        if (c.timeline() == null) {
+            return;
+        }
+        h.append("<h2 id=\"timeline\">Timeline</h2>\n<p>").append(Html.esc(c.timeline().summary())).append("</p>\n")
+                .append(TimelineChart.render(c.timeline()));
     }
 
     private static void confounds(Comparison c, StringBuilder h) {

@@ -21,6 +21,9 @@ public final class MarkdownReport {
         for (String note : c.notes()) {
             md.append("> ").append(note).append("\n\n");
         }
+        if (c.timeline() != null) {
+            md.append("> ").append(c.timeline().summary()).append("\n\n");
+        }
         md.append("## Headline\n\n").append(headline(c)).append('\n');
         gate(c, md);
         confounds(c, md);

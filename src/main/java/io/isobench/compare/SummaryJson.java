@@ -125,6 +125,19 @@ public final class SummaryJson {
             n.put("value", d.value());
             n.put("why", d.why());
         }
+        if (c.timeline() == null) {
+            root.putNull("timeline");
+        } else {
+            ObjectNode t = root.putObject("timeline");
+            if (c.timeline().seed() == null) {
+                t.putNull("seed");
+            } else {
+                t.put("seed", c.timeline().seed());
+            }
+            t.put("rounds", c.timeline().rounds());
+            t.put("steps", c.timeline().steps().size());
+            t.put("notOk", c.timeline().steps().stream().filter(s -> !s.status().equals("ok")).count());
+        }
         ObjectNode footprint = root.putObject("footprint");
         footprint.put("ramBytes", c.footprint().ramBytes());
         ArrayNode fpEnvs = footprint.putArray("environments");
