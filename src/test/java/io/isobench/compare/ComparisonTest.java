@@ -243,4 +243,38 @@ class ComparisonTest {
         assertEquals("vm-kvm", chosen.baseline().label());
         assertEquals("container-bridge", chosen.rows().get(0).environment());
     }
+
+    @Test
+    void anEnvironmentThatScoresZeroEverywhereGivesAReportWithInvalidRows() throws Exception {
+        List<Bench> host = List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1), thrpt("io.isobench.network.N.b", 500, 5, 2));
+        List<Bench> zero = List.of(
+                new Bench("io.isobench.cpu.C.a", "avgt", "ns/op", Map.of(), new double[][] {{0, 0}, {0, 0}}, null),
+                new Bench("io.isobench.network.N.b", "thrpt", "ops/s", Map.of(), new double[][] {{0, 0}, {0, 0}}, null));
+        Fixtures.envDir(tmp, "host", host, Fixtures.fingerprint("host", "host", "none"), null);
+        Fixtures.envDir(tmp, "vm-kvm", zero, Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
+        Fixtures.Result r = Fixtures.run(tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        Comparison c = Comparison.ofRunDir(tmp, CompareOptions.defaults());
+        c.rows().forEach(row -> assertEquals(Verdict.INVALID, row.verdict(), row.reason()));
+        assertTrue(c.rows().get(0).reason().contains("score is 0"), c.rows().get(0).reason());
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("report/report.md")).contains("invalid"));
+    }
+
+    @Test
+    void secondaryMetricsInTheBenchmarksUnitAreComparedLikeThePrimary() throws Exception {
+        String bulk = "io.isobench.network.TcpBulkTransferBenchmark.send";
+        Fixtures.envDir(tmp, "host", List.of(thrpt(bulk, 1000, 5, 1)), Fixtures.fingerprint("host", "host", "none"), null);
+        Fixtures.envDir(tmp, "vm-kvm", List.of(thrpt(bulk, 500, 5, 2)), Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
+        Fixtures.addSecondary(tmp.resolve("host/jmh.json"), "mebibytes", 0.25);
+        Fixtures.addSecondary(tmp.resolve("vm-kvm/jmh.json"), "mebibytes", 0.25);
+        ComparisonRow r = Comparison.ofRunDir(tmp, CompareOptions.defaults()).rows().get(0);
+        assertEquals(1, r.secondary().size());
+        SecondaryRow mib = r.secondary().get(0);
+        assertEquals("mebibytes/s", mib.label());
+        assertEquals(0.5, mib.test().ratio().estimate(), 0.01);
+        assertEquals(Verdict.SLOWER, mib.test().verdict(), "half the MiB/s is slower");
+        assertEquals(r.ratio().estimate(), mib.test().ratio().estimate(), 1e-9);
+        Fixtures.run(tmp.toString());
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("report/report.md")).contains("mebibytes/s \u00d70.50"));
+    }
 }
