@@ -1,7 +1,5 @@
 package io.isobench.compare;
 
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,13 +140,7 @@ public record Headline(List<String> columns, List<Line> lines) {
 
     private static double[] percentiles(double[] draws, double level) {
         double[] finite = java.util.Arrays.stream(draws).filter(Double::isFinite).toArray();
-        if (finite.length < 10) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        p.setData(finite);
-        double tail = (1 - level) / 2 * 100;
-        return new double[] {p.evaluate(tail), p.evaluate(100 - tail)};
+        return finite.length < 10 ? new double[] {Double.NaN, Double.NaN} : Stats.percentileBounds(finite, level);
     }
 
     private static double mean(double[] values) {

@@ -202,11 +202,16 @@ public final class Stats {
         if (kept < 10) {
             return new Interval(estimate, Double.NaN, Double.NaN);
         }
-        double[] valid = Arrays.copyOf(ratios, kept);
+        double[] bounds = percentileBounds(Arrays.copyOf(ratios, kept), confidence);
+        return new Interval(estimate, bounds[0], bounds[1]);
+    }
+
+    /** The central {@code confidence} range of bootstrap draws (R-7 percentiles): {low, high}. */
+    static double[] percentileBounds(double[] draws, double confidence) {
         double tail = (1 - confidence) / 2 * 100;
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        percentile.setData(valid);
-        return new Interval(estimate, percentile.evaluate(tail), percentile.evaluate(100 - tail));
+        percentile.setData(draws);
+        return new double[] {percentile.evaluate(tail), percentile.evaluate(100 - tail)};
     }
 
     private static double resampleMean(double[] values, SplittableRandom random) {
