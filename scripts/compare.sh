@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files and writes report.md,
 # index.html and summary.json: scripts/compare.sh RUN_DIR [more inputs] [--baseline ENV] [--out DIR] (see --help).
-# Exit codes: 0 done, 2 bad input, 3 the regression gate (--fail-on-regression PCT) found slowdowns.
+# Exit codes: 0 done, 2 bad input, 4 the regression gate (--fail-on-regression PCT) found slowdowns (3 is a partial run, from the suite and launcher).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -45,15 +45,6 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
         return JNA_BASELINE.equals(benchmark);
     }
 
-    /**
-     * Whether the benchmark calls through JNA, so that subtracting the JNA baseline leaves the kernel's share: the
-     * syscall benchmarks name those methods {@code libc...} or {@code raw...}; the {@code java...} ones use the JDK.
-     */
-    public boolean callsThroughJna() {
-        String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-        return method.startsWith("libc") || method.startsWith("raw");
-    }
-
     @Override
     public int compareTo(BenchmarkKey other) {
         return ORDER.compare(this, other);

@@ -17,14 +17,15 @@ import java.util.concurrent.Callable;
 /**
  * {@code isobench compare}: compares run directories, environment directories or JMH JSON files and writes
  * report.md, index.html and summary.json. Exit codes: 0 done, 2 bad input or options (one line on stderr),
- * 3 the regression gate found significant slowdowns beyond the threshold (listed on stderr).
+ * {@link RegressionGate#EXIT_REGRESSION} the regression gate found significant slowdowns beyond the threshold
+ * (listed on stderr, with the rows it could not judge).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = CompareCommand.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Compares benchmark results across environments (host, containers, VMs) and writes report.md, "
                 + "index.html and summary.json.",
-            "Exit codes: 0 done, 2 bad input, 3 regression gate failed."})
+            "Exit codes: 0 done, 2 bad input, " + RegressionGate.EXIT_REGRESSION + " regression gate failed."})
 public final class CompareCommand implements Callable<Integer> {
 
     /** The prefix of every message. */
@@ -58,8 +59,13 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
-            description = "Significance level of Welch's t-test (default ${DEFAULT-VALUE}).")
+            description = "Significance level of the tests; intervals are at 1 - P (default ${DEFAULT-VALUE}).")
     double alpha;
+
+    @Option(names = "--equivalence", paramLabel = "PCT", defaultValue = "5",
+            description = "A row is 'same' when its whole interval lies within +-PCT percent of 1 "
+                    + "(default ${DEFAULT-VALUE}).")
+    double equivalencePct;
 
     @Option(names = "--noise", paramLabel = "PCT", defaultValue = "5",
             description = "Flag results whose relative error exceeds PCT percent (default ${DEFAULT-VALUE}).")
@@ -74,7 +80,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean allowMismatch;
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
-            description = "Exit 3 when a significant slowdown exceeds PCT percent.")
+            description = "Exit " + RegressionGate.EXIT_REGRESSION + " when a significant slowdown exceeds PCT percent.")
     Double failOnRegressionPct;
 
     @Option(names = "--thresholds", paramLabel = "FILE",
@@ -152,7 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         CompareOptions options;
         try {
-            options = new CompareOptions(baseline, alpha, noisePct / 100.0, ramBytes, allowMismatch,
+            options = new CompareOptions(baseline, alpha, equivalencePct / 100.0, noisePct / 100.0, ramBytes, allowMismatch,
                     failOnRegressionPct, thresholds(), resamples, seed, title);
         } catch (IllegalArgumentException e) {
             throw new CompareException(e.getMessage());
@@ -162,7 +168,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
-        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs));
+        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
+                .withTimeline(timeline());
         List<Path> written = Report.writeAll(comparison, target);
         if (!quiet) {
             comparison.banners().forEach(b -> out.println("Warning: " + b));
@@ -174,9 +181,26 @@ public final class CompareCommand implements Callable<Integer> {
             err.println(PREFIX + comparison.regressions().size()
                     + " significant slowdown(s) beyond the regression threshold:");
             comparison.regressions().forEach(r -> err.println("  " + r.describe()));
+        }
+        if (!comparison.unjudged().isEmpty() && !quiet) {
+            err.println(PREFIX + "the regression gate could not judge " + comparison.unjudged().size()
+                    + " row(s) (no real test), listed in the report");
+        }
+        if (comparison.failsGate()) {
             return RegressionGate.EXIT_REGRESSION;
         }
         return 0;
+    }
+
+    /** The timeline of the first input run directory that has one, or null. */
+    private Timeline timeline() throws CompareException {
+        for (Path input : inputs) {
+            Timeline t = InputLoader.isRunDir(input) ? Timeline.read(input) : null;
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private Thresholds thresholds() throws CompareException {

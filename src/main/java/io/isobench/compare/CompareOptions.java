@@ -5,7 +5,8 @@ package io.isobench.compare;
  *
  * @param baseline            env name or label of the baseline; null means {@code host} (or, when no input is
  *                            called host, the first environment)
- * @param alpha               significance level of the t-test
+ * @param alpha               significance level of the tests; intervals are at level 1 - alpha
+ * @param equivalence         the margin (fraction, 0.05 = 5 %) within which a whole interval means {@code same}
  * @param noiseThreshold      relative error (fraction, 0.05 = 5 %) above which a result is flagged noisy
  * @param ramBytes            the RAM for "instances that fit"
  * @param allowMismatch       compare although JVM builds, jar hashes or profiles differ
@@ -15,7 +16,7 @@ package io.isobench.compare;
  * @param seed                bootstrap seed
  * @param title               a subtitle for the reports, or null
  */
-public record CompareOptions(String baseline, double alpha, double noiseThreshold, long ramBytes,
+public record CompareOptions(String baseline, double alpha, double equivalence, double noiseThreshold, long ramBytes,
                              boolean allowMismatch, Double failOnRegressionPct, Thresholds thresholds,
                              int resamples, long seed, String title) {
 
@@ -23,11 +24,15 @@ public record CompareOptions(String baseline, double alpha, double noiseThreshol
     public static final long DEFAULT_RAM = 64L << 30;
     public static final int DEFAULT_RESAMPLES = 2000;
     public static final long DEFAULT_SEED = 20240601L;
+    public static final double DEFAULT_EQUIVALENCE = 0.05;
 
     public CompareOptions {
         thresholds = thresholds == null ? Thresholds.none() : thresholds;
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be between 0 and 1");
+        }
+        if (!(equivalence > 0 && equivalence < 1)) {
+            throw new IllegalArgumentException("the equivalence margin must be between 0 and 100 %");
         }
         if (!(noiseThreshold >= 0)) {
             throw new IllegalArgumentException("the noise threshold must not be negative");
@@ -37,49 +42,54 @@ public record CompareOptions(String baseline, double alpha, double noiseThreshol
         }
     }
 
-    /** host baseline, alpha 0.05, 5 % noise, 64 GiB, no mismatch, no gate, 2000 resamples. */
+    /** host baseline, alpha 0.05, 5 % equivalence margin, 5 % noise, 64 GiB, no mismatch, no gate, 2000 resamples. */
     public static CompareOptions defaults() {
-        return new CompareOptions(null, 0.05, 0.05, DEFAULT_RAM, false, null, Thresholds.none(),
+        return new CompareOptions(null, 0.05, DEFAULT_EQUIVALENCE, 0.05, DEFAULT_RAM, false, null, Thresholds.none(),
                 DEFAULT_RESAMPLES, DEFAULT_SEED, null);
     }
 
     public CompareOptions withBaseline(String value) {
-        return new CompareOptions(value, alpha, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+        return new CompareOptions(value, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
                 thresholds, resamples, seed, title);
     }
 
     public CompareOptions withAlpha(double value) {
-        return new CompareOptions(baseline, value, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+        return new CompareOptions(baseline, value, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+                thresholds, resamples, seed, title);
+    }
+
+    public CompareOptions withEquivalence(double value) {
+        return new CompareOptions(baseline, alpha, value, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
                 thresholds, resamples, seed, title);
     }
 
     public CompareOptions withNoiseThreshold(double value) {
-        return new CompareOptions(baseline, alpha, value, ramBytes, allowMismatch, failOnRegressionPct,
+        return new CompareOptions(baseline, alpha, equivalence, value, ramBytes, allowMismatch, failOnRegressionPct,
                 thresholds, resamples, seed, title);
     }
 
     public CompareOptions withRamBytes(long value) {
-        return new CompareOptions(baseline, alpha, noiseThreshold, value, allowMismatch, failOnRegressionPct,
+        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, value, allowMismatch, failOnRegressionPct,
                 thresholds, resamples, seed, title);
     }
 
     public CompareOptions withAllowMismatch(boolean value) {
-        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, value, failOnRegressionPct,
+        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, value, failOnRegressionPct,
                 thresholds, resamples, seed, title);
     }
 
     public CompareOptions withFailOnRegression(Double pct, Thresholds value) {
-        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, allowMismatch, pct, value,
+        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, pct, value,
                 resamples, seed, title);
     }
 
     public CompareOptions withResamples(int value, long newSeed) {
-        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
                 thresholds, value, newSeed, title);
     }
 
     public CompareOptions withTitle(String value) {
-        return new CompareOptions(baseline, alpha, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
+        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
                 thresholds, resamples, seed, value);
     }
 }

@@ -31,27 +31,34 @@ public final class Comparison {
     private final List<String> banners;
     private final List<String> notes;
     private final List<RegressionGate.Regression> regressions;
+    private final List<ComparisonRow> unjudged;
+    private final List<Confounds.Confound> confounds;
+    private final Timeline timeline;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
-                       List<String> banners, List<String> notes) {
+                       List<String> banners, List<String> notes, Timeline timeline) {
         this.options = options;
+        this.timeline = timeline;
         this.environments = List.copyOf(environments);
         this.pairs = List.copyOf(pairs);
         this.baselineRun = baselineRun;
         this.rows = List.copyOf(rows);
         this.missing = List.copyOf(missing);
-        this.headline = Headline.of(pairs, rows);
+        this.headline = Headline.of(pairs, rows, options);
         this.footprint = FootprintTable.of(environments, options.ramBytes());
         this.fingerprints = FingerprintTable.of(environments);
         this.banners = List.copyOf(banners);
         this.notes = List.copyOf(notes);
         this.regressions = RegressionGate.find(rows, options);
+        this.unjudged = RegressionGate.unjudged(rows, options);
+        this.confounds = Confounds.of(pairs);
     }
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
     public static Comparison ofRunDir(Path runDir, CompareOptions options) throws CompareException {
-        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)));
+        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)))
+                .withTimeline(Timeline.read(runDir));
     }
 
     /** The same comparison with more notes (e.g. environments the main job skipped, and why). */
@@ -61,7 +68,12 @@ public final class Comparison {
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all);
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all, timeline);
+    }
+
+    /** The same comparison with the timeline of an interleaved run (null for none). */
+    public Comparison withTimeline(Timeline value) {
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, value);
     }
 
     /**
@@ -114,12 +126,12 @@ public final class Comparison {
             int byKey = a.key().compareTo(b.key());
             return byKey != 0 ? byKey : Integer.compare(indexOf(pairs, a), indexOf(pairs, b));
         });
-        if (rows.stream().anyMatch(r -> r.note().contains(RowCalculator.ONE_FORK))) {
-            notes.add("Rows flagged '" + RowCalculator.ONE_FORK + "' come from a single JVM per side, so the test sees its "
-                    + "iterations but not run-to-run variance (JIT decisions, memory layout): their verdicts are optimistic. "
-                    + "Profiles with two or more forks (standard, full) test one sample per fork.");
+        if (rows.stream().anyMatch(r -> r.test().sampling() == Sampling.ITERATIONS)) {
+            notes.add("Rows with one fork per side come from a single JVM each: their iterations do not show run-to-run "
+                    + "variance (JIT decisions, memory layout), so such rows are inconclusive whatever their interval "
+                    + "says. Profiles with two or more forks or rounds (standard, full) test one sample per fork or round.");
         }
-        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
+        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes, null);
     }
 
     private static int indexOf(List<Pair> pairs, ComparisonRow row) {
@@ -274,6 +286,21 @@ public final class Comparison {
     /** Significant slowdowns beyond the gate's threshold; empty without {@code --fail-on-regression}. */
     public List<RegressionGate.Regression> regressions() {
         return regressions;
+    }
+
+    /** The rows the gate could not judge (inconclusive or invalid); empty without {@code --fail-on-regression}. */
+    public List<ComparisonRow> unjudged() {
+        return unjudged;
+    }
+
+    /** What else differs between each environment and its baseline, besides the isolation. */
+    public List<Confounds.Confound> confounds() {
+        return confounds;
+    }
+
+    /** The timeline of the compared interleaved run, or null. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** Whether the regression gate is on and failed. */

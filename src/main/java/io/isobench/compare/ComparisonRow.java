@@ -1,33 +1,57 @@
 package io.isobench.compare;
 
+import java.util.List;
+
 /**
- * One benchmark in one environment against its baseline. {@code ratio} is environment score / baseline score
- * (in the baseline's unit) with its 95 % interval; {@code cost} is the same turned so that above 1 is slower
- * whichever way the unit points. {@code noisy} is this environment's own relative error above the threshold.
- * {@code net} is set for syscall rows when both environments have the JNA baseline benchmark.
+ * One benchmark in one environment against its baseline. {@code test} holds the ratio (environment score / baseline
+ * score, in the baseline's unit) with its 1 - alpha interval, the p-value, the design and sample counts, and the
+ * verdict with its reason; cost is the ratio turned so that above 1 is slower whichever way the unit points.
+ * {@code noisy} is this environment's own relative error above the threshold. {@code net} is set for syscall rows
+ * that call through JNA when both environments have the JNA baseline benchmark; {@code secondary} holds the
+ * secondary metrics both sides report in the benchmark's unit.
  */
 public record ComparisonRow(BenchmarkKey key, String environment, String baseline, String unit,
                             Direction direction, double score, double scoreError, double baselineScore,
-                            double baselineScoreError, Stats.Interval ratio, double pValue, Verdict verdict,
-                            double relativeError, boolean noisy, boolean baselineNoisy, String note,
-                            NetOfJna net) {
+                            double baselineScoreError, RatioTest test, double relativeError, boolean noisy,
+                            boolean baselineNoisy, String note, NetOfJna net, List<SecondaryRow> secondary) {
+
+    public ComparisonRow {
+        secondary = List.copyOf(secondary);
+    }
 
     public Area area() {
         return key.area();
     }
 
+    public Stats.Interval ratio() {
+        return test.ratio();
+    }
+
+    public double pValue() {
+        return test.pValue();
+    }
+
+    public Verdict verdict() {
+        return test.verdict();
+    }
+
+    /** Why the row is inconclusive or invalid; empty for faster, slower and same. */
+    public String reason() {
+        return test.reason();
+    }
+
     public double cost() {
-        return direction.cost(ratio.estimate());
+        return test.cost();
     }
 
     /** Lower bound of the cost interval (NaN when none). */
     public double costLow() {
-        return direction == Direction.HIGHER_IS_BETTER ? 1.0 / ratio.high() : ratio.low();
+        return test.costLow();
     }
 
     /** Upper bound of the cost interval (NaN when none). */
     public double costHigh() {
-        return direction == Direction.HIGHER_IS_BETTER ? 1.0 / ratio.low() : ratio.high();
+        return test.costHigh();
     }
 
     /** (cost - 1) in percent: how much slower the environment is. */
@@ -36,6 +60,11 @@ public record ComparisonRow(BenchmarkKey key, String environment, String baselin
     }
 
     public boolean valid() {
-        return verdict != Verdict.INVALID;
+        return test.valid();
+    }
+
+    /** Whether this row is a harness row (the JNA baseline), which measures the tool rather than the isolation. */
+    public boolean harness() {
+        return key.isJnaBaseline();
     }
 }

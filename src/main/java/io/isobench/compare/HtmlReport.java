@@ -27,10 +27,10 @@ public final class HtmlReport {
             .scroll{overflow-x:auto}td.env{white-space:nowrap}td.flags{font-size:12px;color:#4a5263;max-width:260px}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .slower{color:#b42318;font-weight:600}.faster{color:#067647;font-weight:600}.same{color:#4a5263}
-            .invalid{color:#7a2e8e;font-weight:600}.noisy{background:#fff3cd}.diff{background:#fde2e1}
+            .invalid{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
             .alarm{background:#f8b4b0;font-weight:700}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;
             font-size:12px;word-break:break-all}
-            svg.chart{display:block;max-width:100%;height:auto;margin:8px 0}
+            svg.chart,svg.timeline{display:block;max-width:100%;height:auto;margin:8px 0}
             svg .label,svg .legend{font-size:12px;fill:#1d2330}svg .tick,svg .axis{font-size:11px;fill:#4a5263}
             svg .grid{stroke:#e4e7ee}svg .one{stroke:#1d2330;stroke-width:1.5}svg .err{stroke:#1d2330;fill:none}
             svg text.invalid{font-size:11px;fill:#7a2e8e}
@@ -100,7 +100,9 @@ public final class HtmlReport {
             h.append("<p class=\"note\">").append(Html.esc(note)).append("</p>\n");
         }
         headline(c, h);
+        timeline(c, h);
         gate(c, h);
+        confounds(c, h);
         h.append("<h2 id=\"areas\">Overhead per area</h2>\n");
         if (c.pairs().isEmpty()) {
             baselineOnly(c, h);
@@ -109,7 +111,7 @@ public final class HtmlReport {
             h.append("<h3 id=\"area-").append(area.getKey().id()).append("\">")
                     .append(Html.esc(area.getKey().title())).append("</h3>\n");
             h.append(SvgChart.render(area.getKey(), area.getValue(), columns));
-            areaTable(area.getKey(), area.getValue(), h);
+            areaTable(c, area.getKey(), area.getValue(), h);
         }
         footprint(c, h);
         fingerprints(c, h);
@@ -139,8 +141,8 @@ public final class HtmlReport {
                 if (cell == null) {
                     h.append("<td class=\"num\">").append(Format.DASH).append("</td>");
                 } else {
-                    String cls = cell.count() == 0 ? "invalid" : cell.medianCost() > 1.005 ? "slower"
-                            : cell.medianCost() < 0.995 ? "faster" : "same";
+                    String cls = cell.benchmarks() == 0 ? "invalid" : cell.low() > 1 ? "slower"
+                            : cell.high() < 1 ? "faster" : "same";
                     h.append("<td class=\"num\"><span class=\"").append(cls).append("\">")
                             .append(Html.esc(ReportText.headlineCell(cell))).append("</span></td>");
                 }
@@ -159,12 +161,48 @@ public final class HtmlReport {
             h.append("<p>Passed: no significant slowdown above ")
                     .append(Html.esc(Format.plain(c.options().failOnRegressionPct())))
                     .append(" % (or the benchmark's own threshold).</p>\n");
+        } else {
+            h.append("<div class=\"banner fail\"><strong>Failed:</strong> ").append(c.regressions().size())
+                    .append(" significant slowdown(s) above the threshold.<ul>\n");
+            c.regressions().forEach(r -> h.append("<li>").append(Html.esc(r.describe())).append("</li>\n"));
+            h.append("</ul></div>\n");
+        }
+        if (!c.unjudged().isEmpty()) {
+            h.append("<details class=\"unjudged\"><summary>Not judged (no real test, so neither passed nor failed): ")
+                    .append(c.unjudged().size()).append(" row(s)</summary><ul>\n");
+            c.unjudged().forEach(r -> h.append("<li>").append(Html.esc(RegressionGate.describeUnjudged(r)))
+                    .append("</li>\n"));
+            h.append("</ul></details>\n");
+        }
+    }
+
+    private static void timeline(Comparison c, StringBuilder h) {
+        if (c.timeline() == null) {
             return;
         }
-        h.append("<div class=\"banner fail\"><strong>Failed:</strong> ").append(c.regressions().size())
-                .append(" significant slowdown(s) above the threshold.<ul>\n");
-        c.regressions().forEach(r -> h.append("<li>").append(Html.esc(r.describe())).append("</li>\n"));
-        h.append("</ul></div>\n");
+        h.append("<h2 id=\"timeline\">Timeline</h2>\n<p>").append(Html.esc(c.timeline().summary())).append("</p>\n")
+                .append(TimelineChart.render(c.timeline()));
+    }
+
+    private static void confounds(Comparison c, StringBuilder h) {
+        if (c.pairs().isEmpty()) {
+            return;
+        }
+        h.append("<h2 id=\"confounds\">What else differs</h2>\n");
+        if (c.confounds().isEmpty()) {
+            h.append("<p>").append(Html.esc(ReportText.NO_CONFOUNDS)).append("</p>\n");
+            return;
+        }
+        h.append("<p>").append(Html.esc(ReportText.CONFOUNDS_INTRO)).append("</p>\n<table class=\"confounds\">"
+                + "<thead><tr><th>Environment</th><th>What</th><th>Baseline</th><th>Environment's</th>"
+                + "<th>Why it matters</th></tr></thead><tbody>\n");
+        for (Confounds.Confound f : c.confounds()) {
+            h.append("<tr><td class=\"env\">").append(Html.esc(f.environment())).append("</td><td>")
+                    .append(Html.esc(f.what())).append("</td><td class=\"mono\">").append(Html.esc(f.baselineValue()))
+                    .append("</td><td class=\"mono\">").append(Html.esc(f.value())).append("</td><td>")
+                    .append(Html.esc(f.why())).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static void baselineOnly(Comparison c, StringBuilder h) {
@@ -184,12 +222,17 @@ public final class HtmlReport {
         h.append("</tbody></table>\n");
     }
 
-    private static void areaTable(Area area, List<ComparisonRow> rows, StringBuilder h) {
+    private static void areaTable(Comparison c, Area area, List<ComparisonRow> rows, StringBuilder h) {
         boolean net = rows.stream().anyMatch(r -> r.net() != null);
+        boolean secondary = rows.stream().anyMatch(r -> !r.secondary().isEmpty());
         h.append("<div class=\"scroll\"><table class=\"sortable\" data-area=\"").append(area.id())
                 .append("\"><thead><tr>");
         List<String> header = new ArrayList<>(List.of("Benchmark", "Params", "Mode", "Environment", "Score",
-                "\u00b1 Error", "Baseline", "Unit", "Ratio", "95 % CI", "Cost", "p", "Verdict", "Flags"));
+                "\u00b1 Error", "Baseline", "Unit", "Ratio", ReportText.level(c) + " CI", "Cost", "p", "Samples",
+                "Verdict", "Flags"));
+        if (secondary) {
+            header.add("Secondary");
+        }
         if (net) {
             header.addAll(List.of("Net of JNA (ns/op)", "Net baseline (ns/op)", "Net ratio"));
         }
@@ -206,27 +249,31 @@ public final class HtmlReport {
                     .append("<td class=\"num\" data-v=\"").append(Html.data(r.ratio().estimate())).append("\">")
                     .append(Html.esc(Format.ratio(r.ratio().estimate()))).append("</td>")
                     .append("<td class=\"num\" data-v=\"").append(Html.data(r.ratio().low())).append("\">")
-                    .append(Html.esc(Format.interval(r.ratio().low(), r.ratio().high()))).append("</td>")
+                    .append(Html.esc(ReportText.interval(r.test()))).append("</td>")
                     .append("<td class=\"num\" data-v=\"").append(Html.data(r.cost())).append("\">")
                     .append(Html.esc(Format.overhead(r.cost()))).append("</td>")
                     .append("<td class=\"num\" data-v=\"").append(Html.data(r.pValue())).append("\">")
                     .append(Html.esc(Format.p(r.pValue()))).append("</td>")
+                    .append("<td title=\"").append(Html.esc(r.test().sampling().design() + "; "
+                            + r.test().method())).append("\">").append(Html.esc(r.test().samplesText()))
+                    .append("</td>")
                     .append("<td><span class=\"").append(r.verdict().word()).append("\">")
                     .append(r.verdict().word()).append("</span></td>")
                     .append("<td class=\"flags\">").append(Html.esc(ReportText.flags(r))).append("</td>");
+            if (secondary) {
+                h.append("<td>").append(Html.esc(ReportText.secondary(r))).append("</td>");
+            }
             if (net) {
                 h.append(r.net() == null ? "<td></td><td></td><td></td>"
                         : num(r.net().score()) + num(r.net().baselineScore())
                         + "<td class=\"num\" data-v=\"" + Html.data(r.net().ratio()) + "\">"
-                        + Html.esc(Format.ratio(r.net().ratio())) + "</td>");
+                        + Html.esc(ReportText.testCell(r.net().test())) + "</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</tbody></table></div>\n");
         if (net) {
-            h.append("<p class=\"note\">Net of JNA: the score minus the same environment's "
-                    + "JnaCallBenchmark.libcAbs (a JNA call that never enters the kernel), in ns/op; the net ratio "
-                    + "is environment net / baseline net.</p>\n");
+            h.append("<p class=\"note\">").append(Html.esc(ReportText.NET_OF_JNA)).append("</p>\n");
         }
     }
 

@@ -15,9 +15,12 @@ import java.util.TreeMap;
  * Reads JMH's JSON output ({@code -rf json}) into {@link BenchmarkResult}s. Scores may be JMH's strings "NaN",
  * "+INF", "-INF" (kept as the doubles they name); secondary metric names lose the old {@code ·} prefix; a benchmark
  * that appears twice, an entry without a benchmark name, mode or primary score, and a file with no entries are
- * errors.
+ * errors. An interleaved run adds {@value #ROUNDS} to an entry: the round of each fork, kept with every metric.
  */
 public final class JmhJsonReader {
+
+    /** The field an interleaved run adds to each entry: the round of each fork, in rawData order. */
+    public static final String ROUNDS = "isobenchRounds";
 
     private JmhJsonReader() {
     }
@@ -73,7 +76,8 @@ public final class JmhJsonReader {
         if (primaryNode == null || !primaryNode.isObject()) {
             throw new CompareException(file, "benchmark " + key + " has no primaryMetric");
         }
-        Metric primary = metric(file, "benchmark " + key + " primaryMetric", primaryNode);
+        int[] rounds = rounds(file, "benchmark " + key, entry.get(ROUNDS));
+        Metric primary = metric(file, "benchmark " + key + " primaryMetric", primaryNode, rounds);
         Map<String, Metric> secondary = new LinkedHashMap<>();
         JsonNode secondaryNode = entry.get("secondaryMetrics");
         if (secondaryNode != null && secondaryNode.isObject()) {
@@ -81,7 +85,7 @@ public final class JmhJsonReader {
                 String name = normaliseSecondaryName(field.getKey());
                 if (field.getValue().isObject()) {
                     secondary.put(name, metric(file, "benchmark " + key + " secondary metric " + name,
-                            field.getValue()));
+                            field.getValue(), rounds));
                 }
             }
         }
@@ -102,7 +106,25 @@ public final class JmhJsonReader {
         }
     }
 
-    private static Metric metric(Path file, String where, JsonNode node) throws CompareException {
+    /** The rounds of an interleaved run's forks, one per rawData element; null when the entry has none. */
+    private static int[] rounds(Path file, String where, JsonNode node) throws CompareException {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new CompareException(file, where + " has " + ROUNDS + " that is not a list");
+        }
+        int[] rounds = new int[node.size()];
+        for (int i = 0; i < rounds.length; i++) {
+            if (!node.get(i).canConvertToInt()) {
+                throw new CompareException(file, where + " has a non-integer round in " + ROUNDS);
+            }
+            rounds[i] = node.get(i).intValue();
+        }
+        return rounds;
+    }
+
+    private static Metric metric(Path file, String where, JsonNode node, int[] rounds) throws CompareException {
         Double score = Json.number(node.get("score"));
         if (score == null) {
             throw new CompareException(file, where + " has no numeric score");
@@ -122,7 +144,12 @@ public final class JmhJsonReader {
         } else {
             forks = new double[0][];
         }
-        return new Metric(score, error == null ? Double.NaN : error, unit.trim(), forks);
+        if (rounds != null && forks.length > 0 && rounds.length != forks.length) {
+            throw new CompareException(file, where + " has " + forks.length + " forks but " + rounds.length
+                    + " entries in " + ROUNDS);
+        }
+        return new Metric(score, error == null ? Double.NaN : error, unit.trim(), forks,
+                forks.length == 0 ? null : rounds);
     }
 
     private static double[][] rawData(Path file, String where, JsonNode raw) throws CompareException {

@@ -21,15 +21,19 @@ public final class MarkdownReport {
         for (String note : c.notes()) {
             md.append("> ").append(note).append("\n\n");
         }
+        if (c.timeline() != null) {
+            md.append("> ").append(c.timeline().summary()).append("\n\n");
+        }
         md.append("## Headline\n\n").append(headline(c)).append('\n');
         gate(c, md);
+        confounds(c, md);
         md.append("## Overhead per area\n\n");
         if (c.pairs().isEmpty()) {
             baselineOnly(c, md);
         }
         for (Map.Entry<Area, List<ComparisonRow>> area : c.rowsByArea().entrySet()) {
             md.append("### ").append(area.getKey().title()).append("\n\n");
-            area(area.getKey(), area.getValue(), md);
+            area(c, area.getKey(), area.getValue(), md);
         }
         footprint(c, md);
         fingerprints(c, md);
@@ -74,10 +78,40 @@ public final class MarkdownReport {
         if (c.regressions().isEmpty()) {
             md.append("Passed: no significant slowdown above ").append(Format.plain(c.options().failOnRegressionPct()))
                     .append(" % (or the benchmark's own threshold).\n\n");
+            unjudged(c, md);
             return;
         }
         md.append("**Failed:** ").append(c.regressions().size()).append(" significant slowdown(s) above the threshold:\n\n");
         c.regressions().forEach(r -> md.append("- ").append(esc(r.describe())).append('\n'));
+        md.append('\n');
+        unjudged(c, md);
+    }
+
+    private static void unjudged(Comparison c, StringBuilder md) {
+        if (c.unjudged().isEmpty()) {
+            return;
+        }
+        md.append("Not judged (no real test, so neither passed nor failed): ").append(c.unjudged().size())
+                .append(" row(s).\n\n");
+        c.unjudged().forEach(r -> md.append("- ").append(esc(RegressionGate.describeUnjudged(r))).append('\n'));
+        md.append('\n');
+    }
+
+    private static void confounds(Comparison c, StringBuilder md) {
+        if (c.pairs().isEmpty()) {
+            return;
+        }
+        md.append("## What else differs\n\n");
+        if (c.confounds().isEmpty()) {
+            md.append(ReportText.NO_CONFOUNDS).append("\n\n");
+            return;
+        }
+        md.append(ReportText.CONFOUNDS_INTRO).append("\n\n");
+        md.append(row(List.of("Environment", "What", "Baseline", "Environment's", "Why it matters")));
+        md.append("|---|---|---|---|---|\n");
+        for (Confounds.Confound f : c.confounds()) {
+            md.append(row(List.of(f.environment(), f.what(), f.baselineValue(), f.value(), f.why())));
+        }
         md.append('\n');
     }
 
@@ -97,35 +131,41 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    private static void area(Area area, List<ComparisonRow> rows, StringBuilder md) {
+    private static void area(Comparison c, Area area, List<ComparisonRow> rows, StringBuilder md) {
         boolean net = rows.stream().anyMatch(r -> r.net() != null);
+        boolean secondary = rows.stream().anyMatch(r -> !r.secondary().isEmpty());
         List<String> header = new ArrayList<>(List.of("Benchmark", "Params", "Mode", "Environment", "Score ± error",
-                "Baseline", "Unit", "Ratio", "95 % CI", "p", "Verdict"));
+                "Baseline", "Unit", "Ratio", ReportText.level(c) + " CI", "p", "Samples", "Verdict"));
+        StringBuilder align = new StringBuilder("|---|---|---|---|---:|---:|---|---:|---|---:|---|---|");
+        if (secondary) {
+            header.add("Secondary");
+            align.append("---|");
+        }
         if (net) {
             header.addAll(List.of("Net of JNA (ns/op)", "Net baseline", "Net ratio"));
+            align.append("---:|---:|---|");
         }
-        md.append(row(header));
-        md.append("|---|---|---|---|---:|---:|---|---:|---|---:|---|")
-                .append(net ? "---:|---:|---:|" : "").append('\n');
+        md.append(row(header)).append(align).append('\n');
         for (ComparisonRow r : rows) {
             List<String> cells = new ArrayList<>(List.of(r.key().shortName(), r.key().paramsText(), r.key().mode(),
                     r.environment(), Format.scoreWithError(r.score(), r.scoreError()) + (r.noisy() ? " (noisy)" : ""),
                     Format.scoreWithError(r.baselineScore(), r.baselineScoreError())
                             + (r.baselineNoisy() ? " (noisy)" : ""),
-                    r.unit(), Format.ratio(r.ratio().estimate()), Format.interval(r.ratio().low(), r.ratio().high()),
-                    Format.p(r.pValue()), ReportText.verdict(r)));
+                    r.unit(), Format.ratio(r.ratio().estimate()), ReportText.interval(r.test()),
+                    Format.p(r.pValue()), r.test().samplesText(), ReportText.verdict(r)));
+            if (secondary) {
+                cells.add(ReportText.secondary(r));
+            }
             if (net) {
                 cells.add(r.net() == null ? "" : Format.num(r.net().score()));
                 cells.add(r.net() == null ? "" : Format.num(r.net().baselineScore()));
-                cells.add(r.net() == null ? "" : Format.ratio(r.net().ratio()));
+                cells.add(r.net() == null ? "" : ReportText.testCell(r.net().test()));
             }
             md.append(row(cells));
         }
         md.append('\n');
         if (area == Area.SYSCALL && net) {
-            md.append("Net of JNA: the score minus the same environment's ")
-                    .append("`JnaCallBenchmark.libcAbs` (the cost of a JNA call that never enters the kernel), ")
-                    .append("in ns/op; the net ratio is environment net / baseline net.\n\n");
+            md.append(ReportText.NET_OF_JNA).append("\n\n");
         }
     }
 

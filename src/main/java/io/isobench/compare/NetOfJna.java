@@ -1,16 +1,13 @@
 package io.isobench.compare;
 
 /**
- * A syscall row net of the JNA harness baseline ({@link BenchmarkKey#JNA_BASELINE}) of the same environment, in
- * nanoseconds per operation: score minus that environment's libcAbs score, on both sides, and the ratio of the
- * net values (NaN when the baseline's net value is not positive).
+ * A syscall row net of the JNA harness: on each side, the score minus {@code jnaCalls} times that environment's
+ * JNA baseline ({@link BenchmarkKey#JNA_BASELINE}), in nanoseconds per operation, i.e. the kernel's part. The test
+ * of the net ratio carries the uncertainty of all four measurements and has its own verdict.
  */
-public record NetOfJna(double score, double baselineScore, double ratio) {
+public record NetOfJna(int jnaCalls, double score, double baselineScore, RatioTest test) {
 
-    public static NetOfJna of(double scoreNs, double jnaNs, double baselineNs, double baselineJnaNs) {
-        double net = scoreNs - jnaNs;
-        double netBase = baselineNs - baselineJnaNs;
-        double ratio = netBase > 0 && net > 0 ? net / netBase : Double.NaN;
-        return new NetOfJna(net, netBase, ratio);
+    public double ratio() {
+        return test.ratio().estimate();
     }
 }

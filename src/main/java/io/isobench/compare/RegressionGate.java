@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The regression gate: a row is a regression when its verdict is {@code slower} (significant) and its overhead
- * exceeds the threshold for its benchmark ({@code --fail-on-regression PCT}, overridden per benchmark by the
- * thresholds file).
+ * The regression gate: a row is a regression when its verdict is {@code slower} (a real test: independent samples,
+ * p below alpha, interval clear of 1) and its overhead exceeds the threshold for its benchmark
+ * ({@code --fail-on-regression PCT}, overridden per benchmark by the thresholds file). Rows without a real test
+ * (inconclusive or invalid) cannot fail it; they are listed as not judged.
  */
 public final class RegressionGate {
 
-    /** Exit code when the gate finds regressions. */
-    public static final int EXIT_REGRESSION = 3;
+    /** Exit code when the gate finds regressions (3 is a partial run, for the suite and the launcher). */
+    public static final int EXIT_REGRESSION = 4;
 
     /** A significant slowdown beyond its threshold. */
     public record Regression(ComparisonRow row, double thresholdPct) {
@@ -38,5 +39,16 @@ public final class RegressionGate {
             }
         }
         return found;
+    }
+
+    /** The rows the gate could not judge (no real test); empty without {@code --fail-on-regression}. */
+    static List<ComparisonRow> unjudged(List<ComparisonRow> rows, CompareOptions options) {
+        return options.failOnRegressionPct() == null ? List.of()
+                : rows.stream().filter(r -> !r.verdict().judged()).toList();
+    }
+
+    /** One line for a row the gate could not judge. */
+    static String describeUnjudged(ComparisonRow row) {
+        return row.key() + " in " + row.environment() + ": " + row.verdict().word() + " (" + row.reason() + ")";
     }
 }

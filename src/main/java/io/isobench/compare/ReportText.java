@@ -7,6 +7,18 @@ import java.util.Locale;
 /** Sentences and cell texts that the Markdown and HTML reports share. */
 final class ReportText {
 
+    /** The note under the syscall table. */
+    static final String NET_OF_JNA = "Net of JNA: on each side the score minus the same environment's "
+            + "JnaCallBenchmark.libcAbs (a JNA call that never enters the kernel) times the JNA calls the benchmark "
+            + "makes per operation, in ns/op; the net ratio (environment net / baseline net) has its own interval "
+            + "and verdict.";
+
+    static final String CONFOUNDS_INTRO = "Besides the isolation itself, these differences between each environment "
+            + "and its baseline can move the numbers; a cost above may be theirs as much as the isolation's.";
+
+    static final String NO_CONFOUNDS = "No fingerprint difference besides the isolation (or no environment.json to "
+            + "compare).";
+
     private ReportText() {
     }
 
@@ -28,40 +40,64 @@ final class ReportText {
         if (!others.isEmpty()) {
             parts.add("Compared: " + String.join(", ", others) + ".");
         }
-        parts.add(String.format(Locale.ROOT, "%d benchmark rows; alpha %s; noise threshold %s.",
-                c.rows().size(), Format.plain(c.options().alpha()), Format.pct(c.options().noiseThreshold())));
+        parts.add(String.format(Locale.ROOT, "%d benchmark rows; alpha %s (intervals at %s); equivalence margin "
+                        + "\u00b1%s (same = the whole interval within it); noise threshold %s.",
+                c.rows().size(), Format.plain(c.options().alpha()), level(c),
+                Format.pct(c.options().equivalence()), Format.pct(c.options().noiseThreshold())));
         return String.join(" ", parts);
     }
 
     static String headlineCaption(Comparison c) {
         String against = c.isBaselineRun() ? "the baseline run" : c.baseline() == null ? "the baseline"
                 : c.baseline().label();
-        return "Median relative cost per area against " + against
-                + " (+10 % = 10 % slower, whichever way the unit points; n = benchmarks with a valid ratio).";
+        return "Relative cost per area against " + against + ": the geometric mean over the area's benchmark methods "
+                + "(each method weighs the same whatever its parameter count; the JNA harness row is left out), "
+                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " bootstrap interval "
+                + "(over rounds when every row is paired, else over the methods) and the verdicts of the rows.";
+    }
+
+    /** {@code 95 %}: the interval level 1 - alpha. */
+    static String level(Comparison c) {
+        return Format.plain(Math.round((1 - c.options().alpha()) * 1000) / 10.0) + " %";
     }
 
     static String headlineCell(Headline.Cell cell) {
-        if (cell.count() == 0) {
+        if (cell.benchmarks() == 0) {
             return "invalid (" + cell.invalid() + ")";
         }
-        StringBuilder sb = new StringBuilder(Format.overhead(cell.medianCost()));
-        sb.append(" (n=").append(cell.count());
-        if (cell.slower() > 0) {
-            sb.append(", ").append(cell.slower()).append(" slower");
+        StringBuilder sb = new StringBuilder(Format.overhead(cell.cost()));
+        if (Double.isFinite(cell.low()) && Double.isFinite(cell.high())) {
+            sb.append(" [").append(Format.overhead(cell.low())).append(", ").append(Format.overhead(cell.high()))
+                    .append(']');
+        } else {
+            sb.append(" [no interval: one benchmark]");
         }
-        if (cell.faster() > 0) {
-            sb.append(", ").append(cell.faster()).append(" faster");
-        }
-        if (cell.invalid() > 0) {
-            sb.append(", ").append(cell.invalid()).append(" invalid");
+        sb.append(" (").append(cell.benchmarks()).append(cell.benchmarks() == 1 ? " benchmark" : " benchmarks");
+        List<String> counts = new ArrayList<>();
+        counts(counts, cell.slower(), "slower");
+        counts(counts, cell.faster(), "faster");
+        counts(counts, cell.same(), "same");
+        counts(counts, cell.inconclusive(), "inconclusive");
+        counts(counts, cell.invalid(), "invalid");
+        if (!counts.isEmpty()) {
+            sb.append("; ").append(String.join(", ", counts));
         }
         return sb.append(')').toString();
     }
 
+    private static void counts(List<String> out, int n, String word) {
+        if (n > 0) {
+            out.add(n + " " + word);
+        }
+    }
+
     static String verdict(ComparisonRow r) {
         StringBuilder sb = new StringBuilder(r.verdict().word());
-        if (r.valid() && r.verdict() != Verdict.SAME) {
+        if (r.verdict() == Verdict.FASTER || r.verdict() == Verdict.SLOWER) {
             sb.append(' ').append(Format.overhead(r.cost()));
+        }
+        if (!r.reason().isEmpty()) {
+            sb.append(" (").append(r.reason()).append(')');
         }
         if (r.noisy()) {
             sb.append(", noisy ").append(Format.pct(r.relativeError()));
@@ -72,9 +108,30 @@ final class ReportText {
         return sb.toString();
     }
 
+    /** The interval of a test, labelled when it comes from JMH's 99.9 % errors rather than a test. */
+    static String interval(RatioTest t) {
+        String text = Format.interval(t.ratio().low(), t.ratio().high());
+        return t.sampling() == Sampling.JMH_ERRORS && !text.isEmpty() ? text + " JMH 99.9 %" : text;
+    }
+
+    /** {@code ×1.002 [0.640, 2.370] inconclusive}: a derived comparison in one cell. */
+    static String testCell(RatioTest t) {
+        String interval = interval(t);
+        return Format.ratio(t.ratio().estimate()) + (interval.isEmpty() ? "" : " " + interval) + " "
+                + t.verdict().word();
+    }
+
+    /** The secondary metrics of a row in one cell: {@code mebibytes/s ×0.98 [0.90, 1.07] same}. */
+    static String secondary(ComparisonRow r) {
+        return String.join("; ", r.secondary().stream().map(s -> s.label() + " " + testCell(s.test())).toList());
+    }
+
     /** Noise and notes of a row, for the HTML flags column. */
     static String flags(ComparisonRow r) {
         List<String> flags = new ArrayList<>();
+        if (!r.reason().isEmpty()) {
+            flags.add(r.reason());
+        }
         if (r.noisy()) {
             flags.add("noisy " + Format.pct(r.relativeError()));
         }
@@ -121,21 +178,37 @@ final class ReportText {
 
     static List<String> method(Comparison c) {
         CompareOptions o = c.options();
+        String level = level(c);
         return List.of(
                 "Benchmarks are matched by name, mode and parameters.",
                 "Ratio = environment score / baseline score, in the baseline's unit. Relative cost turns it so that "
                         + "above 1 is slower: for throughput (ops/time) cost = 1 / ratio, for time per operation "
                         + "(avgt, sample, ss) cost = ratio.",
-                "Samples: one per fork (the fork's mean of its iterations) when both sides have two or more forks; "
-                        + "otherwise JMH's per-iteration scores (rawData), flagged '1 fork'.",
-                "95 % interval of the ratio of means: Fieller's, with Welch's degrees of freedom, when a side has fewer "
-                        + "than " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples; from there on a percentile bootstrap, "
-                        + o.resamples() + " resamples, seed " + o.seed() + ". Empty, and flagged 'unbounded interval', where the "
-                        + "baseline's own spread is too wide for its few samples to bound the ratio.",
-                "p: Welch's two-sided t-test (commons-math3) on the same samples. faster/slower need "
-                        + "p < " + Format.plain(o.alpha()) + " and an interval that excludes 1; otherwise same.",
-                "invalid: a score that is NaN or infinite (JMH writes \"NaN\", \"+INF\", \"-INF\") on either side, "
-                        + "or units that cannot be converted; such rows take no part in medians or the gate.",
+                "Paired design (interleaved runs, both sides with two or more rounds in common): one sample per round "
+                        + "(the mean of that round's forks), paired by round; the test is a one-sample t-test on the "
+                        + "per-round log ratios, the ratio is their geometric mean and the " + level + " interval "
+                        + "exp(mean \u00b1 t se). A sign-flip permutation test cannot reach p < 0.05 with five pairs "
+                        + "(its smallest p is 2/32); on log ratios the t-test's normality assumption is mild, since "
+                        + "timing noise is multiplicative.",
+                "Unpaired design: one sample per fork (the fork's mean of its iterations) when both sides have two or "
+                        + "more forks; " + level + " interval of the ratio of means by Fieller's method with Welch's "
+                        + "degrees of freedom below " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples a side, a percentile "
+                        + "bootstrap (" + o.resamples() + " resamples, seed " + o.seed() + ") from there on; p from "
+                        + "Welch's t-test. With one fork per side the iterations of one JVM are shown with an interval, "
+                        + "but they are not independent samples, so the row is inconclusive; without per-iteration "
+                        + "scores the interval is propagated from JMH's own 99.9 % errors and labelled so.",
+                "Verdicts: faster/slower need p < " + Format.plain(o.alpha()) + " and an interval that excludes 1; "
+                        + "same needs the whole interval within \u00b1" + Format.pct(o.equivalence()) + " of 1 (from "
+                        + "1/" + Format.plain(1 + o.equivalence()) + " to " + Format.plain(1 + o.equivalence())
+                        + "); anything else is inconclusive, with the reason.",
+                "invalid: a score that is NaN, infinite, zero or negative on either side, or units that cannot be "
+                        + "converted; such rows take no part in the headline or the gate.",
+                "Net of JNA (syscall rows that call libc through JNA): on each side the score minus as many times the "
+                        + "same environment's JnaCallBenchmark.libcAbs as the benchmark makes JNA calls per operation; "
+                        + "the net ratio's interval carries the uncertainty of all four measurements (Fieller on the "
+                        + "differences, or paired by round) and has its own verdict.",
+                "Secondary metrics that both sides report in the benchmark's unit (e.g. MiB/s beside ops/s) are "
+                        + "compared the same way.",
                 "noisy: the environment's own JMH error (99.9 % half-width) is above "
                         + Format.pct(o.noiseThreshold()) + " of its score.",
                 "Instances in RAM: the RAM (" + Sizes.format(o.ramBytes()) + ") divided by the idle memory of one "

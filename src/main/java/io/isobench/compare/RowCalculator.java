@@ -1,18 +1,18 @@
 package io.isobench.compare;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-/** Computes one {@link ComparisonRow}: unit alignment, ratio interval, Welch p-value, verdict, noise, net of JNA. */
+/** Computes one {@link ComparisonRow}: unit alignment, the test of the ratio, noise, secondary metrics, net of JNA. */
 final class RowCalculator {
 
-    private static final double CONFIDENCE = 0.95;
-    /** The note on rows tested on one JVM's iterations; the report explains it once. */
-    static final String ONE_FORK = "1 fork";
-
     private final CompareOptions options;
+    private final RatioTester tester;
 
     RowCalculator(CompareOptions options) {
         this.options = options;
+        this.tester = new RatioTester(options);
     }
 
     ComparisonRow compare(String envLabel, String baseLabel, BenchmarkResult env, BenchmarkResult base,
@@ -22,87 +22,64 @@ final class RowCalculator {
         Metric e = env.primary();
         String unit = b.unit();
         Direction direction = Direction.of(key.mode(), unit);
+        long seed = options.seed() * 31 + (envLabel + "|" + baseLabel + "|" + key).hashCode();
         String note = "";
-        if (!e.unit().equals(unit)) {
-            double factor = Units.factor(e.unit(), unit);
-            if (Double.isNaN(factor)) {
-                return invalid(key, envLabel, baseLabel, direction, e, b,
-                        "units differ (" + e.unit() + " vs " + unit + ")");
-            }
-            note = "converted from " + e.unit();
-            e = e.convert(factor, unit);
-        }
-        if (!e.valid() || !b.valid()) {
-            String side = !e.valid() ? "this environment" : "the baseline";
-            return invalid(key, envLabel, baseLabel, direction, e, b,
-                    "score is " + Format.num(!e.valid() ? e.score() : b.score()) + " in " + side);
-        }
-        if (b.score() == 0) {
-            return invalid(key, envLabel, baseLabel, direction, e, b, "baseline score is 0");
-        }
-        // With two or more forks on both sides, each fork's mean is one sample: iterations of one JVM are not
-        // independent (JIT decisions, memory layout), and treating them as such calls run-to-run noise significant.
-        boolean byFork = e.forkMeans().length >= 2 && b.forkMeans().length >= 2;
-        double[] es = byFork ? e.forkMeans() : e.samples();
-        double[] bs = byFork ? b.forkMeans() : b.samples();
-        if (!byFork) {
-            note = join(note, ONE_FORK);
-        }
-        if (!finite(es) || !finite(bs)) {
-            return invalid(key, envLabel, baseLabel, direction, e, b, "an iteration score is NaN or infinite");
-        }
-        Stats.Interval ratio;
-        double p;
-        double pointRatio = e.score() / b.score();
-        if (es.length >= 2 && bs.length >= 2) {
-            long seed = options.seed() * 31 + (envLabel + "|" + baseLabel + "|" + key).hashCode();
-            Stats.Interval interval = Stats.ratioInterval(es, bs, options.resamples(), seed, CONFIDENCE);
-            // Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0".
-            ratio = new Stats.Interval(pointRatio, Math.max(0, interval.low()), interval.high());
-            if (!ratio.hasBounds()) {
-                note = join(note, "unbounded interval");
-            }
-            p = Stats.welchPValue(es, bs);
+        RatioTest test;
+        if (e.unit().equals(unit)) {
+            test = tester.test(e, b, direction, seed);
+        } else if (Double.isNaN(Units.factor(e.unit(), unit))) {
+            test = RatioTest.invalid(direction, "units differ (" + e.unit() + " vs " + unit + ")");
         } else {
-            ratio = Stats.ratioFromErrors(e.score(), e.scoreError(), b.score(), b.scoreError());
-            p = Double.NaN;
-            note = join(note, ratio.hasBounds() ? "no per-iteration scores: interval from JMH's score errors"
-                    : "too few iterations to test");
+            note = "converted from " + e.unit();
+            e = e.convert(Units.factor(e.unit(), unit), unit);
+            test = tester.test(e, b, direction, seed);
         }
-        Verdict verdict = Verdict.decide(direction, ratio, p, options.alpha());
         double rel = e.relativeError();
         boolean noisy = rel > options.noiseThreshold();
         boolean baselineNoisy = b.relativeError() > options.noiseThreshold();
-        NetOfJna net = key.area() == Area.SYSCALL && !key.isJnaBaseline() && key.callsThroughJna()
-                ? net(key, env.primary(), base.primary(), envAll, baseAll) : null;
+        int calls = JnaCalls.of(key);
+        NetOfJna net = calls > 0 && test.valid() ? net(key, calls, e, b, envAll, baseAll, seed) : null;
         return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), e.scoreError(), b.score(),
-                b.scoreError(), ratio, p, verdict, rel, noisy, baselineNoisy, note, net);
+                b.scoreError(), test, rel, noisy, baselineNoisy, note, net, secondary(env, base, seed));
     }
 
-    private ComparisonRow invalid(BenchmarkKey key, String envLabel, String baseLabel, Direction direction,
-                                  Metric e, Metric b, String why) {
-        return new ComparisonRow(key, envLabel, baseLabel, b.unit(), direction, e.score(), e.scoreError(),
-                b.score(), b.scoreError(), new Stats.Interval(Double.NaN, Double.NaN, Double.NaN), Double.NaN,
-                Verdict.INVALID, e.relativeError(), false, false, why, null);
+    /** The secondary metrics both sides report in the primary metric's unit (user counters, not profilers). */
+    private List<SecondaryRow> secondary(BenchmarkResult env, BenchmarkResult base, long seed) {
+        List<SecondaryRow> rows = new ArrayList<>();
+        for (Map.Entry<String, Metric> entry : base.secondary().entrySet()) {
+            Metric b = entry.getValue();
+            Metric e = env.secondary().get(entry.getKey());
+            if (e == null || !b.unit().equals(base.primary().unit()) || !e.unit().equals(b.unit())) {
+                continue;
+            }
+            Direction direction = Direction.of(base.key().mode(), b.unit());
+            rows.add(new SecondaryRow(entry.getKey(), b.unit(), e.score(), b.score(),
+                    tester.test(e, b, direction, seed + entry.getKey().hashCode())));
+        }
+        return rows;
     }
 
     /** Net of the JNA baseline benchmark of each side, in ns/op; null when either side lacks it. */
-    private static NetOfJna net(BenchmarkKey key, Metric env, Metric base,
-                                Map<BenchmarkKey, BenchmarkResult> envAll,
-                                Map<BenchmarkKey, BenchmarkResult> baseAll) {
-        Metric envJna = jna(key, envAll);
-        Metric baseJna = jna(key, baseAll);
-        if (envJna == null || baseJna == null) {
+    private NetOfJna net(BenchmarkKey key, int calls, Metric env, Metric base,
+                         Map<BenchmarkKey, BenchmarkResult> envAll, Map<BenchmarkKey, BenchmarkResult> baseAll,
+                         long seed) {
+        Metric envJna = nanos(jna(key, envAll));
+        Metric baseJna = nanos(jna(key, baseAll));
+        Metric envNs = nanos(env);
+        Metric baseNs = nanos(base);
+        if (envJna == null || baseJna == null || envNs == null || baseNs == null) {
             return null;
         }
-        double envNs = Units.toNanosPerOp(env.score(), env.unit());
-        double baseNs = Units.toNanosPerOp(base.score(), base.unit());
-        double envJnaNs = Units.toNanosPerOp(envJna.score(), envJna.unit());
-        double baseJnaNs = Units.toNanosPerOp(baseJna.score(), baseJna.unit());
-        if (!Double.isFinite(envNs + baseNs + envJnaNs + baseJnaNs)) {
+        return tester.net(envNs, envJna, baseNs, baseJna, calls, seed);
+    }
+
+    /** A time-per-operation metric in ns/op, or null when it is not one (or is null). */
+    private static Metric nanos(Metric m) {
+        if (m == null) {
             return null;
         }
-        return NetOfJna.of(envNs, envJnaNs, baseNs, baseJnaNs);
+        double factor = Units.factor(m.unit(), "ns/op");
+        return Double.isFinite(factor) && factor > 0 ? m.convert(factor, "ns/op") : null;
     }
 
     /** The JNA baseline result of an environment: same mode preferred, else avgt, else any. */
@@ -126,18 +103,5 @@ final class RowCalculator {
         }
         BenchmarkResult chosen = sameMode != null ? sameMode : avgt != null ? avgt : any;
         return chosen == null || !chosen.primary().valid() ? null : chosen.primary();
-    }
-
-    private static boolean finite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String join(String a, String b) {
-        return a.isEmpty() ? b : a + "; " + b;
     }
 }

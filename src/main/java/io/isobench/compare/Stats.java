@@ -47,30 +47,123 @@ public final class Stats {
      * different from 0 the set is unbounded, and the bounds are NaN (no interval can be given).
      */
     public static Interval fiellerRatio(double[] a, double[] b, double confidence) {
-        double ma = mean(a);
-        double mb = mean(b);
-        double estimate = ma / mb;
-        if (a.length < 2 || b.length < 2 || mb == 0 || !allFinite(a) || !allFinite(b)) {
+        double estimate = mean(a) / mean(b);
+        if (a.length < 2 || b.length < 2 || mean(b) == 0 || !allFinite(a) || !allFinite(b)) {
             return new Interval(estimate, Double.NaN, Double.NaN);
         }
-        double va = StatUtils.variance(a) / a.length; // squared standard errors of the means
-        double vb = StatUtils.variance(b) / b.length;
-        if (va == 0 && vb == 0) {
-            return new Interval(estimate, estimate, estimate);
+        return fieller(LinearMean.of(a), LinearMean.of(b), confidence).ratio();
+    }
+
+    /** A ratio with its interval and the two-sided p-value of "the ratio is 1". */
+    public record Tested(Interval ratio, double pValue) {
+    }
+
+    /**
+     * A linear combination of independent sample means (such as a score minus twice a JNA baseline): its value,
+     * and the squared standard error and degrees of freedom of each part, for Welch-Satterthwaite.
+     */
+    public record LinearMean(double value, double[] variances, double[] dfs) {
+
+        /** The mean of one sample (at least two values). */
+        public static LinearMean of(double[] samples) {
+            return new LinearMean(mean(samples), new double[] {StatUtils.variance(samples) / samples.length},
+                    new double[] {samples.length - 1});
         }
-        double ua = va;
-        double ub = estimate * estimate * vb;
-        double df = (ua + ub) * (ua + ub) / (ua * ua / (a.length - 1) + ub * ub / (b.length - 1));
+
+        /** this - k * other, the two independent. */
+        public LinearMean minus(LinearMean other, double k) {
+            double[] v = Arrays.copyOf(variances, variances.length + other.variances.length);
+            double[] d = Arrays.copyOf(dfs, dfs.length + other.dfs.length);
+            for (int i = 0; i < other.variances.length; i++) {
+                v[variances.length + i] = k * k * other.variances[i];
+                d[dfs.length + i] = other.dfs[i];
+            }
+            return new LinearMean(value - k * other.value, v, d);
+        }
+
+        public double variance() {
+            return Arrays.stream(variances).sum();
+        }
+
+        /** Welch-Satterthwaite: this plus {@code scale} times {@code other}, as sums of squared errors. */
+        double df(LinearMean other, double scale) {
+            double sum = variance() + scale * other.variance();
+            double denominator = 0;
+            for (int i = 0; i < variances.length; i++) {
+                denominator += variances[i] * variances[i] / dfs[i];
+            }
+            for (int i = 0; i < other.variances.length; i++) {
+                denominator += scale * scale * other.variances[i] * other.variances[i] / other.dfs[i];
+            }
+            return sum * sum / denominator;
+        }
+    }
+
+    /**
+     * Fieller's interval of a / b for independent estimates with unequal variances, and Welch's p-value of
+     * a = b: the ratios r for which a - r b is not significantly different from 0, with Welch-Satterthwaite degrees
+     * of freedom at the point estimate. Unbounded (NaN bounds) when b is not clear of 0 or the degrees of freedom
+     * are undefined (no variance on the side that matters).
+     */
+    public static Tested fieller(LinearMean a, LinearMean b, double confidence) {
+        double ma = a.value();
+        double mb = b.value();
+        double estimate = ma / mb;
+        double va = a.variance();
+        double vb = b.variance();
+        if (va == 0 && vb == 0) {
+            return new Tested(new Interval(estimate, estimate, estimate), ma == mb ? 1.0 : 0.0);
+        }
+        double dfTest = a.df(b, 1);
+        double p = dfTest > 0 && Double.isFinite(dfTest)
+                ? 2 * new TDistribution(dfTest).cumulativeProbability(-Math.abs(ma - mb) / Math.sqrt(va + vb))
+                : Double.NaN;
+        double df = a.df(b, estimate * estimate);
+        if (mb == 0 || !(df > 0) || !Double.isFinite(df)) {
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), p);
+        }
         double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double t2 = t * t;
         double qa = mb * mb - t2 * vb; // (ma - r mb)^2 = t^2 (va + r^2 vb), as qa r^2 + qb r + qc = 0
         if (qa <= 0) {
-            return new Interval(estimate, Double.NaN, Double.NaN);
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), p);
         }
         double qb = -2 * ma * mb;
         double qc = ma * ma - t2 * va;
         double root = Math.sqrt(qb * qb - 4 * qa * qc);
-        return new Interval(estimate, (-qb - root) / (2 * qa), (-qb + root) / (2 * qa));
+        return new Tested(new Interval(estimate, (-qb - root) / (2 * qa), (-qb + root) / (2 * qa)), p);
+    }
+
+    /**
+     * The paired test of per-round ratios: a one-sample t-test on the log ratios (one per round in which both sides
+     * ran). The estimate is the geometric-mean ratio and the interval exp(mean ± t se), that of the geometric mean.
+     * Needs two or more positive, finite ratios; with no spread at all the interval is the point.
+     */
+    public static Tested pairedLogRatio(double[] ratios, double confidence) {
+        double[] logs = Arrays.stream(ratios).map(Math::log).toArray();
+        double m = mean(logs);
+        double estimate = Math.exp(m);
+        if (logs.length < 2 || !allFinite(logs)) {
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), Double.NaN);
+        }
+        double se = Math.sqrt(StatUtils.variance(logs) / logs.length);
+        if (se == 0) {
+            return new Tested(new Interval(estimate, estimate, estimate), m == 0 ? 1.0 : 0.0);
+        }
+        TDistribution t = new TDistribution(logs.length - 1);
+        double half = t.inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
+        return new Tested(new Interval(estimate, Math.exp(m - half), Math.exp(m + half)),
+                2 * t.cumulativeProbability(-Math.abs(m) / se));
+    }
+
+    /** Whether every value is the same (no spread to estimate a variance from). */
+    public static boolean constant(double[] values) {
+        return Arrays.stream(values).distinct().count() <= 1;
+    }
+
+    /** exp(mean(log values)): the geometric mean of positive values. */
+    public static double geometricMean(double[] values) {
+        return Math.exp(mean(Arrays.stream(values).map(Math::log).toArray()));
     }
 
     public static double mean(double[] values) {
@@ -109,11 +202,16 @@ public final class Stats {
         if (kept < 10) {
             return new Interval(estimate, Double.NaN, Double.NaN);
         }
-        double[] valid = Arrays.copyOf(ratios, kept);
+        double[] bounds = percentileBounds(Arrays.copyOf(ratios, kept), confidence);
+        return new Interval(estimate, bounds[0], bounds[1]);
+    }
+
+    /** The central {@code confidence} range of bootstrap draws (R-7 percentiles): {low, high}. */
+    static double[] percentileBounds(double[] draws, double confidence) {
         double tail = (1 - confidence) / 2 * 100;
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-        percentile.setData(valid);
-        return new Interval(estimate, percentile.evaluate(tail), percentile.evaluate(100 - tail));
+        percentile.setData(draws);
+        return new double[] {percentile.evaluate(tail), percentile.evaluate(100 - tail)};
     }
 
     private static double resampleMean(double[] values, SplittableRandom random) {

@@ -8,16 +8,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * summary.json for machines. Top level: {@code schema}, {@code mode} (baseline | baseline-run),
- * {@code baselines}, {@code environments}, {@code comparisons} (one per benchmark and environment: benchmark, mode,
- * params, area, environment, baseline, unit, score, scoreError, baselineScore, baselineScoreError, ratio, ratioLow,
- * ratioHigh, cost, costLow, costHigh, overheadPct, pValue, verdict, relativeError, noisy, baselineNoisy, note,
- * netOfJna), {@code headline}, {@code footprint}, {@code fingerprintMismatches}, {@code missing}, {@code banners},
- * {@code notes}, {@code gate}. Numbers that are NaN or infinite are written as null.
+ * summary.json for machines. Top level: {@code schema}, {@code mode} (baseline | baseline-run), {@code baselines},
+ * {@code environments}, {@code comparisons} (one per benchmark and environment: benchmark, mode, params, area,
+ * environment, baseline, unit, score, scoreError, baselineScore, baselineScoreError, then the test: ratio, ratioLow,
+ * ratioHigh, cost, costLow, costHigh, overheadPct, intervalLevel, intervalMethod, pValue, design (paired |
+ * unpaired), sample (round | fork | iteration | none), envSamples, baselineSamples, pairs (paired only), verdict
+ * (faster | slower | same | inconclusive | invalid), reason; then relativeError, noisy, baselineNoisy, note,
+ * netOfJna (jnaCalls, score, baselineScore and a test) and secondary (name, unit, score, baselineScore and a test)),
+ * {@code headline} (cost, costLow, costHigh, intervalOver, benchmarks, rows and verdict counts), {@code confounds},
+ * {@code timeline}, {@code footprint}, {@code fingerprintMismatches}, {@code missing}, {@code banners},
+ * {@code notes}, {@code gate} (with the rows it could not judge, {@code unjudged}). Numbers that are NaN or
+ * infinite are written as null.
  */
 public final class SummaryJson {
 
-    public static final String SCHEMA = "isobench-compare/1";
+    public static final String SCHEMA = "isobench-compare/2";
 
     private SummaryJson() {
     }
@@ -54,10 +59,7 @@ public final class SummaryJson {
         ArrayNode comparisons = root.putArray("comparisons");
         for (ComparisonRow r : c.rows()) {
             ObjectNode n = comparisons.addObject();
-            n.put("benchmark", r.key().benchmark());
-            n.put("mode", r.key().mode());
-            ObjectNode params = n.putObject("params");
-            r.key().params().forEach(params::put);
+            key(n, r.key());
             n.put("area", r.area().id());
             n.put("environment", r.environment());
             n.put("baseline", r.baseline());
@@ -67,15 +69,7 @@ public final class SummaryJson {
             number(n, "scoreError", r.scoreError());
             number(n, "baselineScore", r.baselineScore());
             number(n, "baselineScoreError", r.baselineScoreError());
-            number(n, "ratio", r.ratio().estimate());
-            number(n, "ratioLow", r.ratio().low());
-            number(n, "ratioHigh", r.ratio().high());
-            number(n, "cost", r.cost());
-            number(n, "costLow", r.costLow());
-            number(n, "costHigh", r.costHigh());
-            number(n, "overheadPct", r.overheadPct());
-            number(n, "pValue", r.pValue());
-            n.put("verdict", r.verdict().word());
+            test(n, r.test());
             number(n, "relativeError", r.relativeError());
             n.put("noisy", r.noisy());
             n.put("baselineNoisy", r.baselineNoisy());
@@ -85,9 +79,19 @@ public final class SummaryJson {
             } else {
                 ObjectNode net = n.putObject("netOfJna");
                 net.put("unit", "ns/op");
+                net.put("jnaCalls", r.net().jnaCalls());
                 number(net, "score", r.net().score());
                 number(net, "baselineScore", r.net().baselineScore());
-                number(net, "ratio", r.net().ratio());
+                test(net, r.net().test());
+            }
+            ArrayNode secondary = n.putArray("secondary");
+            for (SecondaryRow s : r.secondary()) {
+                ObjectNode m = secondary.addObject();
+                m.put("name", s.name());
+                m.put("unit", s.unit());
+                number(m, "score", s.score());
+                number(m, "baselineScore", s.baselineScore());
+                test(m, s.test());
             }
         }
         ArrayNode headline = root.putArray("headline");
@@ -96,14 +100,43 @@ public final class SummaryJson {
                 ObjectNode n = headline.addObject();
                 n.put("area", line.area() == null ? "all" : line.area().id());
                 n.put("environment", cell.getKey());
-                number(n, "medianCost", cell.getValue().medianCost());
-                number(n, "overheadPct", cell.getValue().overheadPct());
-                n.put("count", cell.getValue().count());
-                n.put("slower", cell.getValue().slower());
-                n.put("faster", cell.getValue().faster());
-                n.put("same", cell.getValue().same());
-                n.put("invalid", cell.getValue().invalid());
+                Headline.Cell v = cell.getValue();
+                number(n, "cost", v.cost());
+                number(n, "costLow", v.low());
+                number(n, "costHigh", v.high());
+                n.put("intervalOver", v.basis().word());
+                number(n, "overheadPct", v.overheadPct());
+                n.put("benchmarks", v.benchmarks());
+                n.put("rows", v.rows());
+                n.put("faster", v.faster());
+                n.put("slower", v.slower());
+                n.put("same", v.same());
+                n.put("inconclusive", v.inconclusive());
+                n.put("invalid", v.invalid());
             }
+        }
+        ArrayNode confounds = root.putArray("confounds");
+        for (Confounds.Confound d : c.confounds()) {
+            ObjectNode n = confounds.addObject();
+            n.put("environment", d.environment());
+            n.put("baseline", d.baseline());
+            n.put("what", d.what());
+            n.put("baselineValue", d.baselineValue());
+            n.put("value", d.value());
+            n.put("why", d.why());
+        }
+        if (c.timeline() == null) {
+            root.putNull("timeline");
+        } else {
+            ObjectNode t = root.putObject("timeline");
+            if (c.timeline().seed() == null) {
+                t.putNull("seed");
+            } else {
+                t.put("seed", c.timeline().seed());
+            }
+            t.put("rounds", c.timeline().rounds());
+            t.put("steps", c.timeline().steps().size());
+            t.put("notOk", c.timeline().steps().stream().filter(s -> !s.status().equals("ok")).count());
         }
         ObjectNode footprint = root.putObject("footprint");
         footprint.put("ramBytes", c.footprint().ramBytes());
@@ -138,10 +171,7 @@ public final class SummaryJson {
         ArrayNode missing = root.putArray("missing");
         for (Comparison.Missing m : c.missing()) {
             ObjectNode n = missing.addObject();
-            n.put("benchmark", m.key().benchmark());
-            n.put("mode", m.key().mode());
-            ObjectNode params = n.putObject("params");
-            m.key().params().forEach(params::put);
+            key(n, m.key());
             n.put("presentIn", m.presentIn());
             n.put("missingIn", m.missingIn());
             n.put("reason", m.reason());
@@ -160,17 +190,52 @@ public final class SummaryJson {
         ArrayNode regressions = gate.putArray("regressions");
         for (RegressionGate.Regression reg : c.regressions()) {
             ObjectNode n = regressions.addObject();
-            n.put("benchmark", reg.row().key().benchmark());
-            n.put("mode", reg.row().key().mode());
-            ObjectNode params = n.putObject("params");
-            reg.row().key().params().forEach(params::put);
+            key(n, reg.row().key());
             n.put("environment", reg.row().environment());
             n.put("baseline", reg.row().baseline());
             number(n, "overheadPct", reg.row().overheadPct());
             number(n, "thresholdPct", reg.thresholdPct());
             number(n, "pValue", reg.row().pValue());
         }
+        ArrayNode unjudged = gate.putArray("unjudged");
+        for (ComparisonRow row : c.unjudged()) {
+            ObjectNode n = unjudged.addObject();
+            key(n, row.key());
+            n.put("environment", row.environment());
+            n.put("verdict", row.verdict().word());
+            n.put("reason", row.reason());
+        }
         return root;
+    }
+
+    /** The fields of one test: ratio and interval, cost, p, design and samples, verdict and reason. */
+    private static void test(ObjectNode n, RatioTest t) {
+        number(n, "ratio", t.ratio().estimate());
+        number(n, "ratioLow", t.ratio().low());
+        number(n, "ratioHigh", t.ratio().high());
+        number(n, "cost", t.cost());
+        number(n, "costLow", t.costLow());
+        number(n, "costHigh", t.costHigh());
+        number(n, "overheadPct", (t.cost() - 1) * 100);
+        number(n, "intervalLevel", t.level());
+        n.put("intervalMethod", t.method());
+        number(n, "pValue", t.pValue());
+        n.put("design", t.sampling().design());
+        n.put("sample", t.sampling().unit());
+        n.put("envSamples", t.envSamples());
+        n.put("baselineSamples", t.baselineSamples());
+        if (t.sampling() == Sampling.ROUNDS) {
+            n.put("pairs", t.pairs());
+        }
+        n.put("verdict", t.verdict().word());
+        n.put("reason", t.reason());
+    }
+
+    private static void key(ObjectNode n, BenchmarkKey key) {
+        n.put("benchmark", key.benchmark());
+        n.put("mode", key.mode());
+        ObjectNode params = n.putObject("params");
+        key.params().forEach(params::put);
     }
 
     private static void number(ObjectNode node, String field, double value) {

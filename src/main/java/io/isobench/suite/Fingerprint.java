@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isobench.support.FileSystems;
 import io.isobench.support.Peer;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -52,7 +55,9 @@ public final class Fingerprint {
         root.put("cpuModel", cpuInfo("model name").orElse("unknown"));
         root.put("cpus", Runtime.getRuntime().availableProcessors());
         root.put("onlineCpus", read("/sys/devices/system/cpu/online").orElse("unknown"));
-        root.put("hypervisor", cpuInfo("flags").map(flags -> (" " + flags + " ").contains(" hypervisor ")).orElse(false));
+        boolean hypervisor = cpuInfo("flags").map(flags -> (" " + flags + " ").contains(" hypervisor ")).orElse(false);
+        root.put("hypervisor", hypervisor);
+        root.put("hypervisorVendor", hypervisor ? hypervisorVendor().orElse("unknown") : null);
         root.put("memoryBytes", memTotalBytes());
         root.set("vulnerabilities", vulnerabilities());
         root.put("cpuGovernor", read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse("none (no cpufreq)"));
@@ -149,6 +154,38 @@ public final class Fingerprint {
         }
         sorted.forEach(node::put);
         return node;
+    }
+
+    /**
+     * The hypervisor under this system (only asked when the CPU flags say there is one): /sys/hypervisor/type, then
+     * the DMI vendor or product, then the kernel log's "Hypervisor detected: X" when dmesg is readable.
+     */
+    static Optional<String> hypervisorVendor() {
+        for (String file : List.of("/sys/hypervisor/type", "/sys/devices/virtual/dmi/id/sys_vendor",
+                "/sys/devices/virtual/dmi/id/product_name")) {
+            Optional<String> value = read(file).filter(text -> !text.isBlank());
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return kernelLogHypervisor();
+    }
+
+    private static Optional<String> kernelLogHypervisor() {
+        try {
+            Process dmesg = new ProcessBuilder("dmesg").redirectErrorStream(true).start();
+            dmesg.getOutputStream().close();
+            try (var lines = new BufferedReader(new InputStreamReader(dmesg.getInputStream(), StandardCharsets.UTF_8))
+                    .lines()) {
+                Optional<String> found = lines.filter(line -> line.contains("Hypervisor detected: "))
+                        .map(line -> line.substring(line.indexOf("Hypervisor detected: ") + 21).trim())
+                        .findFirst();
+                dmesg.destroy();
+                return found;
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // no dmesg, or the kernel log is not readable here
+        }
     }
 
     private static long memTotalBytes() {

@@ -58,11 +58,14 @@ class ComparisonTest {
         String name = "io.isobench.syscall.S.forky";
         Comparison c = compare(List.of(forks(name, 100, 104)), List.of(forks(name, 105, 109)));
         ComparisonRow r = row(c, name);
-        assertEquals(Verdict.SAME, r.verdict(), "p = " + r.pValue());
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), "p = " + r.pValue());
         assertTrue(r.pValue() > 0.05);
+        assertEquals(Sampling.FORKS, r.test().sampling());
         Comparison single = compare(List.of(forks(name, 100)), List.of(forks(name, 105)));
-        assertEquals(Verdict.SLOWER, row(single, name).verdict(), "with one fork only iterations can be tested");
-        assertTrue(row(single, name).note().contains("1 fork"), row(single, name).note());
+        ComparisonRow one = row(single, name);
+        assertTrue(one.pValue() < 0.05, "the iterations alone would call it significant");
+        assertEquals(Verdict.INCONCLUSIVE, one.verdict(), "one JVM per side is never faster, slower or same");
+        assertEquals(RatioTester.ONE_FORK, one.reason());
     }
 
     @Test
@@ -76,7 +79,7 @@ class ComparisonTest {
                 List.of(new Bench(name, "avgt", "ns/op", Map.of(), new double[][]{{5700, 13000}}, null)));
         ComparisonRow r = row(c, name);
         assertTrue(r.pValue() > 0.05, "Welch's test with one degree of freedom cannot call it: " + r.pValue());
-        assertEquals(Verdict.SAME, r.verdict());
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
         assertTrue(r.ratio().contains(1.0) && r.ratio().contains(185), r.ratio().toString());
         assertEquals(0.0, r.ratio().low(), "a ratio of positive scores is bounded below by 0");
     }
@@ -120,10 +123,10 @@ class ComparisonTest {
         assertEquals(Direction.LOWER_IS_BETTER, avgtUp.direction());
         assertEquals(Verdict.SLOWER, avgtUp.verdict(), "more time per op is slower");
         assertEquals(Verdict.FASTER, row(c, "io.isobench.network.N.avgtDown").verdict());
-        // headline: median cost of the network area = median(2, 0.5, 2, 0.5) = 1.25
+        // headline: geometric mean of the network area's four methods = (2 * 0.5 * 2 * 0.5)^(1/4) = 1
         Headline.Line network = c.headline().lines().get(0);
         assertEquals(Area.NETWORK, network.area());
-        assertEquals(1.25, network.cells().get("vm-kvm").medianCost(), 0.05);
+        assertEquals(1.0, network.cells().get("vm-kvm").cost(), 0.02);
     }
 
     @Test
@@ -154,12 +157,16 @@ class ComparisonTest {
     }
 
     @Test
-    void netOfJnaConvertsUnits() {
+    void netOfJnaConvertsUnits() throws Exception {
         // 2 us/op syscall, 100 ns/op JNA call; baseline 1 us/op and 100 ns/op -> 1900 / 900
-        NetOfJna net = NetOfJna.of(Units.toNanosPerOp(2, "us/op"), 100, Units.toNanosPerOp(1, "us/op"), 100);
-        assertEquals(1900, net.score(), 1e-9);
-        assertEquals(900, net.baselineScore(), 1e-9);
-        assertEquals(1900.0 / 900, net.ratio(), 1e-12);
+        String ppid = "io.isobench.syscall.ParentPidGetBenchmark.rawSyscall";
+        Comparison c = compare(
+                List.of(avgt(BenchmarkKey.JNA_BASELINE, 100, 1, 1), Fixtures.bench(ppid, "avgt", "us/op", 1, 0.01, 2)),
+                List.of(avgt(BenchmarkKey.JNA_BASELINE, 100, 1, 3), Fixtures.bench(ppid, "avgt", "us/op", 2, 0.01, 4)));
+        NetOfJna net = row(c, ppid).net();
+        assertEquals(1900, net.score(), 20);
+        assertEquals(900, net.baselineScore(), 20);
+        assertEquals(1900.0 / 900, net.ratio(), 0.05);
         assertEquals(1e9 / 4e6, Units.toNanosPerOp(4e6, "ops/s"), 1e-9);
     }
 
@@ -183,9 +190,9 @@ class ComparisonTest {
                         avgt("io.isobench.cpu.C.ok", 10, 0.1, 56)));
         assertEquals(Verdict.INVALID, row(c, "io.isobench.cpu.C.nan").verdict());
         assertEquals(Verdict.INVALID, row(c, "io.isobench.cpu.C.inf").verdict());
-        assertTrue(row(c, "io.isobench.cpu.C.inf").note().contains("+INF"));
+        assertTrue(row(c, "io.isobench.cpu.C.inf").reason().contains("+INF"));
         Headline.Cell cell = c.headline().lines().get(0).cells().get("vm-kvm");
-        assertEquals(1, cell.count(), "invalid rows take no part in the median");
+        assertEquals(1, cell.benchmarks(), "invalid rows take no part in the headline");
         assertEquals(2, cell.invalid());
     }
 
@@ -235,5 +242,39 @@ class ComparisonTest {
         Comparison chosen = Comparison.ofRunDir(tmp, CompareOptions.defaults().withBaseline("vm-kvm"));
         assertEquals("vm-kvm", chosen.baseline().label());
         assertEquals("container-bridge", chosen.rows().get(0).environment());
+    }
+
+    @Test
+    void anEnvironmentThatScoresZeroEverywhereGivesAReportWithInvalidRows() throws Exception {
+        List<Bench> host = List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1), thrpt("io.isobench.network.N.b", 500, 5, 2));
+        List<Bench> zero = List.of(
+                new Bench("io.isobench.cpu.C.a", "avgt", "ns/op", Map.of(), new double[][] {{0, 0}, {0, 0}}, null),
+                new Bench("io.isobench.network.N.b", "thrpt", "ops/s", Map.of(), new double[][] {{0, 0}, {0, 0}}, null));
+        Fixtures.envDir(tmp, "host", host, Fixtures.fingerprint("host", "host", "none"), null);
+        Fixtures.envDir(tmp, "vm-kvm", zero, Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
+        Fixtures.Result r = Fixtures.run(tmp.toString());
+        assertEquals(0, r.code(), r.err());
+        Comparison c = Comparison.ofRunDir(tmp, CompareOptions.defaults());
+        c.rows().forEach(row -> assertEquals(Verdict.INVALID, row.verdict(), row.reason()));
+        assertTrue(c.rows().get(0).reason().contains("score is 0"), c.rows().get(0).reason());
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("report/report.md")).contains("invalid"));
+    }
+
+    @Test
+    void secondaryMetricsInTheBenchmarksUnitAreComparedLikeThePrimary() throws Exception {
+        String bulk = "io.isobench.network.TcpBulkTransferBenchmark.send";
+        Fixtures.envDir(tmp, "host", List.of(thrpt(bulk, 1000, 5, 1)), Fixtures.fingerprint("host", "host", "none"), null);
+        Fixtures.envDir(tmp, "vm-kvm", List.of(thrpt(bulk, 500, 5, 2)), Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
+        Fixtures.addSecondary(tmp.resolve("host/jmh.json"), "mebibytes", 0.25);
+        Fixtures.addSecondary(tmp.resolve("vm-kvm/jmh.json"), "mebibytes", 0.25);
+        ComparisonRow r = Comparison.ofRunDir(tmp, CompareOptions.defaults()).rows().get(0);
+        assertEquals(1, r.secondary().size());
+        SecondaryRow mib = r.secondary().get(0);
+        assertEquals("mebibytes/s", mib.label());
+        assertEquals(0.5, mib.test().ratio().estimate(), 0.01);
+        assertEquals(Verdict.SLOWER, mib.test().verdict(), "half the MiB/s is slower");
+        assertEquals(r.ratio().estimate(), mib.test().ratio().estimate(), 1e-9);
+        Fixtures.run(tmp.toString());
+        assertTrue(java.nio.file.Files.readString(tmp.resolve("report/report.md")).contains("mebibytes/s \u00d70.50"));
     }
 }

@@ -132,6 +132,45 @@ final class Fixtures {
         return file;
     }
 
+    /** Adds an interleaved run's {@code isobenchRounds} (one round per fork) to a benchmark of a jmh.json. */
+    static void tagRounds(Path jmhJson, String benchmark, int... rounds) throws IOException {
+        ArrayNode root = (ArrayNode) MAPPER.readTree(jmhJson.toFile());
+        for (var entry : root) {
+            if (entry.get("benchmark").asText().equals(benchmark)) {
+                ArrayNode tags = ((ObjectNode) entry).putArray(JmhJsonReader.ROUNDS);
+                for (int r : rounds) {
+                    tags.add(r);
+                }
+            }
+        }
+        Files.writeString(jmhJson, root.toPrettyString());
+    }
+
+    /** Copies each entry's primary metric, scaled, as a secondary metric of that name (like JMH's AuxCounters). */
+    static void addSecondary(Path jmhJson, String name, double factor) throws IOException {
+        ArrayNode root = (ArrayNode) MAPPER.readTree(jmhJson.toFile());
+        for (var entry : root) {
+            ObjectNode metric = entry.get("primaryMetric").deepCopy();
+            metric.put("score", metric.get("score").asDouble() * factor);
+            ArrayNode raw = metric.putArray("rawData");
+            entry.get("primaryMetric").get("rawData").forEach(fork -> {
+                ArrayNode f = raw.addArray();
+                fork.forEach(v -> f.add(v.asDouble() * factor));
+            });
+            ((ObjectNode) entry.get("secondaryMetrics")).set(name, metric);
+        }
+        Files.writeString(jmhJson, root.toPrettyString());
+    }
+
+    /** One benchmark with one single-iteration fork per round: {@code perRound[i]} is round i + 1's score. */
+    static Bench rounds(String name, double... perRound) {
+        double[][] raw = new double[perRound.length][];
+        for (int i = 0; i < perRound.length; i++) {
+            raw[i] = new double[] {perRound[i]};
+        }
+        return new Bench(name, "avgt", "ns/op", Map.of(), raw, null);
+    }
+
     /** A plausible environment.json for an environment. */
     static Map<String, Object> fingerprint(String env, String kind, String accel) {
         Map<String, Object> fp = new LinkedHashMap<>();

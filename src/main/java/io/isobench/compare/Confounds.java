@@ -1,0 +1,123 @@
+package io.isobench.compare;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * What else differs between an environment and its baseline, besides the isolation itself: every fingerprint
+ * difference that can move the numbers (kernel, the host's own virtualization, CPU, mitigations, huge pages,
+ * governor, clocksource, the bench directory's file system and depth, JVM flags, CPU count), each with one line
+ * on why it matters. The report lists them in "What else differs" and summary.json as {@code confounds}.
+ */
+public final class Confounds {
+
+    /** One difference between an environment and its baseline. */
+    public record Confound(String environment, String baseline, String what, String baselineValue, String value,
+                           String why) {
+    }
+
+    /** A fingerprint fact to compare: its name, how to read it, and why a difference matters. */
+    private record Check(String what, Function<Fingerprint, String> value, String why) {
+    }
+
+    private static final List<Check> CHECKS = List.of(
+            new Check("kernel version", f -> f.get("kernel"), "system calls, the scheduler, page-fault handling and "
+                    + "the network stack change between kernel versions, whatever the isolation"),
+            new Check("hypervisor vendor", f -> f.get("hypervisorVendor"), "different hypervisors trap and emulate "
+                    + "differently (VM exits, timers, paging)"),
+            new Check("CPU model", f -> f.get("cpuModel"), "a different or emulated CPU changes every compute-bound "
+                    + "number"),
+            new Check("CPU count", f -> f.get("cpus"), "fewer CPUs leave the JIT and GC threads less room beside the "
+                    + "benchmark thread"),
+            new Check("transparent huge pages", f -> f.get("transparentHugepages"), "huge pages change page-fault and "
+                    + "TLB costs, so memory and page-fault rows move"),
+            new Check("CPU frequency governor", f -> f.get("cpuGovernor"), "a governor that lowers the clock slows "
+                    + "everything, unevenly over time"),
+            new Check("clocksource", f -> f.get("clocksource"), "reading the clock (nanoTime, clock_gettime) costs "
+                    + "tens of ns with tsc and microseconds with hpet or a paravirtual clock"),
+            new Check("bench directory file system", f -> f.get("benchDirFsType"), "file I/O rows measure the file "
+                    + "system (ext4, overlay, 9p, tmpfs) as much as the isolation"),
+            new Check("bench directory path depth", Confounds::pathDepth, "each path component is one more lookup in "
+                    + "open and stat, so deeper paths cost more"),
+            new Check("JVM flags", Confounds::jvmFlags, "heap size, GC and other -X/-XX flags change the JVM's own "
+                    + "work in every benchmark"));
+
+    private Confounds() {
+    }
+
+    /** The confounds of every pair whose two sides have a fingerprint. */
+    static List<Confound> of(List<Pair> pairs) {
+        List<Confound> all = new ArrayList<>();
+        for (Pair pair : pairs) {
+            Fingerprint env = pair.environment().fingerprint();
+            Fingerprint base = pair.baseline().fingerprint();
+            if (env.isEmpty() || base.isEmpty()) {
+                continue;
+            }
+            String envLabel = pair.environment().label();
+            String baseLabel = pair.baseline().label();
+            if ("true".equals(base.get("hypervisor"))) {
+                all.add(new Confound(envLabel, baseLabel, "baseline runs virtualized",
+                        "yes (" + Objects.requireNonNullElse(base.get("hypervisorVendor"), "vendor not recorded") + ")",
+                        "true".equals(env.get("hypervisor")) ? "yes" : "no",
+                        "the baseline itself pays a hypervisor's costs (VM exits, nested paging), so costs are measured "
+                                + "against a virtual machine and a VM on it runs nested"));
+            }
+            Confound mitigations = mitigations(envLabel, baseLabel, env, base);
+            if (mitigations != null) {
+                all.add(mitigations);
+            }
+            for (Check check : CHECKS) {
+                String b = check.value().apply(base);
+                String e = check.value().apply(env);
+                if (b != null && e != null && !b.equals(e)) {
+                    all.add(new Confound(envLabel, baseLabel, check.what(), b, e, check.why()));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The CPU vulnerability entries that differ, as one confound (null when none differ). */
+    private static Confound mitigations(String envLabel, String baseLabel, Fingerprint env, Fingerprint base) {
+        String prefix = "vulnerabilities.";
+        TreeSet<String> keys = new TreeSet<>();
+        for (Fingerprint f : List.of(env, base)) {
+            f.values().keySet().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
+        }
+        List<String> was = new ArrayList<>();
+        List<String> is = new ArrayList<>();
+        for (String key : keys) {
+            if (!Objects.equals(base.get(key), env.get(key))) {
+                String name = key.substring(prefix.length()) + ": ";
+                was.add(name + Objects.requireNonNullElse(base.get(key), "absent"));
+                is.add(name + Objects.requireNonNullElse(env.get(key), "absent"));
+            }
+        }
+        return was.isEmpty() ? null : new Confound(envLabel, baseLabel, "CPU mitigations", String.join(" | ", was),
+                String.join(" | ", is), "mitigations such as retpolines and speculative store bypass barriers add "
+                        + "cost to every kernel entry and context switch");
+    }
+
+    private static String pathDepth(Fingerprint f) {
+        String dir = f.get("benchDir");
+        return dir == null || dir.isBlank() ? null : Path.of(dir).getNameCount() + " (" + dir + ")";
+    }
+
+    /** The JVM's -X and -D options in the JMH arguments, isobench's own -Disobench.* properties left out. */
+    private static String jvmFlags(Fingerprint f) {
+        String args = f.get("jmhArgs");
+        if (args == null) {
+            return null;
+        }
+        return String.join(" ", Arrays.stream(args.split("\\s+"))
+                .filter(t -> (t.startsWith("-X") || t.startsWith("-D") || t.startsWith("-javaagent"))
+                        && !t.startsWith("-Disobench."))
+                .toList());
+    }
+}
