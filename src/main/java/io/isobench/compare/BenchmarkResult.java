@@ -10,4 +10,11 @@ public record BenchmarkResult(BenchmarkKey key, Metric primary, Map<String, Metr
     public BenchmarkResult {
         secondary = Collections.unmodifiableMap(new LinkedHashMap<>(secondary == null ? Map.of() : secondary));
     }
+
+    /** The same result without round numbers (see {@link Metric#withoutRounds}). */
+    public BenchmarkResult withoutRounds() {
+        Map<String, Metric> plain = new LinkedHashMap<>();
+        secondary.forEach((name, metric) -> plain.put(name, metric.withoutRounds()));
+        return new BenchmarkResult(key, primary.withoutRounds(), plain);
+    }
 }

@@ -105,6 +105,11 @@ public final class Comparison {
         for (Pair pair : pairs) {
             Map<BenchmarkKey, BenchmarkResult> env = pair.environment().byKey();
             Map<BenchmarkKey, BenchmarkResult> base = pair.baseline().byKey();
+            if (!sameRun(pair.environment(), pair.baseline())) {
+                // Round numbers pair samples only within one interleaved run: round 3 of another run is another time.
+                env = withoutRounds(env);
+                base = withoutRounds(base);
+            }
             for (BenchmarkKey key : new TreeSet<>(base.keySet())) {
                 BenchmarkResult e = env.get(key);
                 if (e == null) {
@@ -141,6 +146,19 @@ public final class Comparison {
             }
         }
         return pairs.size();
+    }
+
+    /** Whether two inputs were measured in one run (the fingerprint's run id, else the run directory). */
+    static boolean sameRun(EnvironmentInput a, EnvironmentInput b) {
+        String runA = a.fingerprint() != null && a.fingerprint().runId() != null ? a.fingerprint().runId() : a.runId();
+        String runB = b.fingerprint() != null && b.fingerprint().runId() != null ? b.fingerprint().runId() : b.runId();
+        return runA != null && !runA.isBlank() && runA.equals(runB);
+    }
+
+    private static Map<BenchmarkKey, BenchmarkResult> withoutRounds(Map<BenchmarkKey, BenchmarkResult> results) {
+        Map<BenchmarkKey, BenchmarkResult> plain = new java.util.LinkedHashMap<>();
+        results.forEach((key, result) -> plain.put(key, result.withoutRounds()));
+        return plain;
     }
 
     private static String reason(EnvironmentInput input, BenchmarkKey key) {

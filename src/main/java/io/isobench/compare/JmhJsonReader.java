@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public final class JmhJsonReader {
 
     /** The field an interleaved run adds to each entry: the round of each fork, in rawData order. */
-    public static final String ROUNDS = "isobenchRounds";
+    public static final String ROUNDS = io.isobench.suite.RoundMerge.ROUNDS;
 
     private JmhJsonReader() {
     }

@@ -25,6 +25,11 @@ public record Metric(double score, double scoreError, String unit, double[][] fo
         this(score, scoreError, unit, forks, null);
     }
 
+    /** The same metric without its rounds: for inputs whose rounds were not run side by side. */
+    public Metric withoutRounds() {
+        return new Metric(score, scoreError, unit, forks, null);
+    }
+
     /** Every per-iteration score of every fork, in order. */
     public double[] samples() {
         return Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray();

@@ -32,6 +32,11 @@ public interface Instance extends AutoCloseable {
         return RunBudget.NATIVE_SLOWDOWN;
     }
 
+    /** Whether the CPU is emulated (QEMU's TCG): such an environment runs only the first rounds (see RunSpec). */
+    default boolean emulated() {
+        return false;
+    }
+
     /** Where the host sees the directory that the suite writes inside ({@link SuiteCommand#envDir()}). */
     Path resultsOnHost();
 

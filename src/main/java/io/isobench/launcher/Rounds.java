@@ -67,6 +67,12 @@ public final class Rounds {
                 }
                 writeRecord(spec, record);
             }
+            for (RunningEnvironment environment : running) {
+                if (environment.emulated() && spec.roundsFor(true) < spec.rounds()) {
+                    Progress.warn(environment.name() + " is emulated: it runs in the first " + spec.roundsFor(true)
+                            + " of " + spec.rounds() + " rounds only (--emulated-rounds)");
+                }
+            }
             Timeline timeline = new Timeline(spec.runDir(), spec.seed(), spec.rounds());
             Random order = new Random(spec.seed());
             for (int round = 1; round <= spec.rounds(); round++) {
@@ -74,7 +80,7 @@ public final class Rounds {
                     List<RunningEnvironment> steps = new ArrayList<>(running);
                     Collections.shuffle(steps, order);
                     for (RunningEnvironment environment : steps) {
-                        if (!environment.lost()) {
+                        if (environment.runsIn(spec, round)) {
                             timeline.add(environment.step(spec, group, round));
                         }
                     }

@@ -36,6 +36,11 @@ public final class RunOptions {
     @Option(names = "--rounds", description = "Rounds to run (default: the profile's: smoke 1, quick 3, standard 5, full 10).")
     Integer rounds;
 
+    @Option(names = "--emulated-rounds", defaultValue = "1",
+            description = "Rounds that an emulated environment (a VM under TCG) takes part in (default: ${DEFAULT-VALUE}; "
+                    + "under KVM the VM runs every round).")
+    int emulatedRounds;
+
     @Option(names = "--seed", description = "Seed of the environments' order in each round (default: a random one; "
             + "either way it is recorded in timeline.json).")
     Long seed;
@@ -54,6 +59,9 @@ public final class RunOptions {
         if (rounds != null && rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
         }
+        if (emulatedRounds < 1) {
+            throw new IllegalArgumentException("--emulated-rounds must be at least 1, got " + emulatedRounds);
+        }
         Path benchmarksJar = jar != null ? jar.toAbsolutePath() : defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
             throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
@@ -71,7 +79,7 @@ public final class RunOptions {
             runId = runDir.getFileName().toString();
         }
         checkWritable(runDir);
-        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(),
+        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds,
                 seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE,
                 patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(cacheDir()));
     }

@@ -85,8 +85,17 @@ final class RunningEnvironment {
         return environment.name();
     }
 
+    boolean emulated() {
+        return instance.emulated();
+    }
+
     Path envDir() {
         return envDir;
+    }
+
+    /** Whether the environment takes part in this round. */
+    boolean runsIn(RunSpec spec, int round) {
+        return lost == null && round <= spec.roundsFor(instance.emulated());
     }
 
     /** Whether the environment stopped answering; later steps are not run in it. */

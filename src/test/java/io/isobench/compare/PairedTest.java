@@ -117,4 +117,21 @@ class PairedTest {
         }
         assertTrue(covered >= 0.935 * trials && covered <= 0.965 * trials, "covered " + covered + " of " + trials);
     }
+
+    @Test
+    void roundsOfSeparateRunsAreNotPaired() throws Exception {
+        // Round 3 of Monday's run and round 3 of Tuesday's were measured at different times: no pairing.
+        int[] rounds = {1, 2, 3, 4, 5};
+        Path monday = Fixtures.envDir(tmp.resolve("monday"), "host", List.of(Fixtures.rounds(NAME, 100, 101, 99, 100, 102)),
+                Fixtures.fingerprint("host", "host", "none"), null);
+        java.util.Map<String, Object> tuesdayPrint = new java.util.HashMap<>(Fixtures.fingerprint("vm-kvm", "vm", "kvm"));
+        tuesdayPrint.put("runId", "run-2");
+        Path tuesday = Fixtures.envDir(tmp.resolve("tuesday"), "vm-kvm", List.of(Fixtures.rounds(NAME, 110, 111, 109, 110, 112)),
+                tuesdayPrint, null);
+        Fixtures.tagRounds(monday.resolve("jmh.json"), NAME, rounds);
+        Fixtures.tagRounds(tuesday.resolve("jmh.json"), NAME, rounds);
+        ComparisonRow row = Comparison.of(InputLoader.load(List.of(monday, tuesday), List.of()), CompareOptions.defaults())
+                .rows().get(0);
+        assertEquals(Sampling.FORKS, row.test().sampling(), "unpaired: Welch on the fork means");
+    }
 }

@@ -55,6 +55,31 @@ class HostArgumentsIT {
     }
 
     @Test
+    void rawJmhOptionsAreCheckedBeforeAnythingStarts() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--out", temp.resolve("r").toString(), "--", "-f", "abc"), "bad JMH option");
+        assertOneLine(Launch.run(120, "vm", "--out", temp.resolve("r").toString(), "--", "-f", "abc"), "bad JMH option");
+        assertOneLine(Launch.run(120, "host", "--out", temp.resolve("r").toString(), "--", "-i", "0"), "-i must be at least 1");
+    }
+
+    @Test
+    void outThatIsTheRoot() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--out", "/"), "is not a run directory");
+    }
+
+    @Test
+    void badRounds() throws Exception {
+        assertOneLine(Launch.run(120, "host", "--rounds", "0", "--out", temp.resolve("r").toString()), "--rounds");
+    }
+
+    @Test
+    void badContainerVariant() throws Exception {
+        assertOneLine(Launch.run(120, "bench", "--envs", "container", "--container-variants", "bridge-cpus1e-10",
+                "--out", temp.resolve("r").toString()), "--cpus");
+        assertOneLine(Launch.run(120, "container", "--memory", "17179869190g", "--out", temp.resolve("r").toString()),
+                "--memory");
+    }
+
+    @Test
     void unknownOption() throws Exception {
         assertOneLine(Launch.run(120, "host", "--profil", "smoke"), "Unknown option");
     }

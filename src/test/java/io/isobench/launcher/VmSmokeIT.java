@@ -79,6 +79,17 @@ class VmSmokeIT {
     }
 
     @Test
+    void theVmBootsOnceForAllSteps() throws IOException {
+        String console = Files.readString(ResultLayout.consoleLog(envDir));
+        assertEquals(1, console.split("ISOBENCH-STEPS-READY", -1).length - 1, "one boot runs every step");
+        JsonNode steps = JsonFiles.read(ResultLayout.timelineJson(temp.resolve("run"))).get("steps");
+        assertEquals(3, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip");
+        for (JsonNode step : steps) {
+            assertEquals("ok", step.get("status").asText(), step.toString());
+        }
+    }
+
+    @Test
     void noQemuProcessOrOverlayIsLeft() throws IOException {
         assertEquals(List.of(), Launch.processesContaining("qemu-system-x86_64"));
         Path cache = Path.of(System.getProperty("user.home"), ".cache", "isobench");

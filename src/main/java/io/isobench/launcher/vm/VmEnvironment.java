@@ -220,6 +220,11 @@ public final class VmEnvironment implements Environment {
         }
 
         @Override
+        public boolean emulated() {
+            return identity.accel().equals("tcg");
+        }
+
+        @Override
         public synchronized int exec(List<String> command, OutputStream sink, long timeoutSeconds)
                 throws LauncherException, InterruptedException {
             int n = next++;
