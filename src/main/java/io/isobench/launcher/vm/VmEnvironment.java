@@ -47,6 +47,8 @@ public final class VmEnvironment implements Environment {
     private static final String STEPS_READY = "ISOBENCH-STEPS-READY";
     private static final int BOOT_SAMPLES = 3;
     private static final int IDLE_PEER_PORT = 7000;
+    /** A VM's work directory (overlays, the share) is {@code work-vm-<launcher pid>-<random>} under the cache. */
+    private static final String WORK_PREFIX = "work-vm-";
 
     private final VmOptions options;
     private final String accel;
@@ -77,7 +79,8 @@ public final class VmEnvironment implements Environment {
             Files.deleteIfExists(console);
             // On disk under the cache, not in /tmp (tmpfs on many systems): the overlay is opened with O_DIRECT.
             Files.createDirectories(RunOptions.cacheDir());
-            Path work = Files.createTempDirectory(RunOptions.cacheDir(), "work-vm-");
+            sweepStaleWorkDirs(RunOptions.cacheDir());
+            Path work = Files.createTempDirectory(RunOptions.cacheDir(), WORK_PREFIX + ProcessHandle.current().pid() + "-");
             cleanup.add("VM work directory " + work, () -> BenchDir.deleteRecursively(work));
             Path share = Files.createDirectory(work.resolve("share"));
             VmNetwork network = VmNetwork.open(options.network());
@@ -141,6 +144,31 @@ public final class VmEnvironment implements Environment {
                 throw launcher;
             }
             throw new LauncherException(name() + ": " + LauncherException.rootMessage(e), e);
+        }
+    }
+
+    /** Removes the work directories of launchers that are no longer running (killed before their cleanup ran). */
+    static void sweepStaleWorkDirs(Path cache) {
+        try (Stream<Path> dirs = Files.list(cache)) {
+            for (Path dir : (Iterable<Path>) dirs::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.startsWith(WORK_PREFIX) || !Files.isDirectory(dir)) {
+                    continue;
+                }
+                String[] parts = name.substring(WORK_PREFIX.length()).split("-", 2);
+                boolean alive;
+                try {
+                    alive = ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+                } catch (NumberFormatException e) {
+                    alive = false; // an older launcher's directory, without a pid
+                }
+                if (!alive) {
+                    Progress.say("removing " + dir + ", left by a launcher that is no longer running");
+                    BenchDir.deleteRecursively(dir);
+                }
+            }
+        } catch (IOException e) {
+            Progress.warn("cannot look for stale VM work directories in " + cache + ": " + e.getMessage());
         }
     }
 
