@@ -94,6 +94,11 @@ public final class Comparison {
         boolean baselineRun = inputs.stream().anyMatch(EnvironmentInput::previousRun);
         List<Pair> pairs = baselineRun ? pairByEnv(inputs, notes) : pairWithBaseline(inputs, options, notes);
         for (EnvironmentInput input : inputs) {
+            if ("runsc".equals(input.fingerprint().get("runtime"))) {
+                banners.add(input.label() + " ran in gVisor (runsc), a user-space kernel: its system calls are served by "
+                        + "the sandbox's Sentry on the " + input.fingerprint().get("gvisorPlatform") + " platform, with "
+                        + input.fingerprint().get("gvisorNetwork") + " networking; /proc and uname inside are gVisor's own.");
+            }
             if (input.isTcg()) {
                 banners.add(input.label() + " ran under QEMU TCG: its numbers measure emulation, not KVM "
                         + "overhead.");

@@ -26,6 +26,19 @@ public final class Availability {
         return onPath("debootstrap", "/usr/sbin/debootstrap");
     }
 
+    /** Why a container runtime cannot run here (the engine has no such runtime), or empty; runc always can. */
+    public static Optional<String> runtimeMissing(String runtime) {
+        if (runtime.equals("runc")) {
+            return Optional.empty();
+        }
+        try {
+            return io.isobench.launcher.container.Docker.connect().runtimeName(runtime).isPresent() ? Optional.empty()
+                    : Optional.of(io.isobench.launcher.container.ContainerEnvironment.missingRuntime(runtime));
+        } catch (LauncherException | RuntimeException e) {
+            return Optional.of("no Docker engine answers (" + e.getMessage() + ")");
+        }
+    }
+
     public static Optional<String> vmMissing() {
         return onPath("qemu-system-x86_64", "/usr/bin/qemu-system-x86_64")
                 .or(() -> onPath("qemu-img", "/usr/bin/qemu-img"))

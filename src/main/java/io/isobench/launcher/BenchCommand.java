@@ -37,10 +37,17 @@ public final class BenchCommand implements Callable<Integer> {
                     + "host-NAME adds another host environment under that name, for an A/A test of the method.")
     String envs;
 
-    @Option(names = "--container-variants", defaultValue = "bridge",
-            description = "Comma-separated container variants, e.g. bridge,host,bridge-unconfined,bridge-volume,bridge-cpus0.5 "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--container-variants", defaultValue = "",
+            description = "Comma-separated container variants, e.g. bridge,runsc-bridge,crun-bridge,host,bridge-unconfined,"
+                    + "bridge-volume,bridge-cpus0.5 (default: bridge and runsc-bridge, gVisor skipped with the reason where "
+                    + "the engine has no runsc; named ones must run).")
     String containerVariants;
+
+    /** The container variants of the main job when none are named: Docker's default runtime and gVisor beside it. */
+    static final List<String> DEFAULT_VARIANTS = List.of("bridge", "runsc-bridge");
+
+    /** Planned environments that are skipped, not failed, when they cannot run although their kind was asked for. */
+    private final java.util.Set<String> optional = new java.util.HashSet<>();
 
     @Override
     public Integer call() throws Exception {
@@ -55,8 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<Rounds.Planned> plan = plan(asked.isEmpty() ? KINDS : asked);
         for (Rounds.Planned planned : plan) {
             String kind = planned.environment().name().startsWith("container-") ? "container"
-                    : planned.environment().name().startsWith("vm-") ? "vm" : "host";
-            if (planned.missing().isPresent() && asked.contains(kind)) {
+                    : planned.environment().name().startsWith("vm") ? "vm" : "host";
+            if (planned.missing().isPresent() && asked.contains(kind) && !optional.contains(planned.environment().name())) {
                 throw new LauncherException(kind + " was asked for but cannot run here: " + planned.missing().get());
             }
         }
@@ -73,8 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Rounds.Planned> plan(List<String> asked) {
-        List<ContainerVariant> variants = Arrays.stream(containerVariants.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).map(ContainerVariant::parse).toList();
+        boolean named = !containerVariants.isBlank();
+        List<ContainerVariant> variants = (named ? Arrays.stream(containerVariants.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList() : DEFAULT_VARIANTS).stream().map(ContainerVariant::parse).toList();
         List<Rounds.Planned> plan = new ArrayList<>();
         Path benchDir = Path.of(HostEnvironment.DEFAULT_BENCH_DIR);
         for (String env : asked) {
@@ -85,7 +93,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (asked.contains("container")) {
             Optional<String> missing = Availability.containerMissing();
             for (ContainerVariant variant : variants) {
-                plan.add(new Rounds.Planned(new ContainerEnvironment(variant, null), missing));
+                Optional<String> runtime = missing.isPresent() ? missing : Availability.runtimeMissing(variant.runtime());
+                if (runtime.isPresent() && missing.isEmpty() && named) {
+                    throw new IllegalArgumentException("container variant " + variant + " asked for, but " + runtime.get());
+                }
+                ContainerEnvironment environment = new ContainerEnvironment(variant, null);
+                if (!named && !variant.runtime().equals("runc")) {
+                    optional.add(environment.name()); // a default beside runc: skipped with the reason where missing
+                }
+                plan.add(new Rounds.Planned(environment, runtime));
             }
         }
         if (asked.contains("vm")) {

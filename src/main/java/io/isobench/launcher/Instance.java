@@ -5,6 +5,7 @@ import io.isobench.suite.RunBudget;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A started environment: it runs commands and holds the suite's results until closed. Host, container and VM differ
@@ -39,6 +40,14 @@ public interface Instance extends AutoCloseable {
 
     /** Where the host sees the directory that the suite writes inside ({@link SuiteCommand#envDir()}). */
     Path resultsOnHost();
+
+    /**
+     * What the environment knows of itself that the suite inside cannot see, added to environment.json: the OCI
+     * runtime and its version, gVisor's platform and network mode (inside gVisor, /proc and uname are gVisor's own).
+     */
+    default Map<String, String> facts() {
+        return Map.of();
+    }
 
     /** Records into {@code footprint} what is measured after the suite (a writable layer, an overlay). */
     default void afterSuite(Footprint footprint) throws InterruptedException {

@@ -165,6 +165,9 @@ final class RunningEnvironment {
                 boolean anyFailed = record.path("failed").size() > 0;
                 status = interrupted ? "interrupted" : lost != null ? "failed" : anyFailed ? "partial" : "complete";
                 record.put("status", status);
+                // The launcher's kernel: inside gVisor the suite sees gVisor's own, inside a VM the guest's.
+                record.put("hostKernel", System.getProperty("os.version"));
+                instance.facts().forEach(record::put);
                 if (lost != null) {
                     record.put("lost", lost);
                 }

@@ -47,6 +47,14 @@ final class Engines {
         require(missing);
     }
 
+    /** A container runtime besides runc, registered with the engine (scripts/lib.sh does it when it starts dockerd). */
+    static void requireRuntime(String runtime) throws IOException, InterruptedException {
+        requireDocker();
+        String runtimes = output(List.of("docker", "info", "--format", "{{json .Runtimes}}"));
+        require(runtimes.contains("\"" + runtime + "\"") || runtimes.contains("\"isobench-" + runtime + "\"") ? null
+                : "the Docker engine has no " + runtime + " runtime (restart it through scripts/lib.sh's ensure_docker as root)");
+    }
+
     static void requireChromium() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

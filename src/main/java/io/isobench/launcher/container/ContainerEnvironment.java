@@ -49,6 +49,8 @@ public final class ContainerEnvironment implements Environment {
     private static final int PEER_PORT = 7000;
 
     private final ContainerVariant variant;
+    /** The engine's name for the variant's runtime, known once started. */
+    private String engineRuntime = "runc";
     private final String image;
 
     public ContainerEnvironment(ContainerVariant variant, String image) {
@@ -69,6 +71,9 @@ public final class ContainerEnvironment implements Environment {
         if (!docker.imageExists(image)) {
             throw new LauncherException("image " + image + " does not exist locally and cannot be pulled here");
         }
+        engineRuntime = docker.runtimeName(variant.runtime()).orElseThrow(() -> new LauncherException(
+                missingRuntime(variant.runtime())));
+        Map<String, String> facts = runtimeFacts(docker, engineRuntime);
         Map<String, String> labels = Docker.labels(spec.runId());
         Cleanup cleanup = new Cleanup();
         try {
@@ -118,12 +123,14 @@ public final class ContainerEnvironment implements Environment {
             Thread.sleep(2000); // let the idle peer settle before its memory is read
             Network net = network;
             footprint.attempt("idle memory", () -> footprint.put("idleMemoryBytes", docker.memoryUsageBytes(peer.getContainerId())));
+            footprint.attempt("host processes' memory", () -> footprint.put("hostProcessesPssBytes",
+                    ContainerProcesses.pssBytes(peer.getContainerId())));
             footprint.attempt("start-to-ready time", () -> footprint.putSamples("startToReadyMillis",
                     new StartTimer(docker, image, labels, net, this::limits).measure()));
             footprint.put("copiedInBytes", spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar()));
             SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerHost + ":" + peerPort);
             return new ContainerInstance(docker, id, suite,
-                    new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, cleanup);
+                    new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, facts, cleanup);
         } catch (IOException | RuntimeException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
@@ -135,7 +142,7 @@ public final class ContainerEnvironment implements Environment {
 
     /** The benchmark container: commands are execs, files are in the bind-mounted environment directory. */
     private record ContainerInstance(Docker docker, String id, SuiteCommand suite, SuiteCommand.Identity identity,
-                                     Path resultsOnHost, Cleanup cleanup) implements Instance {
+                                     Path resultsOnHost, Map<String, String> facts, Cleanup cleanup) implements Instance {
 
         @Override
         public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
@@ -149,6 +156,11 @@ public final class ContainerEnvironment implements Environment {
         }
 
         @Override
+        public Map<String, String> facts() {
+            return facts;
+        }
+
+        @Override
         public void afterSuite(Footprint footprint) throws InterruptedException {
             footprint.attempt("writable layer", () -> footprint.put("writableLayerBytes", docker.writableLayerBytes(id)));
         }
@@ -157,6 +169,39 @@ public final class ContainerEnvironment implements Environment {
         public void close() {
             cleanup.close();
         }
+    }
+
+    /** The one line that says how to give the engine a runtime it lacks. */
+    public static String missingRuntime(String runtime) {
+        return "the Docker engine has no " + runtime + " runtime: install Debian's " + runtime + " package and register it "
+                + "(scripts/lib.sh does both when it starts dockerd as root; by hand: a dockerd --config-file with "
+                + "{\"runtimes\": {\"" + Docker.ISOBENCH_RUNTIME_PREFIX + runtime + "\": {\"path\": \"/usr/bin/" + runtime + "\""
+                + (runtime.equals("runsc") ? ", \"runtimeArgs\": [\"--network=host\"]" : "") + "}}})";
+    }
+
+    /**
+     * The runtime as environment.json records it: its engine name, binary and version, and for gVisor the platform and
+     * network mode of isobench's registration (scripts/lib.sh: ptrace, since there may be no KVM; the host's network
+     * stack, since gVisor's own netstack refuses to start in the root network namespace here).
+     */
+    private Map<String, String> runtimeFacts(Docker docker, String runtimeName) throws InterruptedException {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("runtime", variant.runtime());
+        facts.put("runtimeName", runtimeName);
+        String path = docker.runtimePath(runtimeName);
+        facts.put("runtimePath", path);
+        try {
+            facts.put("runtimeVersion", io.isobench.launcher.Processes.run(List.of(path, "--version"), 30).output()
+                    .lines().findFirst().orElse("unknown").strip());
+        } catch (LauncherException e) {
+            facts.put("runtimeVersion", "unknown (" + e.getMessage() + ")");
+        }
+        if (variant.runtime().equals("runsc")) {
+            boolean ours = runtimeName.startsWith(Docker.ISOBENCH_RUNTIME_PREFIX);
+            facts.put("gvisorPlatform", ours ? "ptrace" : "unknown (the engine's own registration)");
+            facts.put("gvisorNetwork", ours ? "host" : "unknown (the engine's own registration)");
+        }
+        return facts;
     }
 
     /** A container of this run: the image, never pulled, with the runtime and the jar copied in. */
@@ -178,6 +223,9 @@ public final class ContainerEnvironment implements Environment {
     /** Seccomp and the optional cgroup limits, applied to every container of the run. */
     private void limits(CreateContainerCmd cmd) {
         HostConfig host = hostConfig(cmd);
+        if (!variant.runtime().equals("runc")) {
+            host.withRuntime(engineRuntime);
+        }
         if (variant.seccomp().equals("unconfined")) {
             host.withSecurityOpts(List.of("seccomp=unconfined"));
         }

@@ -8,6 +8,10 @@ import picocli.CommandLine.Option;
  */
 public final class ContainerOptions {
 
+    @Option(names = "--runtime", defaultValue = "runc",
+            description = "OCI runtime: runc (Docker's default), crun, or runsc (gVisor's user-space kernel) (default: ${DEFAULT-VALUE}).")
+    String runtime;
+
     @Option(names = "--network", defaultValue = "bridge",
             description = "bridge (peer in a sibling container across veth and a bridge) or host (default: ${DEFAULT-VALUE}).")
     String network;
@@ -33,7 +37,7 @@ public final class ContainerOptions {
 
     /** The variant these options describe; one-line IllegalArgumentExceptions for bad values. */
     public ContainerVariant variant() {
-        return new ContainerVariant(network, seccomp, storage, cpus == null ? null : ContainerVariant.decimal(cpus.trim(), cpus),
+        return new ContainerVariant(runtime, network, seccomp, storage, cpus == null ? null : ContainerVariant.decimal(cpus.trim(), cpus),
                 memory, cpuset);
     }
 

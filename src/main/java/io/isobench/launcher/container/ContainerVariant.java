@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * A container variant as a value: one grammar for {@code run-container.sh}'s options, the main job's
- * {@code --container-variants} and the environment directory's name. The text is the network, then whatever differs
- * from the defaults, joined by '-': {@code bridge}, {@code host}, {@code bridge-unconfined-volume},
+ * {@code --container-variants} and the environment directory's name. The text is the runtime unless it is Docker's
+ * default runc, the network, then whatever differs from the defaults, joined by '-': {@code bridge},
+ * {@code runsc-bridge}, {@code crun-host}, {@code host}, {@code bridge-unconfined-volume},
  * {@code bridge-cpus0.5}, {@code bridge-mem2g}, {@code bridge-cpuset0.2} (a cpuset's commas become dots and its
  * ranges underscores: {@code 0-1,3} is {@code cpuset0_1.3}).
  * {@link #parse} and {@link #toString} round-trip, and limits are checked as Docker will apply them, so that the name
@@ -18,16 +19,21 @@ import java.util.Locale;
  * @param memory      memory limit as written ({@code 2g}, {@code 512m}), or null for none
  * @param cpuset      CPUs to pin to ({@code 0-1}, {@code 0,2}), or null for none
  */
-public record ContainerVariant(String network, String seccomp, String storage, BigDecimal cpus, String memory, String cpuset) {
+public record ContainerVariant(String runtime, String network, String seccomp, String storage, BigDecimal cpus, String memory,
+                               String cpuset) {
+
+    /** The OCI runtimes isobench knows: Docker's default, Red Hat's C implementation, and gVisor's user-space kernel. */
+    public static final List<String> RUNTIMES = List.of("runc", "crun", "runsc");
 
     /** Docker refuses a quota below a hundredth of a CPU. */
     private static final BigDecimal MIN_CPUS = new BigDecimal("0.01");
     /** Docker refuses a memory limit below 6 MiB. */
     private static final long MIN_MEMORY_BYTES = 6L << 20;
 
-    public static final ContainerVariant DEFAULT = new ContainerVariant("bridge", "default", "overlay", null, null, null);
+    public static final ContainerVariant DEFAULT = new ContainerVariant("runc", "bridge", "default", "overlay", null, null, null);
 
     public ContainerVariant {
+        oneOf("runtime", runtime, RUNTIMES.toArray(String[]::new));
         oneOf("network", network, "bridge", "host");
         oneOf("seccomp", seccomp, "default", "unconfined");
         oneOf("storage", storage, "overlay", "volume");
@@ -54,6 +60,7 @@ public record ContainerVariant(String network, String seccomp, String storage, B
 
     /** Parses the text that {@link #toString} writes; one line naming the bad part otherwise. */
     public static ContainerVariant parse(String text) {
+        String runtime = "runc";
         String network = null;
         String seccomp = "default";
         String storage = "overlay";
@@ -61,11 +68,17 @@ public record ContainerVariant(String network, String seccomp, String storage, B
         String memory = null;
         String cpuset = null;
         String[] parts = text.trim().split("-", -1);
-        for (int i = 0; i < parts.length; i++) {
+        int first = 0;
+        if (RUNTIMES.contains(parts[0])) {
+            runtime = parts[0];
+            first = 1;
+        }
+        for (int i = first; i < parts.length; i++) {
             String part = parts[i];
-            if (i == 0) {
+            if (i == first) {
                 if (!part.equals("bridge") && !part.equals("host")) {
-                    throw new IllegalArgumentException("container variant '" + text + "' must start with bridge or host");
+                    throw new IllegalArgumentException("container variant '" + text + "' must start with bridge or host "
+                            + "(after an optional runtime: " + String.join(", ", RUNTIMES) + ")");
                 }
                 network = part;
             } else if (part.equals("unconfined")) {
@@ -83,12 +96,19 @@ public record ContainerVariant(String network, String seccomp, String storage, B
                         + "' (bridge or host, then any of -unconfined, -volume, -cpusN, -memN[kmg], -cpusetA.B_C)");
             }
         }
-        return new ContainerVariant(network, seccomp, storage, cpus, memory, cpuset);
+        if (network == null) {
+            throw new IllegalArgumentException("container variant '" + text + "' names no network (bridge or host)");
+        }
+        return new ContainerVariant(runtime, network, seccomp, storage, cpus, memory, cpuset);
     }
 
     @Override
     public String toString() {
-        List<String> parts = new ArrayList<>(List.of(network));
+        List<String> parts = new ArrayList<>();
+        if (!runtime.equals("runc")) {
+            parts.add(runtime);
+        }
+        parts.add(network);
         if (seccomp.equals("unconfined")) {
             parts.add("unconfined");
         }
@@ -105,6 +125,11 @@ public record ContainerVariant(String network, String seccomp, String storage, B
             parts.add("cpuset" + cpuset.replace(',', '.').replace('-', '_'));
         }
         return String.join("-", parts);
+    }
+
+    /** The same variant with another runtime. */
+    public ContainerVariant withRuntime(String newRuntime) {
+        return new ContainerVariant(newRuntime, network, seccomp, storage, cpus, memory, cpuset);
     }
 
     /** Docker's NanoCpus for the quota, or null. */

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.RuntimeInfo;
 import com.github.dockerjava.api.model.Statistics;
 import io.isobench.launcher.LauncherException;
 import org.testcontainers.DockerClientFactory;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -135,6 +137,37 @@ public final class Docker {
         return size == null ? -1 : size;
     }
 
+    /**
+     * The engine's name for an OCI runtime: Docker's default for runc; otherwise isobench's own registration
+     * ({@code isobench-runsc}, with the arguments this machine needs, see scripts/lib.sh), else the runtime's own name.
+     * Empty when the engine has neither.
+     */
+    public Optional<String> runtimeName(String runtime) {
+        if (runtime.equals("runc")) {
+            return Optional.of("runc");
+        }
+        Map<String, RuntimeInfo> runtimes = client.infoCmd().exec().getRuntimes();
+        return pick(runtimes == null ? java.util.Set.of() : runtimes.keySet(), runtime);
+    }
+
+    /** Which of the engine's registered runtimes serves {@code runtime}: isobench's registration first, then its own name. */
+    static Optional<String> pick(java.util.Set<String> registered, String runtime) {
+        if (runtime.equals("runc")) {
+            return Optional.of("runc");
+        }
+        return java.util.stream.Stream.of(ISOBENCH_RUNTIME_PREFIX + runtime, runtime).filter(registered::contains).findFirst();
+    }
+
+    /** The path of a registered runtime's binary, or the name itself when the engine does not say. */
+    public String runtimePath(String name) {
+        Map<String, RuntimeInfo> runtimes = client.infoCmd().exec().getRuntimes();
+        RuntimeInfo info = runtimes == null ? null : runtimes.get(name);
+        return info == null || info.getPath() == null ? name : info.getPath();
+    }
+
+    /** The prefix of the runtimes that scripts/lib.sh registers when it starts the engine. */
+    public static final String ISOBENCH_RUNTIME_PREFIX = "isobench-";
+
     /** Whether the engine still answers a ping (it may have died during a run). */
     public boolean answers() {
         try {
@@ -154,11 +187,14 @@ public final class Docker {
         }
     }
 
+    /** Removes a container and ends what still serves it on the host (see {@link ContainerProcesses}). */
     public void removeContainer(String id) {
         try {
             client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             // Already gone.
+        } finally {
+            ContainerProcesses.kill(id);
         }
     }
 

@@ -16,7 +16,7 @@ class ContainerVariantTest {
     @ParameterizedTest
     @ValueSource(strings = {"bridge", "host", "bridge-unconfined", "bridge-volume", "host-unconfined-volume",
             "bridge-cpus0.5", "bridge-cpus1", "bridge-mem2g", "bridge-mem512m", "bridge-cpuset0.1", "bridge-cpuset0_1", "bridge-cpuset0_1.3",
-            "host-unconfined-volume-cpus0.25-mem1g-cpuset0"})
+            "host-unconfined-volume-cpus0.25-mem1g-cpuset0", "runsc-bridge", "crun-host-unconfined", "runsc-bridge-cpus0.5"})
     void textRoundTrips(String text) {
         ContainerVariant variant = ContainerVariant.parse(text);
         assertEquals(text, variant.toString());
@@ -28,11 +28,14 @@ class ContainerVariantTest {
         assertEquals("bridge-cpus0.5", ContainerVariant.parse("bridge-cpus0.50").toString());
         assertEquals("bridge-cpus2", ContainerVariant.parse("bridge-cpus2.0").toString());
         assertEquals("bridge-mem2g", ContainerVariant.parse("bridge-mem2G").toString());
+        assertEquals("bridge", ContainerVariant.parse("runc-bridge").toString(), "runc is Docker's default: not named");
+        assertEquals("runsc", ContainerVariant.parse("runsc-host").runtime());
     }
 
     @Test
     void optionsAndTextGiveTheSameVariant() {
         ContainerOptions options = new ContainerOptions();
+        options.runtime = "runc";
         options.network = "bridge";
         options.seccomp = "unconfined";
         options.storage = "overlay";
@@ -53,7 +56,7 @@ class ContainerVariantTest {
     @ParameterizedTest
     @ValueSource(strings = {"bridge-cpus1e-10", "bridge-cpus0.001", "bridge-cpus0", "bridge-cpusInfinity", "bridge-cpusNaN",
             "bridge-cpus100000", "bridge-mem17179869190g", "bridge-mem5m", "bridge-memlots", "bridge-cpuset0..1",
-            "bridge-turbo", "vm", "", "bridge-", "-bridge"})
+            "bridge-turbo", "vm", "", "bridge-", "-bridge", "runsc", "kata-bridge", "bridge-runsc"})
     void badVariantsFailInOneLine(String text) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ContainerVariant.parse(text));
         assertTrue(!e.getMessage().contains("\n") && !e.getMessage().isBlank(), e.getMessage());
