@@ -7,6 +7,8 @@ LAUNCHER_JAR="$ROOT/target/isobench.jar"
 BENCHMARKS_JAR="$ROOT/target/benchmarks.jar"
 # How long to wait for a freshly started Docker engine to answer, in seconds.
 DOCKER_WAIT_SECONDS=60
+# Where isobench keeps what it starts as root: the engine's configuration and its log (private, 0700).
+STATE_DIR="${ISOBENCH_STATE_DIR:-/var/lib/isobench}"
 
 # Testcontainers: Ryuk's image cannot be pulled where no registry is reachable, and the launcher removes what it
 # made itself; /.dockerenv on some hosts makes Testcontainers look for a gateway it does not need.
@@ -44,7 +46,22 @@ ensure_packages() {
     || die "could not install ${missing[*]}"
 }
 
-# Makes sure a Docker engine answers: starts Debian's dockerd as root if none does.
+# The engine's configuration when isobench starts it: crun and gVisor's runsc registered beside runc. runsc gets the
+# host's network stack: gVisor's own netstack refuses to start in the root network namespace on machines like these
+# ("cannot run with network enabled in root network namespace"); its platform is ptrace, which needs no KVM.
+daemon_config() {
+  cat <<'JSON'
+{
+  "runtimes": {
+    "isobench-crun": {"path": "/usr/bin/crun"},
+    "isobench-runsc": {"path": "/usr/bin/runsc", "runtimeArgs": ["--network=host"]}
+  }
+}
+JSON
+}
+
+# Makes sure a Docker engine answers: as root, installs Debian's dockerd, crun and runsc and starts the engine with
+# them registered if none answers. An engine isobench did not start is used as it is.
 ensure_docker() {
   if docker info >/dev/null 2>&1; then
     return 0
@@ -54,11 +71,14 @@ ensure_docker() {
     die "start a Docker engine (or run as root so isobench can install and start docker.io)"
   fi
   command -v dockerd >/dev/null || ensure_packages docker.io
-  say "starting dockerd (log: /tmp/isobench-dockerd.log) ..."
-  setsid dockerd >/tmp/isobench-dockerd.log 2>&1 < /dev/null &
+  (ensure_packages crun runsc) || say "crun and runsc could not be installed: their container variants will be skipped"
+  mkdir -p -m 700 "$STATE_DIR"
+  daemon_config > "$STATE_DIR/daemon.json"
+  say "starting dockerd with crun and runsc registered (log: $STATE_DIR/dockerd.log) ..."
+  setsid dockerd --config-file "$STATE_DIR/daemon.json" >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
   local waited=0
   until docker info >/dev/null 2>&1; do
-    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see /tmp/isobench-dockerd.log"
+    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see $STATE_DIR/dockerd.log"
     sleep 1
   done
   say "dockerd is up"
