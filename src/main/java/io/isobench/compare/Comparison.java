@@ -132,6 +132,7 @@ public final class Comparison {
                 }
             }
         }
+        rows = new ArrayList<>(FalseDiscovery.adjust(rows, options.alpha()));
         rows.sort((a, b) -> {
             int byKey = a.key().compareTo(b.key());
             return byKey != 0 ? byKey : Integer.compare(indexOf(pairs, a), indexOf(pairs, b));

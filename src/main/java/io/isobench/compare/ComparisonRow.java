@@ -15,6 +15,12 @@ public record ComparisonRow(BenchmarkKey key, String environment, String baselin
                             double baselineScoreError, RatioTest test, double relativeError, boolean noisy,
                             boolean baselineNoisy, String note, NetOfJna net, List<SecondaryRow> secondary) {
 
+    /** The same row with another test (after the false-discovery-rate adjustment). */
+    ComparisonRow withTest(RatioTest newTest) {
+        return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
+                baselineScoreError, newTest, relativeError, noisy, baselineNoisy, note, net, secondary);
+    }
+
     public ComparisonRow {
         secondary = List.copyOf(secondary);
     }

@@ -12,8 +12,9 @@ import java.util.TreeSet;
  * cell is the geometric mean of the relative costs of the area's benchmark methods (1.10 = 10 % slower than the
  * baseline): a method's cost is the geometric mean of its rows, so a method weighs the same whatever its number of
  * parameter combinations. Harness rows (the JNA baseline) measure the tool, not the isolation, and are left out.
- * The interval (level 1 - alpha) is a percentile bootstrap over rounds when every row is paired by round, otherwise
- * over the methods; with one method and no rounds there is none.
+ * The interval (level 1 - alpha) is a t-interval over rounds when every row is paired by round (the rounds' area
+ * costs, as the rows' own paired test), otherwise a percentile bootstrap over the methods; with one method and no
+ * rounds there is none.
  */
 public record Headline(List<String> columns, List<Line> lines) {
 
@@ -87,15 +88,13 @@ public record Headline(List<String> columns, List<Line> lines) {
         }
         SplittableRandom random = new SplittableRandom(options.seed());
         double[] draws = new double[options.resamples()];
-        if (paired && rounds.size() >= 2 && draws.length >= 10) {
+        if (paired && rounds.size() >= 2) {
+            // Over rounds, a t-interval of the per-round area cost, as the rows' paired test: a percentile bootstrap
+            // of five rounds knows five values and is far too narrow (an A/A run showed it excluding 1).
             basis = Basis.ROUNDS;
-            List<Integer> all = new ArrayList<>(rounds);
-            for (int i = 0; i < draws.length; i++) {
-                List<Integer> drawn = new ArrayList<>();
-                all.forEach(x -> drawn.add(all.get(random.nextInt(all.size()))));
-                draws[i] = meanOverMethods(methods, drawn);
-            }
-            bounds = percentiles(draws, 1 - options.alpha());
+            double[] perRound = rounds.stream().mapToDouble(round -> meanOverMethods(methods, List.of(round)))
+                    .filter(Double::isFinite).toArray();
+            bounds = tInterval(perRound, 1 - options.alpha());
         } else if (methods.size() >= 2 && draws.length >= 10) {
             basis = Basis.BENCHMARKS;
             double[] logs = methods.stream().mapToDouble(Headline::logCost).toArray();
@@ -136,6 +135,19 @@ public record Headline(List<String> columns, List<Line> lines) {
             }
         }
         return mean(methodLogs.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** mean +- t * sd / sqrt(n), with n - 1 degrees of freedom. */
+    static double[] tInterval(double[] values, double level) {
+        if (values.length < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double mean = mean(values);
+        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
+        double t = new org.apache.commons.math3.distribution.TDistribution(values.length - 1)
+                .inverseCumulativeProbability(1 - (1 - level) / 2);
+        double half = t * sd / Math.sqrt(values.length);
+        return new double[] {mean - half, mean + half};
     }
 
     private static double[] percentiles(double[] draws, double level) {

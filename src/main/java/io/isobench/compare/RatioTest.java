@@ -11,12 +11,26 @@ import java.util.TreeMap;
  */
 public record RatioTest(Direction direction, Stats.Interval ratio, double pValue, Sampling sampling,
                         int envSamples, int baselineSamples, int pairs, double level, String method,
-                        Verdict verdict, String reason, SortedMap<Integer, Double> roundLogRatios) {
+                        Verdict verdict, String reason, SortedMap<Integer, Double> roundLogRatios, double pAdjusted) {
 
     private static final Stats.Interval NONE = new Stats.Interval(Double.NaN, Double.NaN, Double.NaN);
 
     public RatioTest {
         roundLogRatios = roundLogRatios == null ? new TreeMap<>() : new TreeMap<>(roundLogRatios);
+    }
+
+    /** A test before the false-discovery-rate adjustment over its comparison's rows ({@link FalseDiscovery}). */
+    public RatioTest(Direction direction, Stats.Interval ratio, double pValue, Sampling sampling, int envSamples,
+                     int baselineSamples, int pairs, double level, String method, Verdict verdict, String reason,
+                     SortedMap<Integer, Double> roundLogRatios) {
+        this(direction, ratio, pValue, sampling, envSamples, baselineSamples, pairs, level, method, verdict, reason,
+                roundLogRatios, Double.NaN);
+    }
+
+    /** The same test with its adjusted p-value and the verdict that follows from it. */
+    RatioTest adjusted(double adjustedP, Verdict newVerdict, String newReason) {
+        return new RatioTest(direction, ratio, pValue, sampling, envSamples, baselineSamples, pairs, level, method,
+                newVerdict, newReason, roundLogRatios, adjustedP);
     }
 
     /** A comparison that has no usable ratio, and why. */

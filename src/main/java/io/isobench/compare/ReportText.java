@@ -52,8 +52,9 @@ final class ReportText {
                 : c.baseline().label();
         return "Relative cost per area against " + against + ": the geometric mean over the area's benchmark methods "
                 + "(each method weighs the same whatever its parameter count; the JNA harness row is left out), "
-                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " bootstrap interval "
-                + "(over rounds when every row is paired, else over the methods) and the verdicts of the rows.";
+                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " interval "
+                + "(a t-interval over rounds when every row is paired, else a bootstrap over the methods) and the "
+                + "verdicts of the rows.";
     }
 
     /** {@code 95 %}: the interval level 1 - alpha. */

@@ -220,6 +220,7 @@ public final class SummaryJson {
         number(n, "intervalLevel", t.level());
         n.put("intervalMethod", t.method());
         number(n, "pValue", t.pValue());
+        number(n, "pAdjusted", t.pAdjusted());
         n.put("design", t.sampling().design());
         n.put("sample", t.sampling().unit());
         n.put("envSamples", t.envSamples());
