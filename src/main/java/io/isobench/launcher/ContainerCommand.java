@@ -22,6 +22,8 @@ public final class ContainerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ContainerEnvironment environment = new ContainerEnvironment(container.variant(), container.image());
-        return Rounds.run(List.of(Rounds.Planned.of(environment)), options.toSpec());
+        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        Rounds.preflight(plan);
+        return Rounds.run(plan, options.toSpec());
     }
 }
