@@ -7,6 +7,9 @@ LAUNCHER_JAR="$ROOT/target/isobench.jar"
 BENCHMARKS_JAR="$ROOT/target/benchmarks.jar"
 # How long to wait for a freshly started Docker engine to answer, in seconds.
 DOCKER_WAIT_SECONDS=60
+# Where a dockerd started by isobench logs: a root-owned 0700 directory, never a predictable path in /tmp
+# (a symlink planted there would make root write wherever it points).
+DOCKERD_LOG_DIR=/var/log/isobench
 
 # Testcontainers: Ryuk's image cannot be pulled where no registry is reachable, and the launcher removes what it
 # made itself; /.dockerenv on some hosts makes Testcontainers look for a gateway it does not need.
@@ -54,11 +57,14 @@ ensure_docker() {
     die "start a Docker engine (or run as root so isobench can install and start docker.io)"
   fi
   command -v dockerd >/dev/null || ensure_packages docker.io
-  say "starting dockerd (log: /tmp/isobench-dockerd.log) ..."
-  setsid dockerd >/tmp/isobench-dockerd.log 2>&1 < /dev/null &
+  [[ ! -L "$DOCKERD_LOG_DIR" ]] || die "$DOCKERD_LOG_DIR is a symbolic link; remove it"
+  install -d -m 0700 -o root -g root "$DOCKERD_LOG_DIR"
+  local log="$DOCKERD_LOG_DIR/dockerd.log"
+  say "starting dockerd (log: $log) ..."
+  setsid dockerd >>"$log" 2>&1 < /dev/null &
   local waited=0
   until docker info >/dev/null 2>&1; do
-    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see /tmp/isobench-dockerd.log"
+    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see $log"
     sleep 1
   done
   say "dockerd is up"
