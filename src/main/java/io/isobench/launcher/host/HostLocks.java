@@ -46,16 +46,27 @@ public final class HostLocks {
      * @throws LauncherException naming the lock and, where /proc/locks tells, the process that holds it
      */
     public synchronized void acquire() throws LauncherException {
-        if (held == null) {
-            Path own = dir.resolve(OWN);
-            FileChannel channel = open(own, true);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                close(channel);
-                throw busy(own, "another isobench host run");
-            }
-            held = lock; // released when this process ends
+        if (held != null) {
+            checkJmh();
+            return;
         }
+        Path own = dir.resolve(OWN);
+        FileChannel channel = open(own, true);
+        FileLock lock = tryLock(channel);
+        if (lock == null) {
+            close(channel);
+            throw busy(own, "another isobench host run");
+        }
+        try {
+            checkJmh();
+        } catch (LauncherException e) {
+            close(channel); // releases the lock: this run does not start
+            throw e;
+        }
+        held = lock; // kept until this process ends
+    }
+
+    private void checkJmh() throws LauncherException {
         Path jmh = dir.resolve(JMH);
         if (Files.exists(jmh, LinkOption.NOFOLLOW_LINKS)) {
             FileChannel channel = open(jmh, false);
