@@ -7,8 +7,9 @@ LAUNCHER_JAR="$ROOT/target/isobench.jar"
 BENCHMARKS_JAR="$ROOT/target/benchmarks.jar"
 # How long to wait for a freshly started Docker engine to answer, in seconds.
 DOCKER_WAIT_SECONDS=60
-# Where isobench keeps what it starts as root: the engine's configuration and its log (private, 0700).
-STATE_DIR="${ISOBENCH_STATE_DIR:-/var/lib/isobench}"
+# Where isobench keeps what it starts as root, the engine's configuration and its log: a root-owned 0700 directory,
+# never a predictable path in /tmp (a symlink planted there would make root write wherever it points).
+STATE_DIR=/var/lib/isobench
 
 # Testcontainers: Ryuk's image cannot be pulled where no registry is reachable, and the launcher removes what it
 # made itself; /.dockerenv on some hosts makes Testcontainers look for a gateway it does not need.
@@ -72,13 +73,15 @@ ensure_docker() {
   fi
   command -v dockerd >/dev/null || ensure_packages docker.io
   (ensure_packages crun runsc) || say "crun and runsc could not be installed: their container variants will be skipped"
-  mkdir -p -m 700 "$STATE_DIR"
+  [[ ! -L "$STATE_DIR" ]] || die "$STATE_DIR is a symbolic link; remove it"
+  install -d -m 0700 -o root -g root "$STATE_DIR"
   daemon_config > "$STATE_DIR/daemon.json"
-  say "starting dockerd with crun and runsc registered (log: $STATE_DIR/dockerd.log) ..."
-  setsid dockerd --config-file "$STATE_DIR/daemon.json" >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
+  local log="$STATE_DIR/dockerd.log"
+  say "starting dockerd with crun and runsc registered (log: $log) ..."
+  setsid dockerd --config-file "$STATE_DIR/daemon.json" >>"$log" 2>&1 < /dev/null &
   local waited=0
   until docker info >/dev/null 2>&1; do
-    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see $STATE_DIR/dockerd.log"
+    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see $log"
     sleep 1
   done
   say "dockerd is up"

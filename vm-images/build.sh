@@ -2,7 +2,8 @@
 # isobench image builder: one Debian userland (the recipe in recipe/) made into
 #   build.sh container  -> local Docker image isobench/rootfs:<recipe-hash> (label io.isobench=true)
 #   build.sh vm         -> $ISOBENCH_CACHE/vm-<recipe-hash>/ with disk.img, vmlinuz, vmlinux,
-#                          initrd.img, cmdline, kernel-release, recipe-hash
+#                          initrd.img, cmdline, kernel-release, recipe-hash, and checksums
+#                          ("<sha256> <size> <name>" of each image file, checked by the launcher on use)
 #   build.sh hash       -> the recipe hash alone (no build)
 #   build.sh prune      -> removes what older recipes left in the cache and in Docker (no output)
 # Each build command builds only what is missing, prints progress on stderr and exactly one line
@@ -268,12 +269,23 @@ make_initrd() {
     say "initrd: ${#files[@]} modules ($(tr '\n' ' ' <"$dir/lib/modules/load-order"))"
 }
 
+# write_checksums DIR: DIR/checksums, "<sha256> <size> <name>" per image file, which the launcher verifies
+# before each use (a truncated kernel, initrd or disk is rebuilt rather than booted).
+write_checksums() {
+    local dir="$1" file
+    say "recording checksums"
+    for file in disk.img vmlinuz vmlinux initrd.img; do
+        [[ -f "$dir/$file" ]] || continue
+        printf '%s %s %s\n' "$(sha256sum <"$dir/$file" | cut -d' ' -f1)" "$(stat -c %s "$dir/$file")" "$file"
+    done >"$dir/checksums"
+}
+
 cmd_vm() {
     local hash vm tar start out root dl kpkg kver keep file wanted
     hash="$(recipe_hash)"
     vm="$CACHE_DIR/vm-$hash"
     lock_cache
-    if [[ -f "$vm/disk.img" && -f "$vm/vmlinuz" && -f "$vm/initrd.img" ]]; then
+    if [[ -f "$vm/disk.img" && -f "$vm/vmlinuz" && -f "$vm/initrd.img" && -f "$vm/checksums" ]]; then
         say "VM image $vm exists"
         result "$vm"
         return
@@ -328,6 +340,8 @@ cmd_vm() {
     cp "$RECIPE_DIR/cmdline.txt" "$out/cmdline"
     printf '%s\n' "$kver" >"$out/kernel-release"
     printf '%s\n' "$hash" >"$out/recipe-hash"
+    write_checksums "$out"
+    rm -rf "$vm"  # an incomplete earlier build, else mv would move into it
     mv "$out" "$vm"
     rm -rf "$TMP_DIR"
     TMP_DIR=""

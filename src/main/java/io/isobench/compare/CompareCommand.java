@@ -171,6 +171,7 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
                 .withTimeline(timeline());
         List<Path> written = Report.writeAll(comparison, target);
+        Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
             comparison.banners().forEach(b -> out.println("Warning: " + b));
             out.print(MarkdownReport.headline(comparison));

@@ -91,6 +91,7 @@ public final class Comparison {
         List<String> notes = new ArrayList<>();
         List<String> mismatches = MismatchPolicy.check(inputs, options.allowMismatch());
         mismatches.forEach(m -> banners.add("Compared despite a mismatch (--allow-mismatch): " + m + "."));
+        Unfinished.warnings(inputs).forEach(w -> banners.add(w + "."));
         boolean baselineRun = inputs.stream().anyMatch(EnvironmentInput::previousRun);
         List<Pair> pairs = baselineRun ? pairByEnv(inputs, notes) : pairWithBaseline(inputs, options, notes);
         for (EnvironmentInput input : inputs) {

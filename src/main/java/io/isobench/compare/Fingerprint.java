@@ -32,10 +32,15 @@ public record Fingerprint(Path file, Map<String, String> values, List<Problem> s
         return new Fingerprint(null, Map.of(), List.of(), List.of());
     }
 
-    /** Reads environment.json, or returns {@link #none()} when the file does not exist. */
+    /** The fingerprint of an environment directory whose environment.json ({@code file}) does not exist. */
+    public static Fingerprint absent(Path file) {
+        return new Fingerprint(file, Map.of(), List.of(), List.of());
+    }
+
+    /** Reads environment.json, or returns {@link #absent} when the file does not exist. */
     public static Fingerprint read(Path file) throws CompareException {
         if (!Files.exists(file)) {
-            return none();
+            return absent(file);
         }
         JsonNode root = Json.read(file);
         if (!root.isObject()) {
@@ -95,6 +100,16 @@ public record Fingerprint(Path file, Map<String, String> values, List<Problem> s
 
     public boolean isEmpty() {
         return values.isEmpty();
+    }
+
+    /** Whether the input is an environment directory whose environment.json is missing (or empty). */
+    public boolean fileMissing() {
+        return file != null && values.isEmpty();
+    }
+
+    /** The run's status as the launcher or suite last wrote it (running, interrupted, complete, ...), or null. */
+    public String status() {
+        return get("status");
     }
 
     public String env() {

@@ -10,7 +10,8 @@ import java.util.Set;
  * The environment fingerprints side by side: every key of any environment.json (unknown ones too), one column per
  * environment, with the rows whose values differ marked. Identity keys (env, kind, variant, timestamp, runId) are
  * expected to differ and are not marked. Important differences (JVM, jar, kernel, accel, profile, CPU) are also
- * listed as sentences.
+ * listed as sentences. An environment directory without environment.json keeps its column, marked
+ * {@value #NO_FILE}, instead of silently dropping out.
  */
 public record FingerprintTable(List<String> columns, List<Row> rows, List<String> mismatches) {
 
@@ -22,21 +23,32 @@ public record FingerprintTable(List<String> columns, List<Row> rows, List<String
         }
     }
 
+    /** The cell of an environment whose environment.json is missing. */
+    static final String NO_FILE = "no environment.json";
+
     static final Set<String> EXPECTED_TO_DIFFER = Set.of("env", "kind", "variant", "timestamp", "runId");
 
     private static final List<String> IMPORTANT = List.of("jvm.", "jarSha256", "kernel", "accel", "profile",
             "cpuModel", "isobenchVersion", "clocksource");
 
     static FingerprintTable of(List<EnvironmentInput> inputs) {
-        List<EnvironmentInput> withPrint = inputs.stream().filter(i -> !i.fingerprint().isEmpty()).toList();
+        List<EnvironmentInput> withPrint = inputs.stream()
+                .filter(i -> !i.fingerprint().isEmpty() || i.fingerprint().fileMissing()).toList();
         List<String> columns = withPrint.stream().map(EnvironmentInput::label).toList();
         Set<String> keys = new LinkedHashSet<>();
         withPrint.forEach(i -> keys.addAll(i.fingerprint().values().keySet()));
         List<Row> rows = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
+        if (withPrint.stream().anyMatch(i -> i.fingerprint().fileMissing())) {
+            List<String> values = withPrint.stream().map(i -> i.fingerprint().fileMissing() ? NO_FILE : "present").toList();
+            rows.add(new Row("environment.json", values, true, true));
+            withPrint.stream().filter(i -> i.fingerprint().fileMissing())
+                    .forEach(i -> mismatches.add(i.label() + " has " + NO_FILE + ": its JVM and jar cannot be checked"));
+        }
         for (String key : keys) {
             List<String> values = withPrint.stream().map(i -> i.fingerprint().get(key)).toList();
-            boolean differs = !EXPECTED_TO_DIFFER.contains(key) && values.stream().distinct().count() > 1;
+            boolean differs = !EXPECTED_TO_DIFFER.contains(key) && withPrint.stream()
+                    .filter(i -> !i.fingerprint().isEmpty()).map(i -> i.fingerprint().get(key)).distinct().count() > 1;
             boolean important = IMPORTANT.stream().anyMatch(p -> p.endsWith(".") ? key.startsWith(p) : key.equals(p));
             rows.add(new Row(key, values, differs, important));
             if (differs && important) {

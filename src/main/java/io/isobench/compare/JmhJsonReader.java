@@ -1,7 +1,12 @@
 package io.isobench.compare;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,40 +21,74 @@ import java.util.TreeMap;
  * "+INF", "-INF" (kept as the doubles they name); secondary metric names lose the old {@code ·} prefix; a benchmark
  * that appears twice, an entry without a benchmark name, mode or primary score, and a file with no entries are
  * errors. An interleaved run adds {@value #ROUNDS} to an entry: the round of each fork, kept with every metric.
+ * The file is read as a stream, one entry at a time, so that a bad entry is refused where it stands and a file of
+ * more than {@value #MAX_ENTRIES} entries is refused without reading the rest.
  */
 public final class JmhJsonReader {
 
     /** The field an interleaved run adds to each entry: the round of each fork, in rawData order. */
     public static final String ROUNDS = io.isobench.suite.RoundMerge.ROUNDS;
 
+    /** Far more entries than any run has (the full suite has about a hundred): beyond, a file is not JMH output. */
+    static final int MAX_ENTRIES = 100_000;
+
+    /** Reads one entry of the array: the entries after it are not "trailing tokens". */
+    private static final ObjectReader ENTRY = Json.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private JmhJsonReader() {
     }
 
     public static List<BenchmarkResult> read(Path file) throws CompareException {
-        JsonNode root = Json.read(file);
-        if (!root.isArray()) {
-            throw new CompareException(file, "is not JMH JSON output (expected an array of benchmark results)");
-        }
-        if (root.isEmpty()) {
-            throw new CompareException(file, "holds no benchmark results");
-        }
-        List<BenchmarkResult> results = new ArrayList<>();
-        Set<BenchmarkKey> seen = new HashSet<>();
-        int index = 0;
-        for (JsonNode entry : root) {
-            index++;
-            BenchmarkResult result = entry(file, index, entry);
-            if (!seen.add(result.key())) {
-                throw new CompareException(file, "benchmark " + result.key() + " appears twice");
+        return read(file, MAX_ENTRIES);
+    }
+
+    static List<BenchmarkResult> read(Path file, int maxEntries) throws CompareException {
+        Json.checkSize(file);
+        try (JsonParser parser = Json.MAPPER.createParser(file.toFile())) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new CompareException(file, "is empty");
             }
-            results.add(result);
+            if (first != JsonToken.START_ARRAY) {
+                throw new CompareException(file, "is not JMH JSON output (expected an array of benchmark results)");
+            }
+            List<BenchmarkResult> results = new ArrayList<>();
+            Set<BenchmarkKey> seen = new HashSet<>();
+            int index = 0;
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token == null) {
+                    throw new CompareException(file, "truncated JSON (the array of results does not end)");
+                }
+                index++;
+                if (index > maxEntries) {
+                    throw new CompareException(file, "has more than " + maxEntries + " entries, far more than a JMH run"
+                            + " writes; not read further");
+                }
+                BenchmarkResult result = entry(file, index, ENTRY.readTree(parser));
+                if (!seen.add(result.key())) {
+                    throw new CompareException(file, "benchmark " + result.key() + " appears twice");
+                }
+                results.add(result);
+            }
+            if (parser.nextToken() != null) {
+                throw new CompareException(file, "malformed JSON (content after the array of results)");
+            }
+            if (results.isEmpty()) {
+                throw new CompareException(file, "holds no benchmark results");
+            }
+            return results;
+        } catch (IOException e) {
+            throw Json.failure(file, e);
+        } catch (OutOfMemoryError e) {
+            throw Json.tooBig(file);
         }
-        return results;
     }
 
     private static BenchmarkResult entry(Path file, int index, JsonNode entry) throws CompareException {
         String where = "entry " + index;
-        if (!entry.isObject()) {
+        if (entry == null || !entry.isObject()) {
             throw new CompareException(file, where + " is not an object");
         }
         String benchmark = text(entry, "benchmark");

@@ -13,8 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reading JSON files into trees, with one-line error messages. */
+/**
+ * Reading JSON files into trees, with one-line error messages that name the file. Inputs may be huge or hostile: a
+ * file above {@link #MAX_BYTES} is refused before it is read, and running out of memory while reading is reported as
+ * the file's problem, not as the JVM's.
+ */
 final class Json {
+
+    /** The largest input read: a JMH JSON of a full run with every profile is a few MB. */
+    static final long MAX_BYTES = 256L << 20;
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -26,28 +33,50 @@ final class Json {
 
     /** The file's JSON tree; a missing, unreadable, empty or malformed file is a {@link CompareException}. */
     static JsonNode read(Path file) throws CompareException {
-        byte[] bytes;
+        checkSize(file);
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CompareException(file, "no such file");
-        } catch (IOException e) {
-            throw new CompareException(file, "cannot be read (" + oneLine(e.getMessage()) + ")");
-        }
-        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-            throw new CompareException(file, "is empty");
-        }
-        try {
+            byte[] bytes = Files.readAllBytes(file);
             JsonNode node = MAPPER.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new CompareException(file, "is empty");
             }
             return node;
-        } catch (JsonProcessingException e) {
-            throw new CompareException(file, describe(e));
         } catch (IOException e) {
-            throw new CompareException(file, "cannot be read (" + oneLine(e.getMessage()) + ")");
+            throw failure(file, e);
+        } catch (OutOfMemoryError e) {
+            throw tooBig(file);
         }
+    }
+
+    /** Refuses a missing file or one larger than {@link #MAX_BYTES}, before reading it. */
+    static void checkSize(Path file) throws CompareException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw failure(file, e);
+        }
+        if (size > MAX_BYTES) {
+            throw new CompareException(file, "is " + (size >> 20) + " MiB, more than the " + (MAX_BYTES >> 20)
+                    + " MiB an isobench input may be; not read");
+        }
+    }
+
+    /** The one-line problem of a file that could not be read or parsed. */
+    static CompareException failure(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new CompareException(file, "no such file");
+        }
+        if (e instanceof JsonProcessingException json) {
+            return new CompareException(file, describe(json));
+        }
+        return new CompareException(file, "cannot be read (" + oneLine(e.getMessage()) + ")");
+    }
+
+    /** What is said when reading a file ran out of memory. */
+    static CompareException tooBig(Path file) {
+        return new CompareException(file, "does not fit in memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB heap); it is not a plausible isobench input");
     }
 
     /**
@@ -76,7 +105,7 @@ final class Json {
         return null;
     }
 
-    private static String describe(JsonProcessingException e) {
+    static String describe(JsonProcessingException e) {
         String message = oneLine(e.getOriginalMessage());
         int marker = message.indexOf(" (start marker");
         if (marker > 0) {

@@ -9,7 +9,9 @@ import java.util.Objects;
  * Refuses to mix results that are not comparable: different JVM builds ({@code jvm.vmVersion},
  * {@code jvm.runtimeSha256}), different benchmark jars ({@code jarSha256}) or different profiles, unless
  * {@code --allow-mismatch}. With {@code --baseline-run}, JVM and jar are checked within each run (a new build is
- * what a regression gate compares against the old one); profiles are checked across both.
+ * what a regression gate compares against the old one); profiles are checked across both. An environment directory
+ * without environment.json cannot be checked, and counts as a mismatch too; so does a loose JMH JSON file (which
+ * never has one) compared with inputs that do. Loose files among themselves are compared as they are.
  */
 final class MismatchPolicy {
 
@@ -35,6 +37,7 @@ final class MismatchPolicy {
                 inputs.stream().filter(i -> !i.previousRun()).toList())
                 : List.of(inputs);
         for (List<EnvironmentInput> group : groups) {
+            problems.addAll(unverifiable(group));
             for (Check check : BUILD) {
                 problems.addAll(differences(group, check));
             }
@@ -45,6 +48,23 @@ final class MismatchPolicy {
             throw new CompareException(first.file(), first.problem() + "; pass --allow-mismatch to compare anyway");
         }
         return problems.stream().map(p -> p.problem()).toList();
+    }
+
+    /** Inputs whose JVM and jar cannot be checked against the others, because they have no fingerprint. */
+    private static List<CompareException> unverifiable(List<EnvironmentInput> group) {
+        boolean anyPrint = group.stream().anyMatch(i -> !i.fingerprint().isEmpty());
+        List<CompareException> found = new ArrayList<>();
+        for (EnvironmentInput input : group) {
+            Fingerprint print = input.fingerprint();
+            if (print.fileMissing()) {
+                found.add(new CompareException(print.file(), input.label() + " has no environment.json, so its JVM build"
+                        + " and benchmark jar cannot be checked"));
+            } else if (print.isEmpty() && anyPrint) {
+                found.add(new CompareException(input.source(), input.label() + " is a JMH JSON file without"
+                        + " environment.json, so its JVM build and benchmark jar cannot be checked against the others"));
+            }
+        }
+        return found;
     }
 
     private static List<CompareException> differences(List<EnvironmentInput> group, Check check) {

@@ -67,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new LauncherException(kind + " was asked for but cannot run here: " + planned.missing().get());
             }
         }
+        Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
         int compared = Reports.compare(spec.runDir());

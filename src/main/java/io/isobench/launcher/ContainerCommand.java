@@ -22,11 +22,12 @@ public final class ContainerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var variant = container.variant();
-        RunSpec spec = options.toSpec();
         Availability.runtimeMissing(variant.runtime()).ifPresent(missing -> {
             throw new IllegalArgumentException("--runtime " + variant.runtime() + " asked for, but " + missing);
         });
         ContainerEnvironment environment = new ContainerEnvironment(variant, container.image());
-        return Rounds.run(List.of(Rounds.Planned.of(environment)), spec);
+        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        Rounds.preflight(plan);
+        return Rounds.run(plan, options.toSpec());
     }
 }

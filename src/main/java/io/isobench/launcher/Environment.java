@@ -18,4 +18,13 @@ public interface Environment {
      * @throws LauncherException when it cannot be started, with a one-line reason; whatever it started is stopped
      */
     Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException;
+
+    /**
+     * Checks, before anything of the run is made or started, what would make this environment fail at once on this
+     * machine (another host run holding JMH's lock). Environments that have nothing to check need not override it.
+     *
+     * @throws LauncherException with a one-line reason; the run then does not start
+     */
+    default void preflight() throws LauncherException {
+    }
 }

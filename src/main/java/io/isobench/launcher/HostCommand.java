@@ -24,8 +24,9 @@ public final class HostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = benchDirOrDefault(benchDir);
-        RunSpec spec = options.toSpec();
-        return Rounds.run(List.of(Rounds.Planned.of(new HostEnvironment("host", dir))), spec);
+        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(new HostEnvironment("host", dir)));
+        Rounds.preflight(plan);
+        return Rounds.run(plan, options.toSpec());
     }
 
     /** The bench directory, made when it is the default and missing; any other must be a writable directory. */

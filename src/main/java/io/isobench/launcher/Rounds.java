@@ -103,6 +103,15 @@ public final class Rounds {
         return failed ? 1 : partial ? SuiteMain.EXIT_PARTIAL : 0;
     }
 
+    /** Every planned environment's {@link Environment#preflight()}, before the run directory or a runtime is made. */
+    public static void preflight(List<Planned> plan) throws LauncherException {
+        for (Planned planned : plan) {
+            if (planned.missing().isEmpty()) {
+                planned.environment().preflight();
+            }
+        }
+    }
+
     private static void writeRecord(RunSpec spec, Map<String, String[]> record) throws IOException {
         ArrayNode entries = JsonFiles.MAPPER.createArrayNode();
         record.forEach((name, entry) -> entries.addObject().put("env", name).put("status", entry[0]).put("reason", entry[1]));

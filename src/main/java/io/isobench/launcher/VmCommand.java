@@ -22,6 +22,8 @@ public final class VmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         VmEnvironment environment = new VmEnvironment(vm);
-        return Rounds.run(List.of(Rounds.Planned.of(environment)), options.toSpec());
+        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        Rounds.preflight(plan);
+        return Rounds.run(plan, options.toSpec());
     }
 }

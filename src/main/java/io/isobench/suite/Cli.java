@@ -2,9 +2,11 @@ package io.isobench.suite;
 
 import picocli.CommandLine;
 
+import java.util.Objects;
+
 /**
- * Runs a picocli command the way every isobench entry point does: bad input gives one line on stderr and
- * exit code 2, never a stack trace.
+ * Runs a picocli command the way every isobench entry point does: bad input gives one line on stderr (the problem and
+ * where to find the usage) and exit code 2, never a stack trace.
  */
 public final class Cli {
 
@@ -22,8 +24,8 @@ public final class Cli {
             commandLine.addSubcommand(subcommand);
         }
         commandLine.setParameterExceptionHandler((e, a) -> {
-            System.err.println(name + ": " + e.getMessage());
-            System.err.println("Try '" + name + " --help' for usage.");
+            System.err.println(name + ": " + Objects.requireNonNullElse(e.getMessage(), "bad arguments").strip()
+                    .replaceAll("\\s*\\R\\s*", "; ") + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
             return SuiteMain.EXIT_USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
@@ -36,5 +38,14 @@ public final class Cli {
             return e instanceof IllegalArgumentException ? SuiteMain.EXIT_USAGE : 1;
         });
         return commandLine.execute(args);
+    }
+
+    /** {@code isobench container} for a subcommand: what to put before {@code --help}. */
+    private static String qualifiedName(CommandLine commandLine) {
+        StringBuilder name = new StringBuilder(commandLine.getCommandName());
+        for (CommandLine parent = commandLine.getParent(); parent != null; parent = parent.getParent()) {
+            name.insert(0, parent.getCommandName() + " ");
+        }
+        return name.toString();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isobench.support.BenchDir;
 import io.isobench.support.Peer;
-import io.isobench.support.Requires;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -132,14 +131,30 @@ public final class SuiteMain implements Callable<Integer> {
         int failedBefore = failed.size();
         long suiteStart = System.nanoTime();
         Path partsDir = Files.createTempDirectory("isobench-parts-");
+        FailureLine failures = new FailureLine();
         try (PrintStream log = new PrintStream(new FileOutputStream(ResultLayout.jmhLog(envDir).toFile(), true), true);
-             PrintStream both = new PrintStream(new TeeOutputStream(System.out, log), true)) {
+             PrintStream both = new PrintStream(new TeeOutputStream(new TeeOutputStream(System.out, log), failures), true)) {
             OutputFormat format = OutputFormatFactory.createFormatInstance(both, VerboseMode.NORMAL);
             for (int i = 0; i < groups.size(); i++) {
                 BenchmarkSelection.Group group = groups.get(i);
                 String tag = "[" + envName + (round > 0 ? " round " + round : " " + (i + 1) + "/" + groups.size()) + "] "
                         + group.shortName();
-                Optional<String> missing = group.requirement().map(Requires::value).flatMap(c -> c.missing());
+                Optional<String> missing;
+                try {
+                    missing = group.requirement().isPresent() ? group.requirement().get().value().missing() : Optional.empty();
+                } catch (IOException e) {
+                    // The probe could not run (a full disk): the class fails with that reason; it is not a skip.
+                    String reason = "its capability probe could not run: " + e.getMessage();
+                    both.println(tag + " FAILED: " + reason);
+                    for (String method : group.methods()) {
+                        ObjectNode failure = failed.addObject().put("benchmark", method).put("reason", reason);
+                        if (round > 0) {
+                            failure.put("round", round);
+                        }
+                    }
+                    JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+                    continue;
+                }
                 if (missing.isPresent()) {
                     both.println(tag + " skipped: " + missing.get());
                     for (String method : group.methods()) {
@@ -152,6 +167,7 @@ public final class SuiteMain implements Callable<Integer> {
                 both.println(tag + " ...");
                 long start = System.nanoTime();
                 Path part = partsDir.resolve(i + ".json");
+                failures.reset();
                 String error = runGroup(group, jmhArgs, forkProperties, part, format);
                 Map<String, Long> produced = new HashMap<>();
                 ArrayNode step = JsonFiles.MAPPER.createArrayNode();
@@ -179,7 +195,9 @@ public final class SuiteMain implements Callable<Integer> {
                         ObjectNode failure = failed.addObject().put("benchmark", expected.getKey())
                                 .put("reason", (got == 0 ? "no result" : (expected.getValue() - got) + " of "
                                         + expected.getValue() + " parameter combinations have no result")
-                                        + (error != null ? ": " + error : "; see " + ResultLayout.JMH_LOG));
+                                        + (error != null ? ": " + error : failures.first()
+                                        .map(why -> ": " + why + "; see " + ResultLayout.JMH_LOG)
+                                        .orElse("; see " + ResultLayout.JMH_LOG)));
                         if (round > 0) {
                             failure.put("round", round);
                         }

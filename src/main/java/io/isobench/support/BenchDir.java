@@ -8,20 +8,33 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A benchmark's own temporary directory under {@code -Disobench.dir} (default {@code java.io.tmpdir}),
- * deleted with everything in it on {@link #close()}. Benchmarks create files nowhere else.
+ * deleted with everything in it on {@link #close()}. Benchmarks create files nowhere else. A directory still open when
+ * the JVM exits is deleted then: JMH skips {@code @TearDown} when a benchmark throws (e.g. ENOSPC on a full disk), and
+ * the fork's exit must not leave the directory behind.
  */
 public final class BenchDir implements AutoCloseable {
 
     /** The system property that chooses the file system under test. */
     public static final String PROPERTY = "isobench.dir";
 
+    /** Directories created and not yet closed, deleted at exit. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(BenchDir::deleteLeftovers, "isobench-benchdir-cleanup"));
+    }
+
     private final Path path;
 
     private BenchDir(Path path) {
         this.path = path;
+        OPEN.add(path);
     }
 
     public static Path root() {
@@ -29,10 +42,15 @@ public final class BenchDir implements AutoCloseable {
     }
 
     public static BenchDir create(String purpose) {
+        return create(root(), purpose);
+    }
+
+    /** A directory under {@code root}; an UncheckedIOException (with the IOException's reason) when it cannot be made. */
+    public static BenchDir create(Path root, String purpose) {
         try {
-            return new BenchDir(Files.createTempDirectory(root(), "isobench-" + purpose + "-"));
+            return new BenchDir(Files.createTempDirectory(root, "isobench-" + purpose + "-"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory under " + root(), e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -47,6 +65,19 @@ public final class BenchDir implements AutoCloseable {
     @Override
     public void close() {
         deleteRecursively(path);
+        OPEN.remove(path);
+    }
+
+    /** Deletes the directories that were never closed (the exit hook); quietly, it runs while the JVM ends. */
+    static void deleteLeftovers() {
+        for (Path dir : List.copyOf(OPEN)) {
+            try {
+                deleteRecursively(dir);
+                OPEN.remove(dir);
+            } catch (UncheckedIOException e) {
+                // Nothing more can be done at exit.
+            }
+        }
     }
 
     public static void deleteRecursively(Path dir) {

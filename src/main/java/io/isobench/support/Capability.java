@@ -1,7 +1,7 @@
 package io.isobench.support;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,26 +10,17 @@ import java.util.Optional;
 
 import com.sun.nio.file.ExtendedOpenOption;
 
-/** Something a benchmark needs from its environment; {@link #missing()} says why it is absent, if it is. */
+/**
+ * Something a benchmark needs from its environment; {@link #missing()} says why it is absent, if it is. A probe that
+ * cannot even run (no space left for its file) throws instead: that is a failure to report, not a missing capability.
+ */
 public enum Capability {
 
     /** O_DIRECT on the benchmark directory's file system (tmpfs and some overlay set-ups refuse it). */
     DIRECT_IO {
         @Override
-        public Optional<String> missing() {
-            Path root = BenchDir.root();
-            try (BenchDir dir = BenchDir.create("probe")) {
-                Path file = dir.resolve("direct");
-                Files.write(file, new byte[DirectIo.ALIGNMENT]);
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT)) {
-                    ByteBuffer buffer = DirectIo.alignedBuffer(DirectIo.ALIGNMENT);
-                    channel.read(buffer, 0);
-                }
-                return Optional.empty();
-            } catch (IOException | RuntimeException e) {
-                return Optional.of("O_DIRECT refused on " + root + " (" + FileSystems.typeOf(root) + "): "
-                        + e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
+        public Optional<String> missing() throws IOException {
+            return directIoMissing(BenchDir.root(), file -> Files.write(file, new byte[DirectIo.ALIGNMENT]));
         }
     },
 
@@ -43,5 +34,36 @@ public enum Capability {
         }
     };
 
-    public abstract Optional<String> missing();
+    /**
+     * Why the capability is absent here, or empty when it is present.
+     *
+     * @throws IOException when the probe could not run (e.g. ENOSPC while writing its file)
+     */
+    public abstract Optional<String> missing() throws IOException;
+
+    /** How the O_DIRECT probe writes its file (a seam for tests: a full disk is hard to come by). */
+    @FunctionalInterface
+    interface ProbeWrite {
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Writes a probe file under {@code root} and reads it back with O_DIRECT: only a refusal of that read is a missing
+     * capability. The probe's directory is removed whatever happens.
+     */
+    static Optional<String> directIoMissing(Path root, ProbeWrite write) throws IOException {
+        try (BenchDir dir = BenchDir.create(root, "probe")) {
+            Path file = dir.resolve("direct");
+            write.write(file);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, ExtendedOpenOption.DIRECT)) {
+                channel.read(DirectIo.alignedBuffer(DirectIo.ALIGNMENT), 0);
+                return Optional.empty();
+            } catch (IOException | RuntimeException e) {
+                return Optional.of("O_DIRECT refused on " + root + " (" + FileSystems.typeOf(root) + "): "
+                        + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
 }

@@ -234,8 +234,10 @@ class ComparisonTest {
 
     @Test
     void baselineOptionAndFallback() throws Exception {
-        Fixtures.envDir(tmp, "container-bridge", List.of(avgt("io.isobench.cpu.C.b", 10, 0.1, 91)), null, null);
-        Fixtures.envDir(tmp, "vm-kvm", List.of(avgt("io.isobench.cpu.C.b", 12, 0.1, 92)), null, null);
+        Fixtures.envDir(tmp, "container-bridge", List.of(avgt("io.isobench.cpu.C.b", 10, 0.1, 91)),
+                Fixtures.fingerprint("container-bridge", "container", "none"), null);
+        Fixtures.envDir(tmp, "vm-kvm", List.of(avgt("io.isobench.cpu.C.b", 12, 0.1, 92)),
+                Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
         Comparison fallback = Comparison.ofRunDir(tmp, CompareOptions.defaults());
         assertEquals("container-bridge", fallback.baseline().label());
         assertTrue(fallback.notes().get(0).contains("No environment is called host"));

@@ -22,12 +22,13 @@ class InputLoaderTest {
     @Test
     void runDirsWithTheSameEnvNamesGetRunIdLabels() throws Exception {
         for (String run : List.of("monday", "tuesday")) {
-            Fixtures.envDir(tmp.resolve(run), "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)), null, null);
-            Fixtures.envDir(tmp.resolve(run), "vm-kvm", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 2)), null,
-                    null);
+            Fixtures.envDir(tmp.resolve(run), "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)),
+                    Fixtures.fingerprint("host", "host", "none"), null);
+            Fixtures.envDir(tmp.resolve(run), "vm-kvm", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 2)),
+                    Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
         }
         Fixtures.envDir(tmp.resolve("tuesday"), "container-bridge", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 3)),
-                null, null);
+                Fixtures.fingerprint("container-bridge", "container", "none"), null);
         List<EnvironmentInput> in = InputLoader.load(List.of(tmp.resolve("monday"), tmp.resolve("tuesday")),
                 List.of());
         assertEquals(List.of("monday/host", "monday/vm-kvm", "tuesday/host", "container-bridge", "tuesday/vm-kvm"),

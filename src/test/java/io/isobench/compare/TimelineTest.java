@@ -49,7 +49,8 @@ class TimelineTest {
 
     @Test
     void aRunWithoutTimelineHasNone() throws Exception {
-        Fixtures.envDir(tmp, "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)), null, null);
+        Fixtures.envDir(tmp, "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)),
+                Fixtures.fingerprint("host", "host", "none"), null);
         assertNull(Timeline.read(tmp));
         assertNull(Comparison.ofRunDir(tmp, CompareOptions.defaults()).timeline());
     }

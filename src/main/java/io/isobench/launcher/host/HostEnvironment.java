@@ -29,6 +29,9 @@ public final class HostEnvironment implements Environment {
      */
     public static final String DEFAULT_BENCH_DIR = "/var/tmp/isobench";
 
+    /** One host run at a time on this machine (JMH's lock in /tmp is per machine). */
+    private static final HostLocks LOCKS = HostLocks.inTmpDir();
+
     private final String name;
     private final Path benchDir;
 
@@ -42,8 +45,15 @@ public final class HostEnvironment implements Environment {
         return name;
     }
 
+    /** Refuses a second host run on this machine: see {@link HostLocks}. */
+    @Override
+    public void preflight() throws LauncherException {
+        LOCKS.acquire();
+    }
+
     @Override
     public Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException {
+        LOCKS.acquire();
         PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
         try {
             Thread.sleep(1000); // let the idle peer settle before its memory is read

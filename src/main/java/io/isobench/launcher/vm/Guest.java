@@ -37,6 +37,7 @@ final class Guest implements AutoCloseable {
     private final Map<String, Long> markers = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile String lastLine = "";
+    private volatile String errorLine;
 
     private Guest(Process qemu, Path overlay, long startNanos, Path consoleLog, boolean echo, List<String> watch) {
         this.qemu = qemu;
@@ -98,6 +99,9 @@ final class Guest implements AutoCloseable {
                     System.out.println(line);
                 }
                 lastLine = line.isBlank() ? lastLine : line;
+                if (errorLine == null && line.startsWith(ERROR)) {
+                    errorLine = line.strip();
+                }
                 for (String marker : watch) {
                     if (line.startsWith(marker)) {
                         markers.putIfAbsent(marker, now);
@@ -115,7 +119,7 @@ final class Guest implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code marker} appears, QEMU exits, or the timeout passes.
+     * Waits until {@code marker} appears, the guest reports an error, QEMU exits, or the timeout passes.
      * @return milliseconds from QEMU's start to the marker, or -1 if it did not appear
      */
     double awaitMarker(String marker, long timeoutSeconds) throws InterruptedException {
@@ -124,6 +128,9 @@ final class Guest implements AutoCloseable {
             Long at = markers.get(marker);
             if (at != null) {
                 return Math.round((at - startNanos) / 1e5) / 10.0;
+            }
+            if (errorLine != null) {
+                return -1; // the guest gave up and powers off
             }
             if (!qemu.isAlive()) {
                 reader.join(2000);
@@ -152,8 +159,32 @@ final class Guest implements AutoCloseable {
         return markers.containsKey(marker);
     }
 
-    String lastLine() {
-        return lastLine;
+    /** Why {@code marker} did not come after {@link #awaitMarker} gave up waiting {@code timeoutSeconds}, in one line. */
+    String failure(String marker, long timeoutSeconds) {
+        return failure(marker, timeoutSeconds, errorLine, qemu.isAlive() ? null : qemu.exitValue(), lastLine);
+    }
+
+    /**
+     * The guest's own ISOBENCH-ERROR line when it printed one; else whether QEMU exited or the wait timed out (only
+     * then is a time named), with the console's last line.
+     */
+    static String failure(String marker, long timeoutSeconds, String errorLine, Integer qemuExit, String lastLine) {
+        String why;
+        if (errorLine != null) {
+            why = "the guest failed before " + marker + ": '" + errorLine + "'";
+        } else if (qemuExit != null) {
+            why = "QEMU exited (status " + qemuExit + ") before the guest printed " + marker + " (last console line: '"
+                    + lastLine + "')";
+        } else {
+            why = "the guest did not print " + marker + " within " + timeoutSeconds + " s (last console line: '"
+                    + lastLine + "')";
+        }
+        return why + "; see console.log";
+    }
+
+    /** The guest's ISOBENCH-ERROR line, or else its console's last line, quoted: what to say when it stopped. */
+    String lastWords() {
+        return errorLine != null ? "'" + errorLine + "'" : "last console line: '" + lastLine + "'";
     }
 
     long pid() {

@@ -3,7 +3,6 @@ package io.isobench.launcher.vm;
 import io.isobench.launcher.Cleanup;
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
-import io.isobench.launcher.ImageRecipes;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
@@ -70,7 +69,7 @@ public final class VmEnvironment implements Environment {
                     + "These results are emulation, many times slower than KVM, and say nothing about KVM overhead; "
                     + "they are labelled vm-tcg / accel: tcg.");
         }
-        VmImage image = VmImage.at(Path.of(ImageRecipes.build("vm")));
+        VmImage image = VmImage.ensure();
         long bootTimeout = accel.equals("kvm") ? 60 : 180;
         Cleanup cleanup = new Cleanup();
         try {
@@ -270,8 +269,7 @@ public final class VmEnvironment implements Environment {
                         return Integer.parseInt(Files.readString(rc).strip());
                     }
                     if (!guest.alive()) {
-                        throw new LauncherException("the guest stopped (last console line: '" + guest.lastLine() + "'); see "
-                                + console);
+                        throw new LauncherException("the guest stopped (" + guest.lastWords() + "); see " + console);
                     }
                     if (System.nanoTime() > deadline) {
                         throw new LauncherException("the guest did not finish a command within " + timeoutSeconds
@@ -337,8 +335,7 @@ public final class VmEnvironment implements Environment {
     private static double required(Guest guest, String marker, long timeoutSeconds) throws LauncherException, InterruptedException {
         double millis = guest.awaitMarker(marker, timeoutSeconds);
         if (millis < 0) {
-            throw new LauncherException("the guest did not print " + marker + " within " + timeoutSeconds + " s (last console line: '"
-                    + guest.lastLine() + "'); see console.log");
+            throw new LauncherException(guest.failure(marker, timeoutSeconds));
         }
         return millis;
     }
