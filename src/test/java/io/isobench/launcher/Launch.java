@@ -52,6 +52,37 @@ final class Launch {
         }
     }
 
+    /** A launcher started in the background, for tests that act while it runs (kill the engine, press Ctrl-C). */
+    record Running(Process process, Path out, Path err) {
+
+        Outcome finish(long timeoutSeconds) throws IOException, InterruptedException {
+            try {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    fail("the launcher did not finish in " + timeoutSeconds + " s; stderr:\n" + Files.readString(err));
+                }
+                return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        }
+    }
+
+    static Running start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", launcherJar().toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("isobench-it-", ".out");
+        Path err = Files.createTempFile("isobench-it-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
+        builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+        return new Running(builder.start(), out, err);
+    }
+
     /** Processes of ours still alive whose command line contains {@code marker}. */
     static List<String> processesContaining(String marker) {
         long self = ProcessHandle.current().pid();

@@ -193,6 +193,9 @@ public final class Docker {
             client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             // Already gone.
+        } catch (com.github.dockerjava.api.exception.ConflictException e) {
+            // 409 "removal already in progress": Testcontainers' own shutdown hook (active without Ryuk) got there
+            // first on Ctrl-C; the container goes either way.
         } finally {
             ContainerProcesses.kill(id);
         }
