@@ -41,7 +41,7 @@ class InterleavedRunIT {
     static void run() throws Exception {
         Engines.requireDocker();
         runDir = temp.resolve("run");
-        outcome = Launch.run(1800, "bench", "--envs", "host,container", "--profile", "smoke", "--rounds", "2",
+        outcome = Launch.run(1800, "bench", "--envs", "host,container", "--container-variants", "bridge", "--profile", "smoke", "--rounds", "2",
                 "--seed", String.valueOf(SEED), "--include", SELECTION, "--out", runDir.toString());
     }
 
