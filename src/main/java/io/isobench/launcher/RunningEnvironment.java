@@ -183,8 +183,14 @@ final class RunningEnvironment {
         return status;
     }
 
-    /** Adds the group's methods to environment.json's failures for this round, unless the suite did. */
-    private void markFailed(BenchmarkSelection.Group group, int round, String reason) {
+    /**
+     * Adds the group's methods to environment.json's failures for this round, unless the suite did. Not after
+     * {@link #finish}: on Ctrl-C the cleanup finishes the environment while the interrupted step is still returning.
+     */
+    private synchronized void markFailed(BenchmarkSelection.Group group, int round, String reason) {
+        if (finished) {
+            return;
+        }
         try {
             ObjectNode record = record();
             ArrayNode failed = record.get("failed") instanceof ArrayNode list ? list : record.putArray("failed");

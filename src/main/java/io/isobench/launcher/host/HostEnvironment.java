@@ -64,12 +64,13 @@ public final class HostEnvironment implements Environment {
         }
         SuiteCommand suite = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
                 envDir.toString(), benchDir.toString(), "127.0.0.1:" + peer.port());
-        return new HostInstance(suite, new SuiteCommand.Identity(name, "host", "default", "none"), envDir, peer);
+        return new HostInstance(suite, new SuiteCommand.Identity(name, "host", "default", "none"), envDir, peer,
+                new java.util.concurrent.atomic.AtomicReference<>());
     }
 
     /** The host itself: commands are child processes, files are where they are. */
-    private record HostInstance(SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost, PeerProcess peer)
-            implements Instance {
+    private record HostInstance(SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost, PeerProcess peer,
+                                java.util.concurrent.atomic.AtomicReference<Process> running) implements Instance {
 
         @Override
         public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
@@ -79,6 +80,7 @@ public final class HostEnvironment implements Environment {
             } catch (IOException e) {
                 throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
             }
+            running.set(process);
             Thread pump = new Thread(() -> copy(process.getInputStream(), sink), "isobench-host-output");
             pump.setDaemon(true);
             pump.start();
@@ -90,11 +92,17 @@ public final class HostEnvironment implements Environment {
                 return process.exitValue();
             } finally {
                 Processes.destroy(process);
+                running.compareAndSet(process, null);
             }
         }
 
+        /** Stops the peer and a step still running (Ctrl-C: the main thread does not get to its own cleanup). */
         @Override
         public void close() {
+            Process step = running.getAndSet(null);
+            if (step != null) {
+                Processes.destroy(step);
+            }
             peer.close();
         }
 
