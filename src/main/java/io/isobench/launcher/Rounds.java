@@ -41,13 +41,14 @@ public final class Rounds {
      * @return 0 when every environment completed, {@link SuiteMain#EXIT_PARTIAL} when some steps failed, 1 when an
      * environment could not start or was lost
      */
-    public static int run(List<Planned> plan, RunSpec spec) throws InterruptedException, IOException {
+    public static int run(List<Planned> plan, RunSpec spec) throws InterruptedException, IOException, LauncherException {
         List<BenchmarkSelection.Group> groups = spec.groups();
         Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ", " + spec.rounds() + " round"
                 + (spec.rounds() == 1 ? "" : "s") + " of " + groups.size() + " classes, order seed " + spec.seed() + ") into "
                 + spec.runDir());
         Map<String, String[]> record = new LinkedHashMap<>(); // name -> {status, reason}
         List<RunningEnvironment> running = new ArrayList<>();
+        LauncherException firstFailure = null;
         try (Cleanup cleanup = new Cleanup()) {
             for (Planned planned : plan) {
                 String name = planned.environment().name();
@@ -64,8 +65,12 @@ public final class Rounds {
                 } catch (LauncherException e) {
                     Progress.warn(name + " failed: " + e.getMessage());
                     record.put(name, new String[]{"failed", e.getMessage()});
+                    firstFailure = firstFailure == null ? e : firstFailure;
                 }
                 writeRecord(spec, record);
+            }
+            if (running.isEmpty() && firstFailure != null) {
+                throw firstFailure; // nothing could start: one line and exit 1, as for any other error
             }
             for (RunningEnvironment environment : running) {
                 if (environment.emulated() && spec.roundsFor(true) < spec.rounds()) {
