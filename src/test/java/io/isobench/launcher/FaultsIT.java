@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * steps must survive both (the results are bind-mounted), the run must say what happened in one line, and nothing may
  * be left behind once the engine is back.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class FaultsIT {
 
     @TempDir
@@ -45,6 +46,7 @@ class FaultsIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void ctrlCKeepsTheFinishedStepsAndRemovesTheContainers() throws Exception {
         Engines.requireDocker();
         Path run = temp.resolve("ctrl-c");
@@ -66,6 +68,7 @@ class FaultsIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aDeadEngineKeepsTheFinishedStepsAndTheNextRunSweepsItsContainers() throws Exception {
         Engines.requireDocker();
         if (!"root".equals(System.getProperty("user.name"))) {
@@ -96,7 +99,12 @@ class FaultsIT {
                 "the next run swept the dead run's containers");
     }
 
+    /** Starts the engine again as the scripts do, once the killed one is gone (its pid file stops a new one until then). */
     private static void restartEngine() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Engines.succeeds(List.of("pgrep", "-x", "dockerd")) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
         Path lib = Path.of(System.getProperty("isobench.projectDir", ".")).resolve("scripts/lib.sh");
         Process start = new ProcessBuilder("bash", "-c", "source '" + lib + "' && ensure_docker").inheritIO().start();
         assertTrue(start.waitFor(180, TimeUnit.SECONDS) && start.exitValue() == 0, "dockerd restarted");
