@@ -20,8 +20,14 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // A library thread that fails (e.g. Testcontainers' shutdown prune when the engine died) says one line, not
         // a stack trace; the run's own errors are reported by the commands.
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
-                System.err.println("isobench: " + thread.getName() + ": " + LauncherException.rootMessage(e)));
+        // On Ctrl-C, Testcontainers' own shutdown hook (active without Ryuk) and isobench's cleanup remove the same
+        // containers; whichever comes second gets a 409 "removal ... is already in progress", which is no failure.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            String message = LauncherException.rootMessage(e);
+            if (!message.contains("is already in progress")) {
+                System.err.println("isobench: " + thread.getName() + ": " + message);
+            }
+        });
         System.exit(Cli.execute(new Main(), "isobench", external(), args));
     }
 

@@ -25,6 +25,11 @@ class RuntimesIT {
     @ValueSource(strings = {"crun", "runsc"})
     void aSmokeRunUnderTheRuntime(String runtime) throws Exception {
         Engines.requireRuntime(runtime);
+        if (runtime.equals("crun") && hybridCgroups()) {
+            // A fact of the machine, not of isobench: Debian 12's crun 1.8 refuses to create a container there
+            // ("cgroups in hybrid mode not supported, drop all controllers from cgroupv2"), also with docker run.
+            org.junit.jupiter.api.Assumptions.abort("crun 1.8 refuses this machine's hybrid cgroups (v1 with a v2 unified mount)");
+        }
         Path run = temp.resolve(runtime);
         Launch.Outcome outcome = Launch.run(900, "container", "--runtime", runtime, "--profile", "smoke",
                 "--include", "ParentPidGet|PeerRoundTrip|SmallFileChurn", "--out", run.toString());
@@ -47,6 +52,12 @@ class RuntimesIT {
         }
         JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(env));
         assertTrue(footprint.get("hostProcessesPssBytes").asLong() > 0, "the shim (and gVisor's sandbox) hold memory");
+    }
+
+    /** cgroup v1 controllers with a cgroup2 hierarchy mounted beside them (systemd's "hybrid" layout). */
+    private static boolean hybridCgroups() throws java.io.IOException {
+        String mounts = java.nio.file.Files.readString(Path.of("/proc/mounts"));
+        return mounts.contains(" cgroup2 ") && mounts.contains(" cgroup ");
     }
 
     @AfterAll
