@@ -65,17 +65,19 @@ public final class Processes {
         }
     }
 
-    private static void copy(InputStream in, ByteArrayOutputStream out) {
+    /** Copies a process's output to {@code out} as it comes, until the process closes it or ends. */
+    public static void copy(InputStream in, OutputStream out) {
         byte[] buffer = new byte[8192];
         try (in) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 synchronized (out) {
                     out.write(buffer, 0, n);
+                    out.flush();
                 }
             }
         } catch (IOException e) {
-            // The process ended or was killed.
+            // The process ended or was killed, or the console went away.
         }
     }
 

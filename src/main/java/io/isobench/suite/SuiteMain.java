@@ -107,9 +107,9 @@ public final class SuiteMain implements Callable<Integer> {
             Peer.parse(peer);
             System.setProperty(Peer.PROPERTY, peer);
         }
-        List<String> jmhArgs = JmhCommandLine.of(profile, jmhOptions).args();
+        // Bad raw options fail here, before anything runs, checked as the launcher checks them.
+        List<String> jmhArgs = JmhCommandLine.of(profile, jmhOptions).validate().args();
         List<String> forkProperties = forkProperties(dir);
-        parseJmh(jmhArgs, List.of()); // bad raw options fail here, before anything runs
         Path envDir = checkedOutDir();
         String envName = env == null ? envDir.getFileName().toString() : env;
 

@@ -10,7 +10,6 @@ import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +80,7 @@ public final class HostEnvironment implements Environment {
                 throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
             }
             running.set(process);
-            Thread pump = new Thread(() -> copy(process.getInputStream(), sink), "isobench-host-output");
+            Thread pump = new Thread(() -> Processes.copy(process.getInputStream(), sink), "isobench-host-output");
             pump.setDaemon(true);
             pump.start();
             try {
@@ -104,19 +103,6 @@ public final class HostEnvironment implements Environment {
                 Processes.destroy(step);
             }
             peer.close();
-        }
-
-        private static void copy(InputStream in, OutputStream out) {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // The process ended or the console went away.
-            }
         }
     }
 }
