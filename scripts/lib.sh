@@ -77,14 +77,34 @@ ensure_docker() {
   install -d -m 0700 -o root -g root "$STATE_DIR"
   daemon_config > "$STATE_DIR/daemon.json"
   local log="$STATE_DIR/dockerd.log"
+  clear_stale_pid_file /var/run/docker.pid dockerd
+  clear_stale_pid_file /var/run/docker/containerd/containerd.pid containerd
   say "starting dockerd with crun and runsc registered (log: $log) ..."
   setsid dockerd --config-file "$STATE_DIR/daemon.json" >>"$log" 2>&1 < /dev/null &
   local waited=0
   until docker info >/dev/null 2>&1; do
-    (( waited++ >= DOCKER_WAIT_SECONDS )) && die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see $log"
+    if (( waited++ >= DOCKER_WAIT_SECONDS )); then
+      tail -n 5 "$log" | sed 's/^/  dockerd: /' >&2
+      die "dockerd did not answer within ${DOCKER_WAIT_SECONDS} s; see $log"
+    fi
     sleep 1
   done
   say "dockerd is up"
+}
+
+# Removes a pid file left by a killed engine: its process is gone, is another program now, or is a zombie that its
+# parent has not reaped yet. dockerd (and the containerd it manages) refuse to start while their pid file names a
+# process that exists, and a zombie exists until it is reaped.
+clear_stale_pid_file() {
+  local file=$1 name=$2 pid
+  [[ -f "$file" ]] || return 0
+  pid=$(<"$file")
+  if [[ "$pid" =~ ^[0-9]+$ ]] && [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$name" ]] \
+      && ! pgrep -r Z -x "$name" | grep -qx "$pid"; then
+    return 0
+  fi
+  say "removing $file, left by a $name that is no longer running"
+  rm -f "$file"
 }
 
 # Makes sure QEMU and the image tools are installed.

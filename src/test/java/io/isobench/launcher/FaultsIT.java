@@ -99,10 +99,13 @@ class FaultsIT {
                 "the next run swept the dead run's containers");
     }
 
-    /** Starts the engine again as the scripts do, once the killed one is gone (its pid file stops a new one until then). */
+    /**
+     * Starts the engine again as the scripts do, once the killed one has stopped running. It may stay a zombie where
+     * nothing reaps orphans (pid 1 is not an init on these machines); the scripts then remove its pid file.
+     */
     private static void restartEngine() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (Engines.succeeds(List.of("pgrep", "-x", "dockerd")) && System.nanoTime() < deadline) {
+        while (Engines.succeeds(List.of("pgrep", "--runstates", "D,R,S,T", "-x", "dockerd")) && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
         Path lib = Path.of(System.getProperty("isobench.projectDir", ".")).resolve("scripts/lib.sh");
