@@ -6,6 +6,7 @@ import io.isobench.suite.BenchmarkSelection;
 /** The benchmark areas, in report order: the package segment after {@code io.isobench.}. */
 public enum Area {
     SYSCALL("syscall", "Syscall"),
+    SCHED("sched", "Wake-ups and timers"),
     FILEIO("fileio", "File I/O"),
     NETWORK("network", "Network"),
     CPU("cpu", "CPU"),

@@ -235,6 +235,11 @@ public final class Comparison {
         return options;
     }
 
+    /** How each environment scales with threads (empty when ParallelDigestBenchmark did not run). */
+    public ThreadScaling threadScaling() {
+        return ThreadScaling.of(environments);
+    }
+
     /** Every input environment, baseline(s) included, in input order. */
     public List<EnvironmentInput> environments() {
         return environments;

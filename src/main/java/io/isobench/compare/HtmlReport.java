@@ -113,6 +113,7 @@ public final class HtmlReport {
             h.append(SvgChart.render(area.getKey(), area.getValue(), columns));
             areaTable(c, area.getKey(), area.getValue(), h);
         }
+        threadScaling(c, h);
         footprint(c, h);
         fingerprints(c, h);
         missing(c, h);
@@ -275,6 +276,24 @@ public final class HtmlReport {
         if (net) {
             h.append("<p class=\"note\">").append(Html.esc(ReportText.NET_OF_JNA)).append("</p>\n");
         }
+    }
+
+    private static void threadScaling(Comparison c, StringBuilder h) {
+        ThreadScaling scaling = c.threadScaling();
+        if (scaling.isEmpty()) {
+            return;
+        }
+        h.append("<h2 id=\"scaling\">Thread scaling</h2>\n<p>").append(Html.esc(ReportText.THREAD_SCALING_CAPTION))
+                .append("</p>\n<table><thead><tr><th>Environment</th><th>CPUs (JVM)</th><th>One thread</th>"
+                        + "<th>All CPUs</th><th>Scaling</th></tr></thead><tbody>\n");
+        for (ThreadScaling.Line line : scaling.lines()) {
+            h.append("<tr><td>").append(Html.esc(line.label())).append("</td><td class=\"num\">")
+                    .append(Html.esc(line.cpus())).append("</td><td class=\"num\">")
+                    .append(Html.esc(Format.plain(line.oneThread()) + " " + line.unit())).append("</td><td class=\"num\">")
+                    .append(Html.esc(Format.plain(line.allCpus()) + " " + line.unit())).append("</td><td class=\"num\">")
+                    .append(Html.esc(ReportText.scaling(line))).append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static void footprint(Comparison c, StringBuilder h) {

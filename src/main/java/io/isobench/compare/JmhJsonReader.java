@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import org.openjdk.jmh.util.MultisetStatistics;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ import java.util.TreeMap;
  * more than {@value #MAX_ENTRIES} entries is refused without reading the rest.
  */
 public final class JmhJsonReader {
+
+    /** The percentiles of sample-mode metrics compared beside the mean: the median and the tail. */
+    static final List<Double> TAIL_PERCENTILES = List.of(50.0, 99.0);
 
     /** The field an interleaved run adds to each entry: the round of each fork, in rawData order. */
     public static final String ROUNDS = io.isobench.suite.RoundMerge.ROUNDS;
@@ -118,6 +123,12 @@ public final class JmhJsonReader {
         int[] rounds = rounds(file, "benchmark " + key, entry.get(ROUNDS));
         Metric primary = metric(file, "benchmark " + key + " primaryMetric", primaryNode, rounds);
         Map<String, Metric> secondary = new LinkedHashMap<>();
+        JsonNode histogram = primaryNode.get("rawDataHistogram");
+        if (histogram != null && histogram.isArray() && primary.forks().length > 0) {
+            for (double percentile : TAIL_PERCENTILES) {
+                secondary.put(tailName(percentile), tail(percentile, histogram, primary, rounds));
+            }
+        }
         JsonNode secondaryNode = entry.get("secondaryMetrics");
         if (secondaryNode != null && secondaryNode.isObject()) {
             for (Map.Entry<String, JsonNode> field : secondaryNode.properties()) {
@@ -208,6 +219,37 @@ public final class JmhJsonReader {
             }
         }
         return forks;
+    }
+
+    /**
+     * A percentile of a sample-mode metric as a metric of its own: each iteration's percentile of its samples (so that
+     * it is compared per fork or round like the mean), and as its score the percentile of all samples. The histogram
+     * was checked by {@link #histogram}.
+     */
+    private static Metric tail(double percentile, JsonNode histogram, Metric primary, int[] rounds) {
+        double[][] forks = new double[histogram.size()][];
+        MultisetStatistics all = new MultisetStatistics();
+        for (int f = 0; f < forks.length; f++) {
+            JsonNode fork = histogram.get(f);
+            forks[f] = new double[fork.size()];
+            for (int i = 0; i < fork.size(); i++) {
+                MultisetStatistics iteration = new MultisetStatistics();
+                for (JsonNode bin : fork.get(i)) {
+                    double value = Json.number(bin.get(0));
+                    long count = Json.number(bin.get(1)).longValue();
+                    iteration.addValue(value, count);
+                    all.addValue(value, count);
+                }
+                forks[f][i] = iteration.getN() == 0 ? Double.NaN : iteration.getPercentile(percentile);
+            }
+        }
+        return new Metric(all.getN() == 0 ? Double.NaN : all.getPercentile(percentile), Double.NaN, primary.unit(),
+                forks, rounds);
+    }
+
+    /** {@code p50}, {@code p99}, {@code p99.9}: the secondary metric name of a percentile. */
+    static String tailName(double percentile) {
+        return "p" + (percentile == Math.rint(percentile) ? String.valueOf((long) percentile) : String.valueOf(percentile));
     }
 
     /** Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean. */

@@ -35,6 +35,7 @@ public final class MarkdownReport {
             md.append("### ").append(area.getKey().title()).append("\n\n");
             area(c, area.getKey(), area.getValue(), md);
         }
+        threadScaling(c, md);
         footprint(c, md);
         fingerprints(c, md);
         missing(c, md);
@@ -167,6 +168,21 @@ public final class MarkdownReport {
         if (area == Area.SYSCALL && net) {
             md.append(ReportText.NET_OF_JNA).append("\n\n");
         }
+    }
+
+    private static void threadScaling(Comparison c, StringBuilder md) {
+        ThreadScaling scaling = c.threadScaling();
+        if (scaling.isEmpty()) {
+            return;
+        }
+        md.append("## Thread scaling\n\n").append(ReportText.THREAD_SCALING_CAPTION).append("\n\n");
+        md.append(row(List.of("Environment", "CPUs (JVM)", "One thread", "All CPUs", "Scaling")));
+        md.append("|---|---:|---:|---:|---:|\n");
+        for (ThreadScaling.Line line : scaling.lines()) {
+            md.append(row(List.of(line.label(), line.cpus(), Format.plain(line.oneThread()) + " " + line.unit(),
+                    Format.plain(line.allCpus()) + " " + line.unit(), ReportText.scaling(line))));
+        }
+        md.append('\n');
     }
 
     private static void footprint(Comparison c, StringBuilder md) {

@@ -123,6 +123,15 @@ final class ReportText {
     }
 
     /** The secondary metrics of a row in one cell: {@code mebibytes/s ×0.98 [0.90, 1.07] same}. */
+    static final String THREAD_SCALING_CAPTION = "SHA-256 digests per second on every CPU the JVM counts over those on"
+            + " one thread (ParallelDigestBenchmark): close to the CPU count where nothing else competes; a CPU quota,"
+            + " vCPUs that share host cores, or a busy neighbour scale less.";
+
+    /** {@code ×1.93}: a scaling factor. */
+    static String scaling(ThreadScaling.Line line) {
+        return String.format(Locale.ROOT, "×%.2f", line.scaling());
+    }
+
     static String secondary(ComparisonRow r) {
         return String.join("; ", r.secondary().stream().map(s -> s.label() + " " + testCell(s.test())).toList());
     }

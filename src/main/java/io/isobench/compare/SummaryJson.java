@@ -16,7 +16,7 @@ import java.util.Map;
  * (faster | slower | same | inconclusive | invalid), reason; then relativeError, noisy, baselineNoisy, note,
  * netOfJna (jnaCalls, score, baselineScore and a test) and secondary (name, unit, score, baselineScore and a test)),
  * {@code headline} (cost, costLow, costHigh, intervalOver, benchmarks, rows and verdict counts), {@code confounds},
- * {@code timeline}, {@code footprint}, {@code fingerprintMismatches}, {@code missing}, {@code banners},
+ * {@code timeline}, {@code threadScaling}, {@code footprint}, {@code fingerprintMismatches}, {@code missing}, {@code banners},
  * {@code notes}, {@code gate} (with the rows it could not judge, {@code unjudged}). Numbers that are NaN or
  * infinite are written as null.
  */
@@ -137,6 +137,16 @@ public final class SummaryJson {
             t.put("rounds", c.timeline().rounds());
             t.put("steps", c.timeline().steps().size());
             t.put("notOk", c.timeline().steps().stream().filter(s -> !s.status().equals("ok")).count());
+        }
+        ArrayNode scaling = root.putArray("threadScaling");
+        for (ThreadScaling.Line line : c.threadScaling().lines()) {
+            ObjectNode l = scaling.addObject();
+            l.put("environment", line.label());
+            l.put("cpus", line.cpus());
+            l.put("oneThread", line.oneThread());
+            l.put("allCpus", line.allCpus());
+            l.put("unit", line.unit());
+            l.put("scaling", line.scaling());
         }
         ObjectNode footprint = root.putObject("footprint");
         footprint.put("ramBytes", c.footprint().ramBytes());

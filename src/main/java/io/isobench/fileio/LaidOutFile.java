@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
 
@@ -40,6 +41,10 @@ final class LaidOutFile implements AutoCloseable {
 
     FileChannel channel() {
         return channel;
+    }
+
+    Path path() {
+        return dir.resolve("data");
     }
 
     long bytes() {

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * Latency of one durable 4 KiB write: {@code pwrite} then {@code fsync}, the commit path of a database log;
  * depends on the device's flush latency and on how the hypervisor's disk cache mode honours flushes.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class SyncWriteLatencyBenchmark {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * the path across the environment's virtual network (veth + bridge, host network, or QEMU's NIC);
  * skipped when no peer is given.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 @Requires(Capability.PEER)

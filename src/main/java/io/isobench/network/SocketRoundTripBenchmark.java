@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Unix-domain socket (the contrast without the IP stack); two thread wake-ups per round trip, so it also
  * depends on the scheduler.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class SocketRoundTripBenchmark {

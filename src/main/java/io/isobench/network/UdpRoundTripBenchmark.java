@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * UDP request/response on loopback against an in-process echo thread; no connection state, so it shows the
  * datagram path alone. A lost datagram fails the benchmark after one second instead of hanging it.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class UdpRoundTripBenchmark {

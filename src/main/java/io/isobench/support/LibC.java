@@ -25,8 +25,10 @@ public final class LibC {
     public static final int CLOCK_MONOTONIC = 1;
     public static final int PROT_READ = 0x1;
     public static final int PROT_WRITE = 0x2;
+    public static final int MAP_SHARED = 0x01;
     public static final int MAP_PRIVATE = 0x02;
     public static final int MAP_ANONYMOUS = 0x20;
+    public static final int MADV_HUGEPAGE = 14;
     public static final int MADV_NOHUGEPAGE = 15;
     /** Large enough for {@code struct stat} on every 64-bit Linux ABI. */
     public static final int STAT_BUFFER_BYTES = 256;
@@ -47,6 +49,16 @@ public final class LibC {
     public static native int close(int fd);
 
     public static native long read(int fd, Pointer buffer, long count);
+
+    public static native long write(int fd, Pointer buffer, long count);
+
+    /** {@code pipe(int[2])}: fills in the read end, then the write end. */
+    public static native int pipe(int[] fds);
+
+    /** pid 0 is the calling thread; the mask is a {@code cpu_set_t}, 64 CPUs per long. */
+    public static native int sched_getaffinity(int pid, long maskBytes, long[] mask);
+
+    public static native int sched_setaffinity(int pid, long maskBytes, long[] mask);
 
     public static native Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
 

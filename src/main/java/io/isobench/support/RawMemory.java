@@ -29,4 +29,12 @@ public final class RawMemory {
     public static byte getByte(long address) {
         return UNSAFE.getByte(address);
     }
+
+    public static void putLong(long address, long value) {
+        UNSAFE.putLong(address, value);
+    }
+
+    public static long getLong(long address) {
+        return UNSAFE.getLong(address);
+    }
 }

@@ -1,0 +1,135 @@
+package io.isobench.memory;
+
+import com.sun.jna.Pointer;
+import io.isobench.support.LibC;
+import io.isobench.support.RawMemory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TLB misses: a dependent random pointer chase that visits every 4 KiB page of a large working set once per cycle, at
+ * a random cache line within each page, so nearly every load misses the TLB (and the caches). With 4 KiB pages each
+ * miss walks the page tables; in a VM with nested paging that walk is two-dimensional (up to 24 memory references
+ * instead of 4), which is where VMs pay most. With transparent huge pages requested ({@code madvise(MADV_HUGEPAGE)})
+ * the same set needs 512 times fewer TLB entries. The score is per access. The working set (1 GiB by default) must
+ * fit in MemAvailable; pass {@code -p workingSetMiB=N} for small machines: the size is part of the result's key.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class PointerChaseBenchmark {
+
+    private static final long PAGE = 4096;
+    private static final long LINE = 64;
+    /** Loads per invocation: long enough to amortise the call, short enough for sample rounds of 100 ms. */
+    private static final int STEPS = 1 << 16;
+
+    @Param({"4k", "thp"})
+    public String pages;
+
+    @Param({"1024"})
+    public long workingSetMiB;
+
+    private Pointer region;
+    private long bytes;
+    private long cursor;
+
+    @Setup
+    public void setup() throws IOException {
+        bytes = workingSetMiB << 20;
+        long available = memAvailableBytes();
+        if (bytes + (256L << 20) > available) {
+            throw new IllegalStateException("a working set of " + workingSetMiB + " MiB does not fit in MemAvailable ("
+                    + (available >> 20) + " MiB, 256 MiB kept free); run with -p workingSetMiB=N");
+        }
+        LibC.load();
+        region = LibC.mmap(null, bytes, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_PRIVATE | LibC.MAP_ANONYMOUS, -1, 0);
+        long base = Pointer.nativeValue(region);
+        if (base == -1L) {
+            throw new IllegalStateException("mmap of " + workingSetMiB + " MiB failed");
+        }
+        LibC.madvise(region, bytes, pages.equals("thp") ? LibC.MADV_HUGEPAGE : LibC.MADV_NOHUGEPAGE);
+        // One cycle through all pages in random order (Sattolo's shuffle), each at a random line of its page.
+        int count = (int) (bytes / PAGE);
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        long[] slot = new long[count];
+        for (int page = 0; page < count; page++) {
+            slot[page] = base + page * PAGE + random.nextLong(PAGE / LINE) * LINE;
+        }
+        for (int i = 0; i < count; i++) {
+            RawMemory.putLong(slot[order[i]], slot[order[(i + 1) % count]]);
+        }
+        cursor = slot[order[0]];
+    }
+
+    @TearDown
+    public void tearDown() {
+        if (region != null) {
+            LibC.munmap(region, bytes);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public long chase() {
+        long at = cursor;
+        for (int i = 0; i < STEPS; i++) {
+            at = RawMemory.getLong(at);
+        }
+        cursor = at;
+        return at;
+    }
+
+    /** MemAvailable, or less where a cgroup limit (a container's --memory) leaves less. */
+    private static long memAvailableBytes() throws IOException {
+        long available = -1;
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemAvailable:")) {
+                available = Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
+            }
+        }
+        if (available < 0) {
+            throw new IOException("no MemAvailable in /proc/meminfo");
+        }
+        long limit = Math.min(cgroupRoom("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
+                cgroupRoom("/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/memory/memory.usage_in_bytes"));
+        return Math.min(available, limit);
+    }
+
+    /** The room left under a cgroup memory limit, or Long.MAX_VALUE where there is none (or it can't be read). */
+    private static long cgroupRoom(String limitFile, String usageFile) {
+        try {
+            String limit = Files.readString(Path.of(limitFile)).trim();
+            if (!limit.matches("[0-9]+")) {
+                return Long.MAX_VALUE;
+            }
+            return Long.parseLong(limit) - Long.parseLong(Files.readString(Path.of(usageFile)).trim());
+        } catch (IOException | NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
