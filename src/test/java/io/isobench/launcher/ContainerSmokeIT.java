@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A container smoke run of a subset, end to end, and a variant run, as a user runs them. */
 class ContainerSmokeIT {
 
-    private static final String SUBSET = "JnaCall|ParentPidGet|PeerRoundTrip|SmallFileChurn|Sha256Digest";
+    private static final String SUBSET = "JnaCall|ParentPidGet|PeerRoundTrip|SmallFileChurn|Sha256Digest"
+            + "|ThreadWakeup|TimedSleep|PointerChase|MappedFileRead|DirectQueueDepth|ParallelDigest";
 
     @TempDir
     static Path temp;
@@ -56,7 +57,17 @@ class ContainerSmokeIT {
                 "io.isobench.syscall.ParentPidGetBenchmark.rawSyscall",
                 "io.isobench.network.PeerRoundTripBenchmark.roundTrip",
                 "io.isobench.fileio.SmallFileChurnBenchmark.createWriteDelete",
-                "io.isobench.cpu.Sha256DigestBenchmark.digest"), names);
+                "io.isobench.cpu.Sha256DigestBenchmark.digest",
+                "io.isobench.sched.ThreadWakeupBenchmark.roundTrip",
+                "io.isobench.sched.TimedSleepBenchmark.parkNanos50us",
+                "io.isobench.sched.TimedSleepBenchmark.sleep1ms",
+                "io.isobench.memory.PointerChaseBenchmark.chase",
+                "io.isobench.fileio.MappedFileReadBenchmark.firstTouch",
+                "io.isobench.fileio.DirectQueueDepthBenchmark.depth1",
+                "io.isobench.fileio.DirectQueueDepthBenchmark.depth4",
+                "io.isobench.fileio.DirectQueueDepthBenchmark.depth16",
+                "io.isobench.cpu.ParallelDigestBenchmark.oneThread",
+                "io.isobench.cpu.ParallelDigestBenchmark.allCpus"), names);
     }
 
     @Test
