@@ -134,7 +134,7 @@ final class SvgChart {
                 + (r.noisy() ? ", noisy" : "");
     }
 
-    private static List<Double> ticks(double lo, double hi) {
+    static List<Double> ticks(double lo, double hi) {
         List<Double> all = new ArrayList<>();
         for (double t : TICKS) {
             if (t >= lo && t <= hi) {
@@ -154,7 +154,7 @@ final class SvgChart {
         return coarse;
     }
 
-    private static String tickLabel(double t) {
+    static String tickLabel(double t) {
         return t >= 1 && t == Math.rint(t) ? String.format(Locale.ROOT, "%.0f\u00d7", t)
                 : String.format(Locale.ROOT, "%s\u00d7", Format.num(t));
     }
