@@ -46,7 +46,7 @@ public final class NodeStatus {
     public static Node update(Node node, QueueRow row, TaskMarker marker, SlurmExit exit, boolean graceOver) {
         String slurmState = row != null ? row.state() : node.slurmState();
         boolean cancelled = slurmState != null && slurmState.startsWith("CANCELLED");
-        if (marker != null && marker.isFinished()) {
+        if (marker != null && marker.hasEnded()) {
             int code = marker.exitCode();
             if (code == 0) {
                 return node.withState(State.DONE, slurmState, 0, null, "complete");

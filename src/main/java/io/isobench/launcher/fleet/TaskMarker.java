@@ -1,5 +1,6 @@
 package io.isobench.launcher.fleet;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.isobench.suite.JsonFiles;
 
@@ -29,7 +30,9 @@ public record TaskMarker(String node, String jobId, long pid, String started, St
                 code > 128 && code < 128 + 65 ? Signals.name(code - 128) : null);
     }
 
-    public boolean isFinished() {
+    /** Whether the task recorded its end (Jackson must not read this as a property). */
+    @JsonIgnore
+    public boolean hasEnded() {
         return finished != null && exitCode != null;
     }
 
