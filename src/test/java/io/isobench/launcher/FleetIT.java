@@ -67,12 +67,29 @@ class FleetIT {
         return entry;
     }
 
+    /** The last lines of what the node's task printed (Slurm's output file), for a failure's message. */
+    private static String taskOutput(Path fleetDir) throws IOException {
+        Path nodeDir = fleetDir.resolve(node);
+        if (!Files.isDirectory(nodeDir)) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(nodeDir)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("slurm-")).toList()) {
+                List<String> lines = Files.readAllLines(log);
+                text.append("\n").append(log.getFileName()).append(":\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
+            }
+        }
+        return text.toString();
+    }
+
     @Test
     void runsTheMainJobOnTheNodeAndMergesTheReport() throws Exception {
         Path fleetDir = temp.resolve("fleet-ok");
         Launch.Outcome outcome = Launch.start(slurm, "fleet", "--nodes", "1", "--poll", "1", "--fleet-dir",
                 fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include", "JnaCall").finish(600);
-        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        assertEquals(0, outcome.exitCode(), outcome.stderr() + taskOutput(fleetDir));
         assertTrue(outcome.stderr().contains("0 pending, 1 running, 0 done, 0 failed"), outcome.stderr());
         assertTrue(outcome.stderr().contains("0 pending, 0 running, 1 done, 0 failed"), outcome.stderr());
         JsonNode entry = nodeEntry(fleetDir);
@@ -110,7 +127,7 @@ class FleetIT {
         Engines.Result cancelled = Engines.runFor(List.of("scancel", jobId), 30, slurm);
         assertEquals(0, cancelled.exitCode(), cancelled.output());
         Launch.Outcome outcome = running.finish(300);
-        assertEquals(1, outcome.exitCode(), "no node finished: " + outcome.stderr());
+        assertEquals(1, outcome.exitCode(), "no node finished: " + outcome.stderr() + taskOutput(fleetDir));
         JsonNode entry = nodeEntry(fleetDir);
         assertEquals("failed", entry.get("state").asText(), entry.toString());
         assertEquals("CANCELLED", entry.get("slurmState").asText(), entry.toString());
