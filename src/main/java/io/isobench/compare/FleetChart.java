@@ -80,9 +80,7 @@ final class FleetChart {
                     if (Double.isFinite(c.low()) && Double.isFinite(c.high())) {
                         double x1 = x.applyAsDouble(c.low());
                         double x2 = x.applyAsDouble(c.high());
-                        double cy = y + BAR / 2.0;
-                        svg.append(String.format(Locale.ROOT, "<path class=\"err\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f "
-                                + "%.1fV%.1f\"/>\n", x1, cy, x2, x1, cy - 4, cy + 4, x2, cy - 4, cy + 4));
+                        svg.append(SvgChart.errorBar(x1, x2, y + BAR / 2.0));
                     }
                 }
                 y += BAR + 2;

@@ -110,10 +110,7 @@ final class SvgChart {
                     if (Double.isFinite(r.costLow()) && Double.isFinite(r.costHigh())) {
                         double x1 = x.applyAsDouble(r.costLow());
                         double x2 = x.applyAsDouble(r.costHigh());
-                        double cy = y + BAR / 2.0;
-                        svg.append(String.format(Locale.ROOT,
-                                "<path class=\"err\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
-                                x1, cy, x2, x1, cy - 4, cy + 4, x2, cy - 4, cy + 4));
+                        svg.append(errorBar(x1, x2, y + BAR / 2.0));
                     }
                 }
                 y += BAR + 2;
@@ -122,6 +119,12 @@ final class SvgChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** An interval as a horizontal error bar from x1 to x2 at height cy, with end ticks. */
+    static String errorBar(double x1, double x2, double cy) {
+        return String.format(Locale.ROOT, "<path class=\"err\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
+                x1, cy, x2, x1, cy - 4, cy + 4, x2, cy - 4, cy + 4);
     }
 
     static String color(int index) {
