@@ -1,5 +1,6 @@
 package io.isobench.compare;
 
+import io.isobench.suite.ResultLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,8 @@ public final class CompareCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "Run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files.")
+            description = "Run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files; "
+                    + "or one fleet directory (with fleet.json, from 'isobench fleet'): the merged report across nodes.")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = {"-b", "--baseline"}, paramLabel = "ENV",
@@ -163,6 +165,9 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CompareException(e.getMessage());
         }
+        if (inputs.size() == 1 && baselineRun == null && FleetManifest.isFleetDir(inputs.get(0))) {
+            return fleet(inputs.get(0), options, out, err);
+        }
         Path target = outDir != null ? outDir : InputLoader.defaultOutDir(inputs);
         if (target == null) {
             throw new CompareException("--out is required unless the input is a single run directory");
@@ -189,6 +194,19 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (comparison.failsGate()) {
             return RegressionGate.EXIT_REGRESSION;
+        }
+        return 0;
+    }
+
+    /** A fleet directory (it holds fleet.json): the merged report across its nodes, into FLEET_DIR/report by default. */
+    private int fleet(Path fleetDir, CompareOptions options, PrintWriter out, PrintWriter err) throws CompareException {
+        FleetReport report = FleetReport.load(fleetDir, options);
+        List<Path> written = report.write(outDir != null ? outDir : fleetDir.resolve(ResultLayout.REPORT_DIR));
+        report.missingNodes().forEach(m -> err.println(PREFIX + "missing node " + m));
+        if (!quiet) {
+            out.print(FleetMarkdown.headline(report));
+            out.println();
+            out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return 0;
     }

@@ -110,10 +110,7 @@ final class SvgChart {
                     if (Double.isFinite(r.costLow()) && Double.isFinite(r.costHigh())) {
                         double x1 = x.applyAsDouble(r.costLow());
                         double x2 = x.applyAsDouble(r.costHigh());
-                        double cy = y + BAR / 2.0;
-                        svg.append(String.format(Locale.ROOT,
-                                "<path class=\"err\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
-                                x1, cy, x2, x1, cy - 4, cy + 4, x2, cy - 4, cy + 4));
+                        svg.append(errorBar(x1, x2, y + BAR / 2.0));
                     }
                 }
                 y += BAR + 2;
@@ -122,6 +119,12 @@ final class SvgChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** An interval as a horizontal error bar from x1 to x2 at height cy, with end ticks. */
+    static String errorBar(double x1, double x2, double cy) {
+        return String.format(Locale.ROOT, "<path class=\"err\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
+                x1, cy, x2, x1, cy - 4, cy + 4, x2, cy - 4, cy + 4);
     }
 
     static String color(int index) {
@@ -134,7 +137,7 @@ final class SvgChart {
                 + (r.noisy() ? ", noisy" : "");
     }
 
-    private static List<Double> ticks(double lo, double hi) {
+    static List<Double> ticks(double lo, double hi) {
         List<Double> all = new ArrayList<>();
         for (double t : TICKS) {
             if (t >= lo && t <= hi) {
@@ -154,7 +157,7 @@ final class SvgChart {
         return coarse;
     }
 
-    private static String tickLabel(double t) {
+    static String tickLabel(double t) {
         return t >= 1 && t == Math.rint(t) ? String.format(Locale.ROOT, "%.0f\u00d7", t)
                 : String.format(Locale.ROOT, "%s\u00d7", Format.num(t));
     }

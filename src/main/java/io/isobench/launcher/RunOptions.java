@@ -50,18 +50,9 @@ public final class RunOptions {
 
     /** Checks every option, making nothing yet but the run directory; failures are one-line IllegalArgumentExceptions. */
     public RunSpec toSpec() throws LauncherException {
+        check();
         Profile chosen = Profile.parse(profile);
         List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
-        if (BenchmarkSelection.select(patterns).isEmpty()) {
-            throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
-        }
-        JmhCommandLine.of(chosen, jmhOptions).validate();
-        if (rounds != null && rounds < 1) {
-            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
-        }
-        if (emulatedRounds < 1) {
-            throw new IllegalArgumentException("--emulated-rounds must be at least 1, got " + emulatedRounds);
-        }
         Path benchmarksJar = jar != null ? jar.toAbsolutePath() : defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
             throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
@@ -84,6 +75,22 @@ public final class RunOptions {
                 patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(cacheDir()));
     }
 
+    /** Checks the options that need nothing on this machine (profile, selection, JMH options, rounds). */
+    void check() {
+        Profile chosen = Profile.parse(profile);
+        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        if (BenchmarkSelection.select(patterns).isEmpty()) {
+            throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
+        }
+        JmhCommandLine.of(chosen, jmhOptions).validate();
+        if (rounds != null && rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+        }
+        if (emulatedRounds < 1) {
+            throw new IllegalArgumentException("--emulated-rounds must be at least 1, got " + emulatedRounds);
+        }
+    }
+
     public static Path cacheDir() {
         String env = System.getenv("ISOBENCH_CACHE");
         return env != null && !env.isBlank() ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "isobench");
@@ -99,14 +106,17 @@ public final class RunOptions {
         }
     }
 
-    private static Path defaultJar() {
+    /** The jar or classes directory this launcher runs from. */
+    static Path self() {
         try {
-            Path self = Paths.get(RunOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = Files.isRegularFile(self) ? self.getParent() : self.getParent(); // target/isobench.jar or target/classes
-            return dir.resolve("benchmarks.jar");
+            return Paths.get(RunOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
-            return Paths.get("target", "benchmarks.jar");
+            return Paths.get("target", "isobench.jar");
         }
+    }
+
+    private static Path defaultJar() {
+        return self().getParent().resolve("benchmarks.jar"); // beside target/isobench.jar or target/classes
     }
 
     /** UTC time and the git commit of the working directory, e.g. {@code 20261127-034501-1a2b3c4}. */

@@ -63,6 +63,18 @@ final class Engines {
         require(found ? null : "chromium is not installed (apt-get install chromium)");
     }
 
+    /** Root and Slurm's and munge's daemons, to start a one-node test cluster (ENVIRONMENT.md, "Slurm"). */
+    static void requireSlurm() {
+        String missing = null;
+        if (!"root".equals(System.getProperty("user.name"))) {
+            missing = "a test Slurm cluster needs root (slurmd runs the jobs, munged is started as the munge user)";
+        } else if (!Files.isExecutable(Path.of("/usr/sbin/slurmctld")) || !Files.isExecutable(Path.of("/usr/sbin/slurmd"))
+                || !Files.isExecutable(Path.of("/usr/sbin/munged"))) {
+            missing = "Slurm or munge is not installed (apt-get install slurm-wlm munge)";
+        }
+        require(missing);
+    }
+
     private static void require(String missing) {
         if (missing == null) {
             return;
@@ -91,5 +103,30 @@ final class Engines {
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor(60, TimeUnit.SECONDS);
         return out.strip();
+    }
+
+    /** A finished command: exit code and output. */
+    record Result(int exitCode, String output) {
+    }
+
+    /**
+     * Runs a command with more environment variables, its output through a file: daemons it starts keep no pipe of
+     * ours open, so the wait ends when the command does.
+     */
+    static Result runFor(List<String> command, long timeoutSeconds, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile("isobench-it-", ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s: " + Files.readString(log));
+            }
+            return new Result(process.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -72,6 +73,11 @@ final class Launch {
     }
 
     static Running start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** The same, with more environment variables (e.g. SLURM_CONF for a test cluster). */
+    static Running start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", launcherJar().toString()));
         command.addAll(List.of(args));
@@ -80,6 +86,7 @@ final class Launch {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
         builder.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
+        builder.environment().putAll(env);
         return new Running(builder.start(), out, err);
     }
 
