@@ -40,6 +40,11 @@ public final class ResultJson {
         return bind(MAPPER.readTree(file.toFile()), type);
     }
 
+    /** A part of a tree as a record of this schema (no version check: the file's was checked when it was read). */
+    public static <T> T toValue(JsonNode node, Class<T> type) {
+        return MAPPER.convertValue(node, type);
+    }
+
     /** The record as a JSON tree (for readers that show every field, such as the report's fingerprint table). */
     public static JsonNode toTree(Object record) {
         return MAPPER.valueToTree(record);
