@@ -1,5 +1,6 @@
 package io.isobench.compare;
 
+import io.isobench.suite.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
         description = {
             "Compares benchmark results across environments (host, containers, VMs) and writes report.md, "
                 + "index.html and summary.json.",
-            "Exit codes: 0 done, 2 bad input, " + RegressionGate.EXIT_REGRESSION + " regression gate failed."})
+            "Exit codes: " + ExitCode.DONE + " done, " + ExitCode.BAD_INPUT + " bad input, "
+                + ExitCode.REGRESSION + " regression gate failed."})
 public final class CompareCommand implements Callable<Integer> {
 
     /** The prefix of every message. */
@@ -142,7 +144,7 @@ public final class CompareCommand implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             err.println(PREFIX + "internal error: " + Json.oneLine(String.valueOf(e)));
-            return 1;
+            return ExitCode.FAILURE;
         } finally {
             out.flush();
             err.flush();
@@ -190,7 +192,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (comparison.failsGate()) {
             return RegressionGate.EXIT_REGRESSION;
         }
-        return 0;
+        return ExitCode.DONE;
     }
 
     /** The timeline of the first input run directory that has one, or null. */

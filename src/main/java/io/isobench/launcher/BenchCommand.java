@@ -71,10 +71,10 @@ public final class BenchCommand implements Callable<Integer> {
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
         int compared = Reports.compare(spec.runDir());
-        if (compared != ExitCode.DONE.code() || rc == ExitCode.FAILURE.code()) {
-            return ExitCode.FAILURE.code();
+        if (compared != ExitCode.DONE || rc == ExitCode.FAILURE) {
+            return ExitCode.FAILURE;
         }
-        if (rc == ExitCode.PARTIAL.code()) {
+        if (rc == ExitCode.PARTIAL) {
             Progress.warn("some benchmarks failed (see " + spec.runDir().resolve("environments.json") + " and the report)");
         }
         return rc;

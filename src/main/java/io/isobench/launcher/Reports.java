@@ -30,7 +30,7 @@ final class Reports {
             System.out.print(MarkdownReport.headline(comparison));
             System.out.println();
             Progress.say("report: " + out.resolve("index.html") + " (also report.md, summary.json)");
-            return ExitCode.DONE.code();
+            return ExitCode.DONE;
         } catch (CompareException e) {
             Progress.warn("no comparison: " + e.getMessage());
             return e.exitCode();

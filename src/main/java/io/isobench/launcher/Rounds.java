@@ -109,7 +109,7 @@ public final class Rounds {
         }
         boolean failed = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.FAILED));
         boolean partial = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.PARTIAL));
-        return (failed ? ExitCode.FAILURE : partial ? ExitCode.PARTIAL : ExitCode.DONE).code();
+        return failed ? ExitCode.FAILURE : partial ? ExitCode.PARTIAL : ExitCode.DONE;
     }
 
     /** Every planned environment's {@link Environment#preflight()}, before the run directory or a runtime is made. */

@@ -136,7 +136,7 @@ final class RunningEnvironment {
             case OK -> null;
             case HUNG -> "did not finish within " + budget + " s in round " + round + " and was stopped";
             case LOST -> "the environment was lost in round " + round + ": " + lost;
-            case FAILED -> exitCode == ExitCode.PARTIAL.code() ? null
+            case FAILED -> exitCode == ExitCode.PARTIAL ? null
                     : "the suite runner exited " + exitCode + " in round " + round + "; see " + ResultLayout.JMH_LOG;
         };
         if (reason != null) {

@@ -26,16 +26,16 @@ public final class Cli {
         commandLine.setParameterExceptionHandler((e, a) -> {
             System.err.println(name + ": " + Objects.requireNonNullElse(e.getMessage(), "bad arguments").strip()
                     .replaceAll("\\s*\\R\\s*", "; ") + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
-            return ExitCode.BAD_INPUT.code();
+            return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e.getMessage() == null || e instanceof NullPointerException || e instanceof ClassCastException
                     || e instanceof IndexOutOfBoundsException) {
                 System.err.println(name + ": internal error: " + e);
-                return ExitCode.FAILURE.code();
+                return ExitCode.FAILURE;
             }
             System.err.println(name + ": " + e.getMessage());
-            return (e instanceof IllegalArgumentException ? ExitCode.BAD_INPUT : ExitCode.FAILURE).code();
+            return e instanceof IllegalArgumentException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
         });
         return commandLine.execute(args);
     }

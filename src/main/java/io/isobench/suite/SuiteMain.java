@@ -203,7 +203,7 @@ public final class SuiteMain implements Callable<Integer> {
         if (round > 0) {
             // Part of a run in rounds: the launcher says when the environment is complete.
             write(envDir, record);
-            return record.failed().size() > failedBefore ? ExitCode.PARTIAL.code() : ExitCode.DONE.code();
+            return record.failed().size() > failedBefore ? ExitCode.PARTIAL : ExitCode.DONE;
         }
         int failed = record.failed().size();
         record = record.finished(failed == 0 ? EnvironmentRecord.COMPLETE : EnvironmentRecord.PARTIAL,
@@ -213,9 +213,9 @@ public final class SuiteMain implements Callable<Integer> {
         if (failed > 0) {
             System.err.println("isobench: " + failed + " benchmark(s) failed in " + envName
                     + "; the other results are in " + ResultLayout.jmhJson(envDir) + ", details in " + ResultLayout.jmhLog(envDir));
-            return ExitCode.PARTIAL.code();
+            return ExitCode.PARTIAL;
         }
-        return ExitCode.DONE.code();
+        return ExitCode.DONE;
     }
 
     /** The record written by an earlier round of this run into the same directory, or null. */
