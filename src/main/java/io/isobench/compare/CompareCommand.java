@@ -1,5 +1,6 @@
 package io.isobench.compare;
 
+import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,8 @@ import java.util.concurrent.Callable;
         description = {
             "Compares benchmark results across environments (host, containers, VMs) and writes report.md, "
                 + "index.html and summary.json.",
-            "Exit codes: 0 done, 2 bad input, " + RegressionGate.EXIT_REGRESSION + " regression gate failed."})
+            "Exit codes: " + ExitCode.DONE + " done, " + ExitCode.BAD_INPUT + " bad input, "
+                + ExitCode.REGRESSION + " regression gate failed."})
 public final class CompareCommand implements Callable<Integer> {
 
     /** The prefix of every message. */
@@ -144,7 +146,7 @@ public final class CompareCommand implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             err.println(PREFIX + "internal error: " + Json.oneLine(String.valueOf(e)));
-            return 1;
+            return ExitCode.FAILURE;
         } finally {
             out.flush();
             err.flush();
@@ -195,7 +197,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (comparison.failsGate()) {
             return RegressionGate.EXIT_REGRESSION;
         }
-        return 0;
+        return ExitCode.DONE;
     }
 
     /** A fleet directory (it holds fleet.json): the merged report across its nodes, into FLEET_DIR/report by default. */

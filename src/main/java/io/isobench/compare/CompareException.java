@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.suite.ExitCode;
+
 import java.nio.file.Path;
 
 /**
@@ -12,7 +14,7 @@ public final class CompareException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Exit code for bad input or options. */
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = ExitCode.BAD_INPUT;
 
     private final transient Path file;
     private final String problem;

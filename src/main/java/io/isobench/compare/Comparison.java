@@ -1,5 +1,8 @@
 package io.isobench.compare;
 
+import io.isobench.schema.ContainerRuntime;
+import io.isobench.schema.Problem;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,10 +98,11 @@ public final class Comparison {
         boolean baselineRun = inputs.stream().anyMatch(EnvironmentInput::previousRun);
         List<Pair> pairs = baselineRun ? pairByEnv(inputs, notes) : pairWithBaseline(inputs, options, notes);
         for (EnvironmentInput input : inputs) {
-            if ("runsc".equals(input.fingerprint().get("runtime"))) {
+            ContainerRuntime runtime = input.fingerprint().containerRuntime();
+            if (runtime != null && runtime.isGvisor()) {
                 banners.add(input.label() + " ran in gVisor (runsc), a user-space kernel: its system calls are served by "
-                        + "the sandbox's Sentry on the " + input.fingerprint().get("gvisorPlatform") + " platform, with "
-                        + input.fingerprint().get("gvisorNetwork") + " networking; /proc and uname inside are gVisor's own.");
+                        + "the sandbox's Sentry on the " + runtime.gvisorPlatform() + " platform, with "
+                        + runtime.gvisorNetwork() + " networking; /proc and uname inside are gVisor's own.");
             }
             if (input.isTcg()) {
                 banners.add(input.label() + " ran under QEMU TCG: its numbers measure emulation, not KVM "
@@ -169,12 +173,12 @@ public final class Comparison {
     }
 
     private static String reason(EnvironmentInput input, BenchmarkKey key) {
-        for (Fingerprint.Problem p : input.fingerprint().skipped()) {
+        for (Problem p : input.fingerprint().skipped()) {
             if (p.benchmark().equals(key.benchmark()) || key.benchmark().startsWith(p.benchmark() + ".")) {
                 return "skipped: " + p.reason();
             }
         }
-        for (Fingerprint.Problem p : input.fingerprint().failed()) {
+        for (Problem p : input.fingerprint().failed()) {
             if (p.benchmark().equals(key.benchmark()) || key.benchmark().startsWith(p.benchmark() + ".")) {
                 return "failed: " + p.reason();
             }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -28,22 +29,22 @@ public final class Confounds {
     private static final List<Check> CHECKS = List.of(
             // The kernel the instance runs on: inside gVisor the suite sees gVisor's emulated version, and the host's
             // own kernel (hostKernel, from the launcher) is the one that serves the sandbox.
-            new Check("kernel version", f -> "runsc".equals(f.get("runtime")) && f.get("hostKernel") != null
-                    ? f.get("hostKernel") : f.get("kernel"), "system calls, the scheduler, page-fault handling and "
+            new Check("kernel version", f -> f.containerRuntime() != null && f.containerRuntime().isGvisor()
+                    && f.hostKernel() != null ? f.hostKernel() : f.facts().kernel(), "system calls, the scheduler, page-fault handling and "
                     + "the network stack change between kernel versions, whatever the isolation"),
-            new Check("hypervisor vendor", f -> f.get("hypervisorVendor"), "different hypervisors trap and emulate "
+            new Check("hypervisor vendor", f -> f.facts().hypervisorVendor(), "different hypervisors trap and emulate "
                     + "differently (VM exits, timers, paging)"),
-            new Check("CPU model", f -> f.get("cpuModel"), "a different or emulated CPU changes every compute-bound "
+            new Check("CPU model", f -> f.facts().cpuModel(), "a different or emulated CPU changes every compute-bound "
                     + "number"),
-            new Check("CPU count", f -> f.get("cpus"), "fewer CPUs leave the JIT and GC threads less room beside the "
+            new Check("CPU count", f -> Objects.toString(f.facts().cpus(), null), "fewer CPUs leave the JIT and GC threads less room beside the "
                     + "benchmark thread"),
-            new Check("transparent huge pages", f -> f.get("transparentHugepages"), "huge pages change page-fault and "
+            new Check("transparent huge pages", f -> f.facts().transparentHugepages(), "huge pages change page-fault and "
                     + "TLB costs, so memory and page-fault rows move"),
-            new Check("CPU frequency governor", f -> f.get("cpuGovernor"), "a governor that lowers the clock slows "
+            new Check("CPU frequency governor", f -> f.facts().cpuGovernor(), "a governor that lowers the clock slows "
                     + "everything, unevenly over time"),
-            new Check("clocksource", f -> f.get("clocksource"), "reading the clock (nanoTime, clock_gettime) costs "
+            new Check("clocksource", f -> f.facts().clocksource(), "reading the clock (nanoTime, clock_gettime) costs "
                     + "tens of ns with tsc and microseconds with hpet or a paravirtual clock"),
-            new Check("bench directory file system", f -> f.get("benchDirFsType"), "file I/O rows measure the file "
+            new Check("bench directory file system", f -> f.facts().benchDirFsType(), "file I/O rows measure the file "
                     + "system (ext4, overlay, 9p, tmpfs) as much as the isolation"),
             new Check("bench directory path depth", Confounds::pathDepth, "each path component is one more lookup in "
                     + "open and stat, so deeper paths cost more"),
@@ -64,10 +65,10 @@ public final class Confounds {
             }
             String envLabel = pair.environment().label();
             String baseLabel = pair.baseline().label();
-            if ("true".equals(base.get("hypervisor"))) {
+            if (Boolean.TRUE.equals(base.facts().hypervisor())) {
                 all.add(new Confound(envLabel, baseLabel, "baseline runs virtualized",
-                        "yes (" + Objects.requireNonNullElse(base.get("hypervisorVendor"), "vendor not recorded") + ")",
-                        "true".equals(env.get("hypervisor")) ? "yes" : "no",
+                        "yes (" + Objects.requireNonNullElse(base.facts().hypervisorVendor(), "vendor not recorded") + ")",
+                        Boolean.TRUE.equals(env.facts().hypervisor()) ? "yes" : "no",
                         "the baseline itself pays a hypervisor's costs (VM exits, nested paging), so costs are measured "
                                 + "against a virtual machine and a VM on it runs nested"));
             }
@@ -89,18 +90,16 @@ public final class Confounds {
 
     /** The CPU vulnerability entries that differ, as one confound (null when none differ). */
     private static Confound mitigations(String envLabel, String baseLabel, Fingerprint env, Fingerprint base) {
-        String prefix = "vulnerabilities.";
-        TreeSet<String> keys = new TreeSet<>();
-        for (Fingerprint f : List.of(env, base)) {
-            f.values().keySet().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
-        }
+        Map<String, String> baseList = Objects.requireNonNullElse(base.facts().vulnerabilities(), Map.of());
+        Map<String, String> envList = Objects.requireNonNullElse(env.facts().vulnerabilities(), Map.of());
+        TreeSet<String> keys = new TreeSet<>(baseList.keySet());
+        keys.addAll(envList.keySet());
         List<String> was = new ArrayList<>();
         List<String> is = new ArrayList<>();
         for (String key : keys) {
-            if (!Objects.equals(base.get(key), env.get(key))) {
-                String name = key.substring(prefix.length()) + ": ";
-                was.add(name + Objects.requireNonNullElse(base.get(key), "absent"));
-                is.add(name + Objects.requireNonNullElse(env.get(key), "absent"));
+            if (!Objects.equals(baseList.get(key), envList.get(key))) {
+                was.add(key + ": " + baseList.getOrDefault(key, "absent"));
+                is.add(key + ": " + envList.getOrDefault(key, "absent"));
             }
         }
         return was.isEmpty() ? null : new Confound(envLabel, baseLabel, "CPU mitigations", String.join(" | ", was),
@@ -109,17 +108,17 @@ public final class Confounds {
     }
 
     private static String pathDepth(Fingerprint f) {
-        String dir = f.get("benchDir");
+        String dir = f.facts().benchDir();
         return dir == null || dir.isBlank() ? null : Path.of(dir).getNameCount() + " (" + dir + ")";
     }
 
     /** The JVM's -X and -D options in the JMH arguments, isobench's own -Disobench.* properties left out. */
     private static String jvmFlags(Fingerprint f) {
-        String args = f.get("jmhArgs");
+        List<String> args = f.facts().jmhArgs();
         if (args == null) {
             return null;
         }
-        return String.join(" ", Arrays.stream(args.split("\\s+"))
+        return String.join(" ", args.stream().flatMap(arg -> Arrays.stream(arg.split("\\s+")))
                 .filter(t -> (t.startsWith("-X") || t.startsWith("-D") || t.startsWith("-javaagent"))
                         && !t.startsWith("-Disobench."))
                 .toList());

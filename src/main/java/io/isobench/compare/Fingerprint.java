@@ -1,6 +1,9 @@
 package io.isobench.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.schema.ContainerRuntime;
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.Problem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,30 +14,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An environment's fingerprint (environment.json), flattened: nested objects become dotted keys
- * ({@code jvm.vmVersion}, {@code vulnerabilities.spectre_v2}), lists of values are joined, and the
- * {@code skipped}/{@code failed} lists are kept apart. Unknown keys are kept like known ones.
+ * An environment's environment.json as the comparison reads it: the typed {@link EnvironmentRecord} the suite and the
+ * launcher wrote, and the file it came from. For the report's fingerprint table, {@link #values()} shows the record
+ * flattened: nested objects become dotted keys ({@code jvm.vmVersion}, {@code vulnerabilities.spectre_v2}), lists
+ * of values are joined, and the {@code skipped}/{@code failed} lists are counted.
  */
-public record Fingerprint(Path file, Map<String, String> values, List<Problem> skipped, List<Problem> failed) {
-
-    /** A benchmark that an environment skipped or that failed there, with the reason. */
-    public record Problem(String benchmark, String reason) {
-    }
+public record Fingerprint(Path file, EnvironmentRecord record, Map<String, String> values) {
 
     public Fingerprint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
-        skipped = List.copyOf(skipped);
-        failed = List.copyOf(failed);
+    }
+
+    private Fingerprint(Path file, EnvironmentRecord record) {
+        this(file, record, record == null ? Map.of() : flatten(record));
     }
 
     /** The fingerprint of an input that has no environment.json. */
     public static Fingerprint none() {
-        return new Fingerprint(null, Map.of(), List.of(), List.of());
+        return new Fingerprint(null, null);
     }
 
     /** The fingerprint of an environment directory whose environment.json ({@code file}) does not exist. */
     public static Fingerprint absent(Path file) {
-        return new Fingerprint(file, Map.of(), List.of(), List.of());
+        return new Fingerprint(file, null);
     }
 
     /** Reads environment.json, or returns {@link #absent} when the file does not exist. */
@@ -46,24 +48,23 @@ public record Fingerprint(Path file, Map<String, String> values, List<Problem> s
         if (!root.isObject()) {
             throw new CompareException(file, "is not an environment fingerprint (expected a JSON object)");
         }
+        return new Fingerprint(file, Json.bind(file, root, EnvironmentRecord.class));
+    }
+
+    private static Map<String, String> flatten(EnvironmentRecord record) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<Problem> skipped = new ArrayList<>();
-        List<Problem> failed = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
+        for (Map.Entry<String, JsonNode> field : io.isobench.schema.ResultJson.toTree(record).properties()) {
             String key = field.getKey();
-            if ((key.equals("skipped") || key.equals("failed")) && field.getValue().isArray()) {
-                List<Problem> target = key.equals("skipped") ? skipped : failed;
-                for (JsonNode item : field.getValue()) {
-                    target.add(item.isObject()
-                            ? new Problem(item.path("benchmark").asText(""), item.path("reason").asText(""))
-                            : new Problem(item.asText(), ""));
-                }
+            if (key.equals(io.isobench.schema.SchemaVersion.FIELD)) {
+                continue; // the file's layout, not the environment's
+            }
+            if (key.equals("skipped") || key.equals("failed")) {
                 values.put(key, Integer.toString(field.getValue().size()));
             } else {
                 flatten(key, field.getValue(), values);
             }
         }
-        return new Fingerprint(file, values, skipped, failed);
+        return values;
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
@@ -75,27 +76,40 @@ public record Fingerprint(Path file, Map<String, String> values, List<Problem> s
                 flatten(prefix + "." + field.getKey(), field.getValue(), out);
             }
         } else if (node.isArray()) {
-            boolean scalars = true;
-            for (JsonNode item : node) {
-                scalars &= item.isValueNode();
-            }
-            if (scalars) {
-                List<String> items = new ArrayList<>();
-                node.forEach(item -> items.add(item.asText()));
-                out.put(prefix, String.join(" ", items));
-            } else {
-                out.put(prefix, node.toString());
-            }
-        } else if (node.isNull()) {
-            out.put(prefix, "null");
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            out.put(prefix, String.join(" ", items));
         } else {
             out.put(prefix, node.asText());
         }
     }
 
-    /** A flattened value, or null. */
+    /** A value as the fingerprint table shows it ({@code jvm.vmVersion}), or null. */
     public String get(String key) {
         return values.get(key);
+    }
+
+    /** The environment's fingerprint proper (kernel, CPU, JVM, ...); every field null when there is no file. */
+    public io.isobench.schema.Fingerprint facts() {
+        return record == null ? io.isobench.schema.Fingerprint.named(null) : record.fingerprint();
+    }
+
+    /** The container runtime the launcher recorded, or null. */
+    public ContainerRuntime containerRuntime() {
+        return record == null ? null : record.containerRuntime();
+    }
+
+    /** The launcher's kernel, or null when the launcher did not record it. */
+    public String hostKernel() {
+        return record == null ? null : record.hostKernel();
+    }
+
+    public List<Problem> skipped() {
+        return record == null ? List.of() : record.skipped();
+    }
+
+    public List<Problem> failed() {
+        return record == null ? List.of() : record.failed();
     }
 
     public boolean isEmpty() {
@@ -109,27 +123,27 @@ public record Fingerprint(Path file, Map<String, String> values, List<Problem> s
 
     /** The run's status as the launcher or suite last wrote it (running, interrupted, complete, ...), or null. */
     public String status() {
-        return get("status");
+        return record == null ? null : record.status();
     }
 
     public String env() {
-        return get("env");
+        return facts().env();
     }
 
     public String kind() {
-        return get("kind");
+        return facts().kind();
     }
 
     public String accel() {
-        return get("accel");
+        return facts().accel();
     }
 
     public String profile() {
-        return get("profile");
+        return facts().profile();
     }
 
     public String runId() {
-        return get("runId");
+        return facts().runId();
     }
 
     public boolean isTcg() {

@@ -1,26 +1,27 @@
 package io.isobench.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.schema.Measurement;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.SchemaVersion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * An environment's footprint (footprint.json): a flat object whose values are a number or
- * {@code {"median": n, "samples": [n...]}}. Keys depend on the kind of environment (imageBytes, jvmStartMillis,
- * bootToJvmReadyMillis, idleMemoryBytes ...); unknown keys are kept.
+ * An environment's footprint.json as the comparison reads it: the typed {@link io.isobench.schema.Footprint} the
+ * launcher wrote and, for the report's table of every value, {@link #values()}: each field that was measured, by its
+ * key in the file, as a number, a measurement or a text.
  */
-public record Footprint(Map<String, Value> values) {
+public record Footprint(io.isobench.schema.Footprint record, Map<String, Value> values) {
 
     /**
-     * One footprint measurement: its median and the samples it came from (empty for a single number); or, for an
-     * unknown key whose value is not a number, that value as text (median NaN).
+     * One footprint value as the report shows it: its median and the samples it came from (empty for a single
+     * number); or, for a value that is not a number (the image's tag), that value as text (median NaN).
      */
     public record Value(double median, List<Double> samples, String text) {
         public Value {
@@ -44,17 +45,16 @@ public record Footprint(Map<String, Value> values) {
         }
     }
 
-    /** The keys the project defines; their values must be numbers or {median, samples}. */
-    public static final Set<String> KNOWN_KEYS = Set.of("jvmStartMillis", "idleMemoryBytes", "imageBytes",
-            "startToReadyMillis", "writableLayerBytes", "baseImageBytes", "kernelInitrdBytes", "overlayBytes",
-            "bootToInitMillis", "bootToJvmReadyMillis");
-
     public Footprint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    private Footprint(io.isobench.schema.Footprint record) {
+        this(record, record == null ? Map.of() : values(record));
+    }
+
     public static Footprint none() {
-        return new Footprint(Map.of());
+        return new Footprint(null);
     }
 
     /** Reads footprint.json, or returns {@link #none()} when the file does not exist. */
@@ -66,51 +66,30 @@ public record Footprint(Map<String, Value> values) {
         if (!root.isObject()) {
             throw new CompareException(file, "is not a footprint (expected a JSON object)");
         }
+        return new Footprint(Json.bind(file, root, io.isobench.schema.Footprint.class));
+    }
+
+    private static Map<String, Value> values(io.isobench.schema.Footprint record) {
         Map<String, Value> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
+        for (Map.Entry<String, JsonNode> field : ResultJson.toTree(record).properties()) {
             JsonNode node = field.getValue();
-            Double plain = Json.number(node);
-            if (plain != null) {
-                values.put(field.getKey(), new Value(plain, List.of()));
-            } else if (!KNOWN_KEYS.contains(field.getKey()) && !looksLikeMeasurement(node)) {
-                values.put(field.getKey(), new Value(Double.NaN, List.of(),
-                        node.isValueNode() ? node.asText() : node.toString()));
+            if (field.getKey().equals(SchemaVersion.FIELD)) {
+                continue;
+            } else if (node.isNumber()) {
+                values.put(field.getKey(), new Value(node.doubleValue(), List.of()));
             } else if (node.isObject()) {
-                List<Double> samples = new ArrayList<>();
-                for (JsonNode sample : node.path("samples")) {
-                    Double v = Json.number(sample);
-                    if (v == null) {
-                        throw new CompareException(file, field.getKey() + " has a non-numeric sample");
-                    }
-                    samples.add(v);
-                }
-                Double median = Json.number(node.get("median"));
-                if (median == null) {
-                    if (samples.isEmpty()) {
-                        throw new CompareException(file, field.getKey() + " has neither a median nor samples");
-                    }
-                    median = Stats.median(samples.stream().mapToDouble(Double::doubleValue).toArray());
-                }
-                values.put(field.getKey(), new Value(median, samples));
-            } else if (!node.isNull()) {
-                throw new CompareException(file, field.getKey() + " is neither a number nor {median, samples}");
+                Measurement m = ResultJson.toValue(node, Measurement.class);
+                values.put(field.getKey(), new Value(m.median(), m.samples()));
+            } else {
+                values.put(field.getKey(), new Value(Double.NaN, List.of(), node.asText()));
             }
         }
-        return new Footprint(values);
+        return values;
     }
 
-    private static boolean looksLikeMeasurement(JsonNode node) {
-        return node.isObject() && (node.has("median") || node.has("samples"));
-    }
-
-    /** The median of a key, or NaN when absent. */
-    public double median(String key) {
-        Value v = values.get(key);
-        return v == null ? Double.NaN : v.median();
-    }
-
-    public boolean has(String key) {
-        return values.containsKey(key);
+    /** The footprint as the launcher wrote it; every field null when there is none. */
+    public io.isobench.schema.Footprint measured() {
+        return record != null ? record : io.isobench.schema.Footprint.empty();
     }
 
     public boolean isEmpty() {

@@ -22,22 +22,27 @@ public record FootprintTable(long ramBytes, List<Entry> entries, List<String> ke
         Set<String> keys = new LinkedHashSet<>();
         for (EnvironmentInput input : inputs) {
             Footprint f = input.footprint();
+            io.isobench.schema.Footprint m = f.measured();
             keys.addAll(f.values().keySet());
             double image = Double.NaN;
-            if (f.has("imageBytes")) {
-                image = f.median("imageBytes");
-            } else if (f.has("baseImageBytes") || f.has("kernelInitrdBytes")) {
-                image = zeroIfNaN(f.median("baseImageBytes")) + zeroIfNaN(f.median("kernelInitrdBytes"));
+            if (m.imageBytes() != null) {
+                image = m.imageBytes();
+            } else if (m.baseImageBytes() != null || m.kernelInitrdBytes() != null) {
+                image = zeroIfNull(m.baseImageBytes()) + zeroIfNull(m.kernelInitrdBytes());
             }
             String startKey = null;
-            for (String key : List.of("startToReadyMillis", "bootToJvmReadyMillis", "jvmStartMillis")) {
-                if (f.has(key)) {
-                    startKey = key;
-                    break;
-                }
+            double start = Double.NaN;
+            if (m.startToReadyMillis() != null) {
+                startKey = "startToReadyMillis";
+                start = m.startToReadyMillis().median();
+            } else if (m.bootToJvmReadyMillis() != null) {
+                startKey = "bootToJvmReadyMillis";
+                start = m.bootToJvmReadyMillis().median();
+            } else if (m.jvmStartMillis() != null) {
+                startKey = "jvmStartMillis";
+                start = m.jvmStartMillis().median();
             }
-            double start = startKey == null ? Double.NaN : f.median(startKey);
-            double idle = f.median("idleMemoryBytes");
+            double idle = m.idleMemoryBytes() == null ? Double.NaN : m.idleMemoryBytes();
             long instances = idle > 0 ? (long) Math.floor(ramBytes / idle) : -1;
             entries.add(new Entry(input.label(), input.kind(), image, start, startKey, idle, instances, f));
         }
@@ -49,7 +54,7 @@ public record FootprintTable(long ramBytes, List<Entry> entries, List<String> ke
         return keys.isEmpty();
     }
 
-    private static double zeroIfNaN(double v) {
-        return Double.isNaN(v) ? 0 : v;
+    private static double zeroIfNull(Long v) {
+        return v == null ? 0 : v;
     }
 }

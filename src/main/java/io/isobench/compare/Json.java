@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.isobench.schema.Measurement;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.SchemaException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +51,43 @@ final class Json {
         } catch (OutOfMemoryError e) {
             throw tooBig(file);
         }
+    }
+
+    /**
+     * The record a file holds in the results schema ({@code io.isobench.schema}): an unknown major version, or a
+     * field that is not what the schema says, is the file's problem in one line.
+     */
+    static <T> T bind(Path file, JsonNode root, Class<T> type) throws CompareException {
+        try {
+            return ResultJson.bind(root, type);
+        } catch (SchemaException e) {
+            throw new CompareException(file, e.getMessage());
+        } catch (JsonProcessingException e) {
+            String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
+            String why = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage()
+                    : e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "is not " + expected(mismatch.getTargetType()) : oneLine(e.getOriginalMessage());
+            throw new CompareException(file, (field.isEmpty() ? "" : field + ": ") + why);
+        }
+    }
+
+    /** What a schema type looks like in JSON, for "is not ..." */
+    private static String expected(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Measurement.class) {
+            return "a number or {\"median\": m, \"samples\": [...]}";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        return java.util.Collection.class.isAssignableFrom(type) ? "a list" : "an object";
     }
 
     /** Refuses a missing file or one larger than {@link #MAX_BYTES}, before reading it. */

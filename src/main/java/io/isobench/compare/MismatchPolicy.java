@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Refuses to mix results that are not comparable: different JVM builds ({@code jvm.vmVersion},
@@ -15,15 +16,16 @@ import java.util.Objects;
  */
 final class MismatchPolicy {
 
-    private record Check(String key, String what) {
+    /** A fingerprint value that must be equal: its name in the fingerprint table, what it is, how to read it. */
+    private record Check(String key, String what, Function<Fingerprint, String> value) {
     }
 
     private static final List<Check> BUILD = List.of(
-            new Check("jvm.vmVersion", "JVM build"),
-            new Check("jvm.runtimeSha256", "JVM runtime"),
-            new Check("jarSha256", "benchmark jar"));
+            new Check("jvm.vmVersion", "JVM build", f -> jvm(f).vmVersion()),
+            new Check("jvm.runtimeSha256", "JVM runtime", f -> jvm(f).runtimeSha256()),
+            new Check("jarSha256", "benchmark jar", f -> f.facts().jarSha256()));
 
-    private static final Check PROFILE = new Check("profile", "profile");
+    private static final Check PROFILE = new Check("profile", "profile", Fingerprint::profile);
 
     private MismatchPolicy() {
     }
@@ -71,7 +73,7 @@ final class MismatchPolicy {
         List<CompareException> found = new ArrayList<>();
         EnvironmentInput reference = null;
         for (EnvironmentInput input : group) {
-            String value = input.fingerprint().get(check.key());
+            String value = check.value().apply(input.fingerprint());
             if (value == null || value.isBlank()) {
                 continue;
             }
@@ -79,7 +81,7 @@ final class MismatchPolicy {
                 reference = input;
                 continue;
             }
-            String expected = reference.fingerprint().get(check.key());
+            String expected = check.value().apply(reference.fingerprint());
             if (!Objects.equals(value, expected)) {
                 Path file = input.fingerprint().file() != null ? input.fingerprint().file() : input.source();
                 found.add(new CompareException(file, input.label() + " has a different " + check.what() + " than "
@@ -88,6 +90,11 @@ final class MismatchPolicy {
             }
         }
         return found;
+    }
+
+    private static io.isobench.schema.Fingerprint.Jvm jvm(Fingerprint f) {
+        io.isobench.schema.Fingerprint.Jvm jvm = f.facts().jvm();
+        return jvm != null ? jvm : new io.isobench.schema.Fingerprint.Jvm(null, null, null, null, null, null);
     }
 
     private static String shorten(String value) {

@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.suite.ExitCode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +13,8 @@ import java.util.List;
  */
 public final class RegressionGate {
 
-    /** Exit code when the gate finds regressions (3 is a partial run, for the suite and the launcher). */
-    public static final int EXIT_REGRESSION = 4;
+    /** Exit code when the gate finds regressions ({@link ExitCode#PARTIAL} is a partial run, another thing). */
+    public static final int EXIT_REGRESSION = ExitCode.REGRESSION;
 
     /** A significant slowdown beyond its threshold. */
     public record Regression(ComparisonRow row, double thresholdPct) {

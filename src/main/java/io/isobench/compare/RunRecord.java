@@ -1,18 +1,17 @@
 package io.isobench.compare;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.suite.JsonFiles;
+import io.isobench.schema.EnvironmentRecord;
 import io.isobench.suite.ResultLayout;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main job's record of a run ({@code RUN_DIR/environments.json}): environments that were skipped or failed, so the
- * report says why they are missing instead of silently leaving them out.
+ * The main job's record of a run ({@code RUN_DIR/environments.json}, {@link io.isobench.schema.RunRecord}):
+ * environments that were skipped or failed, so the report says why they are missing instead of silently leaving
+ * them out.
  */
 final class RunRecord {
 
@@ -22,20 +21,14 @@ final class RunRecord {
     static List<String> notes(List<Path> inputs) throws CompareException {
         List<String> notes = new ArrayList<>();
         for (Path input : inputs) {
-            Path record = ResultLayout.environmentsJson(input);
-            if (!Files.isDirectory(input) || !Files.isRegularFile(record)) {
+            Path file = ResultLayout.environmentsJson(input);
+            if (!Files.isDirectory(input) || !Files.isRegularFile(file)) {
                 continue;
             }
-            JsonNode entries;
-            try {
-                entries = JsonFiles.read(record);
-            } catch (IOException e) {
-                throw new CompareException(record, "is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
-            }
-            for (JsonNode entry : entries) {
-                String status = entry.path("status").asText();
-                if (!status.equals("complete")) {
-                    notes.add(entry.path("env").asText() + " " + status + ": " + entry.path("reason").asText());
+            io.isobench.schema.RunRecord record = Json.bind(file, Json.read(file), io.isobench.schema.RunRecord.class);
+            for (io.isobench.schema.RunRecord.Entry entry : record.environments()) {
+                if (!EnvironmentRecord.COMPLETE.equals(entry.status())) {
+                    notes.add(entry.env() + " " + entry.status() + ": " + entry.reason());
                 }
             }
         }

@@ -5,7 +5,7 @@ import io.isobench.launcher.container.ContainerVariant;
 import io.isobench.launcher.host.HostEnvironment;
 import io.isobench.launcher.vm.VmEnvironment;
 import io.isobench.launcher.vm.VmOptions;
-import io.isobench.suite.SuiteMain;
+import io.isobench.suite.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,10 +71,10 @@ public final class BenchCommand implements Callable<Integer> {
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
         int compared = Reports.compare(spec.runDir());
-        if (compared != 0 || rc == 1) {
-            return 1;
+        if (compared != ExitCode.DONE || rc == ExitCode.FAILURE) {
+            return ExitCode.FAILURE;
         }
-        if (rc == SuiteMain.EXIT_PARTIAL) {
+        if (rc == ExitCode.PARTIAL) {
             Progress.warn("some benchmarks failed (see " + spec.runDir().resolve("environments.json") + " and the report)");
         }
         return rc;

@@ -12,7 +12,7 @@ import io.isobench.launcher.fleet.QueueRow;
 import io.isobench.launcher.fleet.Slurm;
 import io.isobench.launcher.fleet.TaskMarker;
 import io.isobench.suite.ResultLayout;
-import io.isobench.suite.SuiteMain;
+import io.isobench.suite.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -293,7 +293,7 @@ public final class FleetCommand implements Callable<Integer> {
                     + dir.resolve(FleetManifest.FILE));
         } catch (CompareException e) {
             Progress.warn("no merged report: " + e.getMessage());
-            return 1;
+            return ExitCode.FAILURE;
         }
         return exitCode(current);
     }
@@ -301,9 +301,9 @@ public final class FleetCommand implements Callable<Integer> {
     /** 0 when every node completed, 3 when some failed or were partial but one finished, 1 when none did. */
     static int exitCode(FleetManifest manifest) {
         if (manifest.count(State.DONE) == 0) {
-            return 1;
+            return ExitCode.FAILURE;
         }
         boolean clean = manifest.nodes().stream().allMatch(n -> n.state() == State.DONE && Integer.valueOf(0).equals(n.exitCode()));
-        return clean ? 0 : SuiteMain.EXIT_PARTIAL;
+        return clean ? ExitCode.DONE : ExitCode.PARTIAL;
     }
 }

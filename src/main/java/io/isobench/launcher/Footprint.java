@@ -1,46 +1,30 @@
 package io.isobench.launcher;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.schema.ResultJson;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * {@code footprint.json}: what an instance costs besides speed. A value is a number, or
- * {@code {"median": m, "samples": [...]}} for what was measured repeatedly. Written after every measurement,
- * so a later failure keeps what was measured.
+ * Writes {@code footprint.json} ({@link io.isobench.schema.Footprint}): what an instance costs besides speed. Written
+ * after every measurement, so a later failure keeps what was measured.
  */
 public final class Footprint {
 
-    private final ObjectNode root = JsonFiles.MAPPER.createObjectNode();
+    private io.isobench.schema.Footprint record = io.isobench.schema.Footprint.empty();
     private final Path envDir;
 
     public Footprint(Path envDir) {
         this.envDir = envDir;
     }
 
-    public Footprint put(String key, long value) throws IOException {
-        root.put(key, value);
-        return save();
-    }
-
-    public Footprint put(String key, String value) throws IOException {
-        root.put(key, value);
-        return save();
-    }
-
-    public Footprint putSamples(String key, List<Double> samples) throws IOException {
-        ObjectNode node = root.putObject(key);
-        node.put("median", median(samples));
-        samples.forEach(node.putArray("samples")::add);
-        return save();
-    }
-
-    private Footprint save() throws IOException {
-        JsonFiles.write(ResultLayout.footprintJson(envDir), root);
+    /** Records a measurement ({@code f -> f.withImageBytes(n)}) and saves the file. */
+    public synchronized Footprint update(UnaryOperator<io.isobench.schema.Footprint> change) throws IOException {
+        record = change.apply(record);
+        JsonFiles.writeAtomically(ResultLayout.footprintJson(envDir), ResultJson.toJson(record));
         return this;
     }
 
@@ -58,10 +42,6 @@ public final class Footprint {
         } catch (Exception e) {
             Progress.warn(what + " not measured: " + e.getMessage());
         }
-    }
-
-    public static double median(List<Double> samples) {
-        return io.isobench.compare.Stats.median(samples.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** How often a measurement is repeated for its median. */

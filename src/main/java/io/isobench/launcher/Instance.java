@@ -1,11 +1,11 @@
 package io.isobench.launcher;
 
+import io.isobench.schema.ContainerRuntime;
 import io.isobench.suite.RunBudget;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A started environment: it runs commands and holds the suite's results until closed. Host, container and VM differ
@@ -45,8 +45,8 @@ public interface Instance extends AutoCloseable {
      * What the environment knows of itself that the suite inside cannot see, added to environment.json: the OCI
      * runtime and its version, gVisor's platform and network mode (inside gVisor, /proc and uname are gVisor's own).
      */
-    default Map<String, String> facts() {
-        return Map.of();
+    default ContainerRuntime runtime() {
+        return null;
     }
 
     /** Records into {@code footprint} what is measured after the suite (a writable layer, an overlay). */

@@ -5,6 +5,7 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Comparison;
 import io.isobench.compare.MarkdownReport;
 import io.isobench.compare.Report;
+import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;
 
 import java.nio.file.Path;
@@ -15,7 +16,10 @@ final class Reports {
     private Reports() {
     }
 
-    /** Returns 0 when the report was written, 2 when the results could not be compared (the reason is printed). */
+    /**
+     * Returns {@link ExitCode#DONE} when the report was written, {@link ExitCode#BAD_INPUT} when the results could not
+     * be compared (the reason is printed).
+     */
     static int compare(Path runDir) {
         Progress.say("comparing the environments of " + runDir);
         try {
@@ -26,10 +30,10 @@ final class Reports {
             System.out.print(MarkdownReport.headline(comparison));
             System.out.println();
             Progress.say("report: " + out.resolve("index.html") + " (also report.md, summary.json)");
-            return 0;
+            return ExitCode.DONE;
         } catch (CompareException e) {
             Progress.warn("no comparison: " + e.getMessage());
-            return 2;
+            return e.exitCode();
         }
     }
 }

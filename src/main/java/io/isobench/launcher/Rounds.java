@@ -1,10 +1,12 @@
 package io.isobench.launcher;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.RunRecord;
 import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.ExitCode;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
-import io.isobench.suite.SuiteMain;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,7 +40,8 @@ public final class Rounds {
     /**
      * Runs the plan into {@code spec.runDir()}, writing environments.json and timeline.json as it goes.
      *
-     * @return 0 when every environment completed, {@link SuiteMain#EXIT_PARTIAL} when some steps failed, 1 when an
+     * @return {@link ExitCode#DONE} when every environment completed, {@link ExitCode#PARTIAL} when some steps failed,
+     * {@link ExitCode#FAILURE} when an
      * environment could not start or was lost
      */
     public static int run(List<Planned> plan, RunSpec spec) throws InterruptedException, IOException, LauncherException {
@@ -46,7 +49,7 @@ public final class Rounds {
         Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ", " + spec.rounds() + " round"
                 + (spec.rounds() == 1 ? "" : "s") + " of " + groups.size() + " classes, order seed " + spec.seed() + ") into "
                 + spec.runDir());
-        Map<String, String[]> record = new LinkedHashMap<>(); // name -> {status, reason}
+        Map<String, RunRecord.Entry> record = new LinkedHashMap<>();
         List<RunningEnvironment> running = new ArrayList<>();
         LauncherException firstFailure = null;
         try (Cleanup cleanup = new Cleanup()) {
@@ -54,17 +57,17 @@ public final class Rounds {
                 String name = planned.environment().name();
                 if (planned.missing().isPresent()) {
                     Progress.warn(name + " skipped: " + planned.missing().get());
-                    record.put(name, new String[]{"skipped", planned.missing().get()});
+                    record.put(name, new RunRecord.Entry(name, "skipped", planned.missing().get()));
                     continue;
                 }
                 try {
                     RunningEnvironment started = RunningEnvironment.start(planned.environment(), spec);
                     cleanup.add(name, () -> started.finish(true));
                     running.add(started);
-                    record.put(name, new String[]{"running", ""});
+                    record.put(name, new RunRecord.Entry(name, EnvironmentRecord.RUNNING, ""));
                 } catch (LauncherException e) {
                     Progress.warn(name + " failed: " + e.getMessage());
-                    record.put(name, new String[]{"failed", e.getMessage()});
+                    record.put(name, new RunRecord.Entry(name, EnvironmentRecord.FAILED, e.getMessage()));
                     firstFailure = firstFailure == null ? e : firstFailure;
                 }
                 writeRecord(spec, record);
@@ -94,18 +97,19 @@ public final class Rounds {
             }
             for (RunningEnvironment environment : running) {
                 String status = environment.finish(false);
-                record.put(environment.name(), new String[]{status, switch (status) {
-                    case "partial" -> "some benchmarks failed; see " + environment.name() + "/environment.json and jmh.log";
-                    case "failed" -> String.valueOf(environment.lostReason());
+                record.put(environment.name(), new RunRecord.Entry(environment.name(), status, switch (status) {
+                    case EnvironmentRecord.PARTIAL -> "some benchmarks failed; see " + environment.name()
+                            + "/environment.json and jmh.log";
+                    case EnvironmentRecord.FAILED -> String.valueOf(environment.lostReason());
                     default -> "";
-                }});
+                }));
                 Progress.say(environment.name() + ": " + status + "; results in " + environment.envDir());
             }
             writeRecord(spec, record);
         }
-        boolean failed = record.values().stream().anyMatch(r -> r[0].equals("failed"));
-        boolean partial = record.values().stream().anyMatch(r -> r[0].equals("partial"));
-        return failed ? 1 : partial ? SuiteMain.EXIT_PARTIAL : 0;
+        boolean failed = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.FAILED));
+        boolean partial = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.PARTIAL));
+        return failed ? ExitCode.FAILURE : partial ? ExitCode.PARTIAL : ExitCode.DONE;
     }
 
     /** Every planned environment's {@link Environment#preflight()}, before the run directory or a runtime is made. */
@@ -117,9 +121,8 @@ public final class Rounds {
         }
     }
 
-    private static void writeRecord(RunSpec spec, Map<String, String[]> record) throws IOException {
-        ArrayNode entries = JsonFiles.MAPPER.createArrayNode();
-        record.forEach((name, entry) -> entries.addObject().put("env", name).put("status", entry[0]).put("reason", entry[1]));
-        JsonFiles.write(ResultLayout.environmentsJson(spec.runDir()), entries);
+    private static void writeRecord(RunSpec spec, Map<String, RunRecord.Entry> record) throws IOException {
+        JsonFiles.writeAtomically(ResultLayout.environmentsJson(spec.runDir()),
+                ResultJson.toJson(RunRecord.of(List.copyOf(record.values()))));
     }
 }

@@ -1,12 +1,14 @@
 package io.isobench.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.Fingerprint;
+import io.isobench.schema.Measurement;
+import io.isobench.schema.Problem;
+import io.isobench.schema.ResultJson;
 import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.ExitCode;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
-import io.isobench.suite.SuiteMain;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,8 +74,11 @@ final class RunningEnvironment {
         try {
             SuiteCommand suite = instance.suite();
             running.mustSucceed(List.of("mkdir", "-p", suite.benchDir(), suite.envDir()));
-            footprint.attempt("JVM start time", () -> footprint.putSamples("jvmStartMillis", JvmStart.parse(
-                    running.capture(List.of("sh", "-c", JvmStart.script(suite.java()))))));
+            footprint.attempt("JVM start time", () -> {
+                Measurement start = Measurement.of(JvmStart.parse(running.capture(List.of("sh", "-c",
+                        JvmStart.script(suite.java())))));
+                footprint.update(f -> f.withJvmStartMillis(start));
+            });
             return running;
         } catch (LauncherException | InterruptedException | RuntimeException e) {
             instance.close();
@@ -131,7 +136,7 @@ final class RunningEnvironment {
             case OK -> null;
             case HUNG -> "did not finish within " + budget + " s in round " + round + " and was stopped";
             case LOST -> "the environment was lost in round " + round + ": " + lost;
-            case FAILED -> exitCode == SuiteMain.EXIT_PARTIAL ? null
+            case FAILED -> exitCode == ExitCode.PARTIAL ? null
                     : "the suite runner exited " + exitCode + " in round " + round + "; see " + ResultLayout.JMH_LOG;
         };
         if (reason != null) {
@@ -152,7 +157,7 @@ final class RunningEnvironment {
             return "";
         }
         finished = true;
-        String status = "complete";
+        String status = EnvironmentRecord.COMPLETE;
         try {
             if (!interrupted && lost == null) {
                 instance.afterSuite(footprint);
@@ -161,18 +166,12 @@ final class RunningEnvironment {
             Thread.currentThread().interrupt();
         } finally {
             try {
-                ObjectNode record = record();
-                boolean anyFailed = record.path("failed").size() > 0;
-                status = interrupted ? "interrupted" : lost != null ? "failed" : anyFailed ? "partial" : "complete";
-                record.put("status", status);
+                EnvironmentRecord record = record();
+                status = interrupted ? EnvironmentRecord.INTERRUPTED : lost != null ? EnvironmentRecord.FAILED
+                        : !record.failed().isEmpty() ? EnvironmentRecord.PARTIAL : EnvironmentRecord.COMPLETE;
                 // The launcher's kernel: inside gVisor the suite sees gVisor's own, inside a VM the guest's.
-                record.put("hostKernel", System.getProperty("os.version"));
-                instance.facts().forEach(record::put);
-                if (lost != null) {
-                    record.put("lost", lost);
-                }
-                record.put("durationSeconds", Math.round((System.nanoTime() - startNanos) / 1e9));
-                JsonFiles.write(ResultLayout.environmentJson(instance.resultsOnHost()), record);
+                write(record.withHost(System.getProperty("os.version"), instance.runtime(), lost)
+                        .finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
             } catch (IOException e) {
                 Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
             }
@@ -192,32 +191,27 @@ final class RunningEnvironment {
             return;
         }
         try {
-            ObjectNode record = record();
-            ArrayNode failed = record.get("failed") instanceof ArrayNode list ? list : record.putArray("failed");
+            EnvironmentRecord record = record();
             for (String method : group.methods()) {
-                boolean known = false;
-                for (JsonNode entry : failed) {
-                    known |= entry.path("benchmark").asText().equals(method) && entry.path("round").asInt() == round;
-                }
-                if (!known) {
-                    failed.addObject().put("benchmark", method).put("round", round).put("reason", reason);
-                }
+                record = record.withFailed(new Problem(method, round, reason));
             }
-            JsonFiles.write(ResultLayout.environmentJson(instance.resultsOnHost()), record);
+            write(record);
         } catch (IOException e) {
             Progress.warn(name() + ": cannot record the failure of " + group.shortName() + ": " + e.getMessage());
         }
     }
 
     /** The environment record as the suite left it, or a minimal one when the suite never wrote it. */
-    private ObjectNode record() throws IOException {
+    private EnvironmentRecord record() throws IOException {
         Path file = ResultLayout.environmentJson(instance.resultsOnHost());
-        if (Files.isRegularFile(file) && JsonFiles.read(file) instanceof ObjectNode node) {
-            return node;
+        if (Files.isRegularFile(file)) {
+            return ResultJson.read(file, EnvironmentRecord.class);
         }
-        ObjectNode node = JsonFiles.MAPPER.createObjectNode();
-        node.put("env", name());
-        return node;
+        return EnvironmentRecord.running(Fingerprint.named(name()));
+    }
+
+    private void write(EnvironmentRecord record) throws IOException {
+        JsonFiles.writeAtomically(ResultLayout.environmentJson(instance.resultsOnHost()), ResultJson.toJson(record));
     }
 
     /** Brings the suite's files into the environment directory, where the suite does not write them itself. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Runs a picocli command the way every isobench entry point does: bad input gives one line on stderr (the problem and
- * where to find the usage) and exit code 2, never a stack trace.
+ * where to find the usage) and {@link ExitCode#BAD_INPUT}, never a stack trace.
  */
 public final class Cli {
 
@@ -26,16 +26,16 @@ public final class Cli {
         commandLine.setParameterExceptionHandler((e, a) -> {
             System.err.println(name + ": " + Objects.requireNonNullElse(e.getMessage(), "bad arguments").strip()
                     .replaceAll("\\s*\\R\\s*", "; ") + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
-            return SuiteMain.EXIT_USAGE;
+            return ExitCode.BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
             if (e.getMessage() == null || e instanceof NullPointerException || e instanceof ClassCastException
                     || e instanceof IndexOutOfBoundsException) {
                 System.err.println(name + ": internal error: " + e);
-                return 1;
+                return ExitCode.FAILURE;
             }
             System.err.println(name + ": " + e.getMessage());
-            return e instanceof IllegalArgumentException ? SuiteMain.EXIT_USAGE : 1;
+            return e instanceof IllegalArgumentException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
         });
         return commandLine.execute(args);
     }

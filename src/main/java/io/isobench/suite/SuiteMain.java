@@ -2,7 +2,9 @@ package io.isobench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.Problem;
+import io.isobench.schema.ResultJson;
 import io.isobench.support.BenchDir;
 import io.isobench.support.Peer;
 import org.openjdk.jmh.runner.Runner;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -41,10 +44,6 @@ import java.util.concurrent.Callable;
 @Command(name = "isobench-suite", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs the isobench JMH suite in this environment and writes DIR/jmh.json, environment.json, jmh.log.")
 public final class SuiteMain implements Callable<Integer> {
-
-    /** Exit codes: 1 the runner itself failed; 2 bad input; 3 some benchmarks failed (the rest of the results are kept). */
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_PARTIAL = 3;
 
     @Option(names = "--out", required = true, description = "Environment directory to write the results into.")
     Path out;
@@ -116,19 +115,17 @@ public final class SuiteMain implements Callable<Integer> {
         List<String> recordedArgs = new ArrayList<>(jmhArgs);
         recordedArgs.add("-jvmArgsPrepend");
         recordedArgs.add(String.join(" ", forkProperties));
-        ObjectNode fingerprint = round > 0 ? earlierRound(envDir) : null;
-        if (fingerprint == null) {
-            fingerprint = Fingerprint.collect(new Fingerprint.Context(envName, kind, variant, accel, runId,
-                    profile, recordedArgs, dir, Fingerprint.ownJar().orElse(null)));
+        EnvironmentRecord record = round > 0 ? earlierRound(envDir) : null;
+        if (record == null) {
+            record = EnvironmentRecord.running(FingerprintProbe.collect(new FingerprintProbe.Context(envName, kind,
+                    variant, accel, runId, profile, recordedArgs, dir, FingerprintProbe.ownJar().orElse(null))));
         }
-        fingerprint.put("status", "running");
-        JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+        record = record.withStatus(EnvironmentRecord.RUNNING);
+        write(envDir, record);
 
         ArrayNode results = round > 0 && Files.isRegularFile(ResultLayout.jmhJson(envDir))
                 ? (ArrayNode) JsonFiles.read(ResultLayout.jmhJson(envDir)) : JsonFiles.MAPPER.createArrayNode();
-        ArrayNode skipped = array(fingerprint, "skipped");
-        ArrayNode failed = array(fingerprint, "failed");
-        int failedBefore = failed.size();
+        int failedBefore = record.failed().size();
         long suiteStart = System.nanoTime();
         Path partsDir = Files.createTempDirectory("isobench-parts-");
         FailureLine failures = new FailureLine();
@@ -147,20 +144,15 @@ public final class SuiteMain implements Callable<Integer> {
                     String reason = "its capability probe could not run: " + e.getMessage();
                     both.println(tag + " FAILED: " + reason);
                     for (String method : group.methods()) {
-                        ObjectNode failure = failed.addObject().put("benchmark", method).put("reason", reason);
-                        if (round > 0) {
-                            failure.put("round", round);
-                        }
+                        record = record.withFailed(new Problem(method, roundOrNull(), reason));
                     }
-                    JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+                    write(envDir, record);
                     continue;
                 }
                 if (missing.isPresent()) {
                     both.println(tag + " skipped: " + missing.get());
                     for (String method : group.methods()) {
-                        if (!listed(skipped, method)) {
-                            skipped.addObject().put("benchmark", method).put("reason", missing.get());
-                        }
+                        record = record.withSkipped(new Problem(method, null, missing.get()));
                     }
                     continue;
                 }
@@ -192,19 +184,15 @@ public final class SuiteMain implements Callable<Integer> {
                     long got = produced.getOrDefault(expected.getKey(), 0L);
                     if (got < expected.getValue()) {
                         complete = false;
-                        ObjectNode failure = failed.addObject().put("benchmark", expected.getKey())
-                                .put("reason", (got == 0 ? "no result" : (expected.getValue() - got) + " of "
+                        record = record.withFailed(new Problem(expected.getKey(), roundOrNull(),
+                                (got == 0 ? "no result" : (expected.getValue() - got) + " of "
                                         + expected.getValue() + " parameter combinations have no result")
                                         + (error != null ? ": " + error : failures.first()
                                         .map(why -> ": " + why + "; see " + ResultLayout.JMH_LOG)
-                                        .orElse("; see " + ResultLayout.JMH_LOG)));
-                        if (round > 0) {
-                            failure.put("round", round);
-                        }
+                                        .orElse("; see " + ResultLayout.JMH_LOG))));
                     }
                 }
-                fingerprint.put("status", "running");
-                JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+                write(envDir, record);
                 boolean done = complete;
                 both.printf("%s %s in %.1f s (elapsed %.0f s)%n", tag, done ? "done" : "FAILED",
                         seconds(start), seconds(suiteStart));
@@ -214,43 +202,39 @@ public final class SuiteMain implements Callable<Integer> {
         }
         if (round > 0) {
             // Part of a run in rounds: the launcher says when the environment is complete.
-            JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
-            return failed.size() > failedBefore ? EXIT_PARTIAL : 0;
+            write(envDir, record);
+            return record.failed().size() > failedBefore ? ExitCode.PARTIAL : ExitCode.DONE;
         }
-        fingerprint.put("status", failed.isEmpty() ? "complete" : "partial");
-        fingerprint.put("durationSeconds", Math.round(seconds(suiteStart)));
-        JsonFiles.write(ResultLayout.environmentJson(envDir), fingerprint);
+        int failed = record.failed().size();
+        record = record.finished(failed == 0 ? EnvironmentRecord.COMPLETE : EnvironmentRecord.PARTIAL,
+                Math.round(seconds(suiteStart)));
+        write(envDir, record);
         JsonFiles.write(ResultLayout.jmhJson(envDir), results);
-        if (!failed.isEmpty()) {
-            System.err.println("isobench: " + failed.size() + " benchmark(s) failed in " + envName
+        if (failed > 0) {
+            System.err.println("isobench: " + failed + " benchmark(s) failed in " + envName
                     + "; the other results are in " + ResultLayout.jmhJson(envDir) + ", details in " + ResultLayout.jmhLog(envDir));
-            return EXIT_PARTIAL;
+            return ExitCode.PARTIAL;
         }
-        return 0;
+        return ExitCode.DONE;
     }
 
-    /** The fingerprint written by an earlier round of this run into the same directory, or null. */
-    private ObjectNode earlierRound(Path envDir) throws IOException {
+    /** The record written by an earlier round of this run into the same directory, or null. */
+    private EnvironmentRecord earlierRound(Path envDir) throws IOException {
         Path file = ResultLayout.environmentJson(envDir);
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        JsonNode earlier = JsonFiles.read(file);
-        return earlier instanceof ObjectNode node && node.path("runId").asText().equals(runId)
-                && node.path("env").asText().equals(env == null ? envDir.getFileName().toString() : env) ? node : null;
+        EnvironmentRecord earlier = ResultJson.read(file, EnvironmentRecord.class);
+        return Objects.equals(earlier.fingerprint().runId(), runId) && Objects.equals(earlier.fingerprint().env(),
+                env == null ? envDir.getFileName().toString() : env) ? earlier : null;
     }
 
-    private static ArrayNode array(ObjectNode node, String field) {
-        return node.get(field) instanceof ArrayNode existing ? existing : node.putArray(field);
+    private Integer roundOrNull() {
+        return round > 0 ? round : null;
     }
 
-    private static boolean listed(ArrayNode entries, String benchmark) {
-        for (JsonNode entry : entries) {
-            if (entry.path("benchmark").asText().equals(benchmark)) {
-                return true;
-            }
-        }
-        return false;
+    private static void write(Path envDir, EnvironmentRecord record) throws IOException {
+        JsonFiles.writeAtomically(ResultLayout.environmentJson(envDir), ResultJson.toJson(record));
     }
 
     private String runGroup(BenchmarkSelection.Group group, List<String> jmhArgs, List<String> forkProperties,

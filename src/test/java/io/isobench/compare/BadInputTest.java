@@ -125,6 +125,43 @@ class BadInputTest {
     }
 
     @Test
+    void anUnknownSchemaMajorIsRefusedNamingTheFile() throws IOException {
+        Map<String, Object> fp = Fixtures.fingerprint("vm-kvm", "vm", "kvm");
+        fp.put("schemaVersion", "3.0");
+        Path env = run.resolve("vm-kvm/environment.json");
+        Files.writeString(env, Fixtures.MAPPER.writeValueAsString(fp));
+        assertBadInput(Fixtures.run(run.toString(), "--out", out.toString()), env,
+                "schemaVersion 3.0 is not one this isobench reads");
+
+        Files.writeString(env, Fixtures.MAPPER.writeValueAsString(Fixtures.fingerprint("vm-kvm", "vm", "kvm")));
+        Path footprint = run.resolve("host/footprint.json");
+        Files.writeString(footprint, "{\"schemaVersion\": \"3.1\", \"jvmStartMillis\": 300}");
+        assertBadInput(Fixtures.run(run.toString(), "--out", out.toString()), footprint, "schemaVersion 3.1");
+
+        Files.writeString(footprint, "{\"jvmStartMillis\": 300}");
+        Path record = run.resolve("environments.json");
+        Files.writeString(record, "{\"schemaVersion\": \"9.0\", \"environments\": []}");
+        assertBadInput(Fixtures.run(run.toString(), "--out", out.toString()), record, "schemaVersion 9.0");
+    }
+
+    @Test
+    void aNewerSchemaMinorWithMoreFieldsCompares() throws IOException {
+        Map<String, Object> fp = Fixtures.fingerprint("vm-kvm", "vm", "kvm");
+        fp.put("schemaVersion", "2.9");
+        fp.put("numaNodes", 2);
+        Files.writeString(run.resolve("vm-kvm/environment.json"), Fixtures.MAPPER.writeValueAsString(fp));
+        Files.writeString(run.resolve("vm-kvm/footprint.json"),
+                "{\"schemaVersion\": \"2.9\", \"jvmStartMillis\": 400, \"swapBytes\": 0}");
+        Files.writeString(run.resolve("environments.json"), "{\"schemaVersion\": \"2.9\", \"environments\": "
+                + "[{\"env\": \"vm-kvm\", \"status\": \"partial\", \"reason\": \"one failed\", \"exitCode\": 3}],"
+                + " \"host\": \"x\"}");
+        Fixtures.Result result = Fixtures.run(run.toString(), "--out", out.toString());
+        assertEquals(0, result.code(), result.err());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("vm-kvm partial: one failed"), "the run record is read: " + md);
+    }
+
+    @Test
     void runsOfDifferentProfiles() throws IOException {
         Map<String, Object> fp = Fixtures.fingerprint("vm-kvm", "vm", "kvm");
         fp.put("profile", "full");

@@ -73,17 +73,24 @@ class JmhJsonReaderTest {
     }
 
     @Test
-    void footprintKeepsUnknownTextButKnownKeysMustBeNumbers() throws Exception {
+    void footprintIsReadAsTheSchemaTypesIt() throws Exception {
         Path ok = tmp.resolve("footprint.json");
         Files.writeString(ok, "{\"image\": \"isobench/rootfs:1\", \"imageBytes\": 100,"
-                + " \"jvmStartMillis\": {\"samples\": [3, 1, 2]}}");
+                + " \"jvmStartMillis\": {\"samples\": [3, 1, 2]}, \"futureKey\": true}");
         Footprint f = Footprint.read(ok);
         assertEquals("isobench/rootfs:1", f.values().get("image").text());
-        assertEquals(100, f.median("imageBytes"));
-        assertEquals(2, f.median("jvmStartMillis"), "median of the samples when none is given");
+        assertEquals(100L, f.measured().imageBytes());
+        assertEquals(2, f.measured().jvmStartMillis().median(), "median of the samples when none is given");
+        assertEquals(List.of("jvmStartMillis", "image", "imageBytes"), List.copyOf(f.values().keySet()),
+                "every measured value, in the schema's order; an unknown key is ignored");
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"imageBytes\": \"big\"}");
         CompareException e = assertThrows(CompareException.class, () -> Footprint.read(bad));
         assertEquals(bad, e.file());
+        assertTrue(e.problem().startsWith("imageBytes: "), e.problem());
+        Path empty = tmp.resolve("empty.json");
+        Files.writeString(empty, "{\"bootToInitMillis\": {}}");
+        assertEquals("bootToInitMillis: has neither a median nor samples",
+                assertThrows(CompareException.class, () -> Footprint.read(empty)).problem());
     }
 }

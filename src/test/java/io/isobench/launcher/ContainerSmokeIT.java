@@ -1,7 +1,7 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.suite.Fingerprint;
+import io.isobench.suite.FingerprintProbe;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +76,7 @@ class ContainerSmokeIT {
         assertEquals("container", fingerprint.get("kind").asText());
         assertEquals("bridge", fingerprint.get("variant").asText());
         assertEquals("none", fingerprint.get("accel").asText());
-        assertEquals(Fingerprint.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
         assertEquals("peer:7000", fingerprint.get("peer").asText());
         assertEquals("2", fingerprint.get("seccomp").asText(), "Docker's default seccomp profile is a filter");
         assertTrue(ResultLayout.jmhLog(env("container-bridge")).toFile().length() > 0);

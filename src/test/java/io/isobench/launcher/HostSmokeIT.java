@@ -77,7 +77,7 @@ class HostSmokeIT {
         assertEquals("smoke", fingerprint.get("profile").asText());
         assertEquals("complete", fingerprint.get("status").asText());
         assertEquals(0, fingerprint.get("failed").size());
-        assertEquals(io.isobench.suite.Fingerprint.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertEquals(io.isobench.suite.FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
         assertTrue(fingerprint.get("jvm").get("home").asText().contains("runtime-"), "runs the shared jlink runtime");
         assertEquals(benchDir.toAbsolutePath().toString(), fingerprint.get("benchDir").asText());
     }

@@ -1,7 +1,7 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.suite.Fingerprint;
+import io.isobench.suite.FingerprintProbe;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +57,7 @@ class VmSmokeIT {
         assertTrue(List.of("kvm", "tcg").contains(accel), accel);
         assertEquals("vm-" + accel, envDir.getFileName().toString());
         assertTrue(fingerprint.get("variant").asText().startsWith(accel + "-"));
-        assertEquals(Fingerprint.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
         assertTrue(fingerprint.get("peer").asText().startsWith("10.0.2.2:"), "the peer is reached across QEMU's NIC");
         if (accel.equals("tcg")) {
             assertTrue(outcome.stderr().contains("EMULATES the CPU"), "the TCG warning is printed");

@@ -35,7 +35,7 @@ class CliTest {
         } finally {
             System.setErr(saved);
         }
-        assertEquals(SuiteMain.EXIT_USAGE, code);
+        assertEquals(ExitCode.BAD_INPUT, code);
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, text.lines().count(), text);
         assertEquals("isobench: Invalid value for option '--cpus': 'abc' is not a double (see 'tool --help')",

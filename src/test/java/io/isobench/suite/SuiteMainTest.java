@@ -35,7 +35,7 @@ class SuiteMainTest {
     }
 
     private void assertOneLineError(Outcome outcome, String expected) {
-        assertEquals(SuiteMain.EXIT_USAGE, outcome.exitCode(), outcome.stderr());
+        assertEquals(ExitCode.BAD_INPUT, outcome.exitCode(), outcome.stderr());
         String[] lines = outcome.stderr().strip().split("\n");
         assertEquals(1, lines.length, outcome.stderr());
         assertTrue(lines[0].startsWith("isobench: "), lines[0]);

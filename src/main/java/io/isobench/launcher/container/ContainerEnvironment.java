@@ -14,6 +14,8 @@ import io.isobench.launcher.Progress;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
+import io.isobench.schema.ContainerRuntime;
+import io.isobench.schema.Measurement;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 /**
@@ -73,12 +76,12 @@ public final class ContainerEnvironment implements Environment {
         }
         engineRuntime = docker.runtimeName(variant.runtime()).orElseThrow(() -> new LauncherException(
                 missingRuntime(variant.runtime())));
-        Map<String, String> facts = runtimeFacts(docker, engineRuntime);
+        ContainerRuntime runtime = runtimeFacts(docker, engineRuntime);
         Map<String, String> labels = Docker.labels(spec.runId());
         Cleanup cleanup = new Cleanup();
         try {
-            footprint.put("image", image);
-            footprint.put("imageBytes", docker.imageBytes(image));
+            long imageBytes = docker.imageBytes(image);
+            footprint.update(f -> f.withImage(image, imageBytes));
             boolean bridge = variant.network().equals("bridge");
             Network network = null;
             if (bridge) {
@@ -122,15 +125,23 @@ public final class ContainerEnvironment implements Environment {
 
             Thread.sleep(2000); // let the idle peer settle before its memory is read
             Network net = network;
-            footprint.attempt("idle memory", () -> footprint.put("idleMemoryBytes", docker.memoryUsageBytes(peer.getContainerId())));
-            footprint.attempt("host processes' memory", () -> footprint.put("hostProcessesPssBytes",
-                    ContainerProcesses.pssBytes(peer.getContainerId())));
-            footprint.attempt("start-to-ready time", () -> footprint.putSamples("startToReadyMillis",
-                    new StartTimer(docker, image, labels, net, this::limits).measure()));
-            footprint.put("copiedInBytes", spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar()));
+            footprint.attempt("idle memory", () -> {
+                long idle = docker.memoryUsageBytes(peer.getContainerId());
+                footprint.update(f -> f.withIdleMemoryBytes(idle));
+            });
+            footprint.attempt("host processes' memory", () -> {
+                long pss = ContainerProcesses.pssBytes(peer.getContainerId());
+                footprint.update(f -> f.withHostProcessesPssBytes(pss));
+            });
+            footprint.attempt("start-to-ready time", () -> {
+                Measurement ready = Measurement.of(new StartTimer(docker, image, labels, net, this::limits).measure());
+                footprint.update(f -> f.withStartToReadyMillis(ready));
+            });
+            long copiedIn = spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar());
+            footprint.update(f -> f.withCopiedInBytes(copiedIn));
             SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerHost + ":" + peerPort);
             return new ContainerInstance(docker, id, suite,
-                    new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, facts, cleanup);
+                    new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, runtime, cleanup);
         } catch (IOException | RuntimeException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
@@ -142,7 +153,7 @@ public final class ContainerEnvironment implements Environment {
 
     /** The benchmark container: commands are execs, files are in the bind-mounted environment directory. */
     private record ContainerInstance(Docker docker, String id, SuiteCommand suite, SuiteCommand.Identity identity,
-                                     Path resultsOnHost, Map<String, String> facts, Cleanup cleanup) implements Instance {
+                                     Path resultsOnHost, ContainerRuntime runtime, Cleanup cleanup) implements Instance {
 
         @Override
         public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
@@ -156,13 +167,11 @@ public final class ContainerEnvironment implements Environment {
         }
 
         @Override
-        public Map<String, String> facts() {
-            return facts;
-        }
-
-        @Override
         public void afterSuite(Footprint footprint) throws InterruptedException {
-            footprint.attempt("writable layer", () -> footprint.put("writableLayerBytes", docker.writableLayerBytes(id)));
+            footprint.attempt("writable layer", () -> {
+                long layer = docker.writableLayerBytes(id);
+                footprint.update(f -> f.withWritableLayerBytes(layer));
+            });
         }
 
         @Override
@@ -184,24 +193,21 @@ public final class ContainerEnvironment implements Environment {
      * network mode of isobench's registration (scripts/lib.sh: ptrace, since there may be no KVM; the host's network
      * stack, since gVisor's own netstack refuses to start in the root network namespace here).
      */
-    private Map<String, String> runtimeFacts(Docker docker, String runtimeName) throws InterruptedException {
-        Map<String, String> facts = new java.util.LinkedHashMap<>();
-        facts.put("runtime", variant.runtime());
-        facts.put("runtimeName", runtimeName);
+    private ContainerRuntime runtimeFacts(Docker docker, String runtimeName) throws InterruptedException {
         String path = docker.runtimePath(runtimeName);
-        facts.put("runtimePath", path);
+        String version;
         try {
-            facts.put("runtimeVersion", io.isobench.launcher.Processes.run(List.of(path, "--version"), 30).output()
-                    .lines().findFirst().orElse("unknown").strip());
+            version = io.isobench.launcher.Processes.run(List.of(path, "--version"), 30).output()
+                    .lines().findFirst().orElse("unknown").strip();
         } catch (LauncherException e) {
-            facts.put("runtimeVersion", "unknown (" + e.getMessage() + ")");
+            version = "unknown (" + e.getMessage() + ")";
         }
-        if (variant.runtime().equals("runsc")) {
-            boolean ours = runtimeName.startsWith(Docker.ISOBENCH_RUNTIME_PREFIX);
-            facts.put("gvisorPlatform", ours ? "ptrace" : "unknown (the engine's own registration)");
-            facts.put("gvisorNetwork", ours ? "host" : "unknown (the engine's own registration)");
-        }
-        return facts;
+        boolean gvisor = variant.runtime().equals("runsc");
+        String registration = runtimeName.startsWith(Docker.ISOBENCH_RUNTIME_PREFIX) ? null
+                : "unknown (the engine's own registration)";
+        return new ContainerRuntime(variant.runtime(), runtimeName, path, version,
+                gvisor ? Objects.requireNonNullElse(registration, "ptrace") : null,
+                gvisor ? Objects.requireNonNullElse(registration, "host") : null);
     }
 
     /** A container of this run: the image, never pulled, with the runtime and the jar copied in. */

@@ -56,7 +56,10 @@ public final class HostEnvironment implements Environment {
         PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
         try {
             Thread.sleep(1000); // let the idle peer settle before its memory is read
-            footprint.attempt("idle memory", () -> footprint.put("idleMemoryBytes", Processes.rssBytes(peer.pid())));
+            footprint.attempt("idle memory", () -> {
+                long idle = Processes.rssBytes(peer.pid());
+                footprint.update(f -> f.withIdleMemoryBytes(idle));
+            });
         } catch (InterruptedException e) {
             peer.close();
             throw e;

@@ -13,6 +13,7 @@ import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.Sizes;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
+import io.isobench.schema.Measurement;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 import io.isobench.support.BenchDir;
@@ -87,10 +88,9 @@ public final class VmEnvironment implements Environment {
             copyTree(spec.runtime().home(), share.resolve("runtime"));
             Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
 
-            footprint.put("accel", accel);
-            footprint.put("network", network.describe());
-            footprint.put("baseImageBytes", Sizes.diskUsageBytes(image.disk()));
-            footprint.put("kernelInitrdBytes", Sizes.diskUsageBytes(image.kernel()) + Sizes.diskUsageBytes(image.initrd()));
+            long diskBytes = Sizes.diskUsageBytes(image.disk());
+            long kernelInitrdBytes = Sizes.diskUsageBytes(image.kernel()) + Sizes.diskUsageBytes(image.initrd());
+            footprint.update(f -> f.withVm(accel, network.describe(), diskBytes, kernelInitrdBytes));
 
             List<Double> toInit = new ArrayList<>();
             List<Double> toJvm = new ArrayList<>();
@@ -104,8 +104,7 @@ public final class VmEnvironment implements Environment {
                     finish(guest, bootTimeout);
                 }
             }
-            footprint.putSamples("bootToInitMillis", toInit);
-            footprint.putSamples("bootToJvmReadyMillis", toJvm);
+            footprint.update(f -> f.withBoot(Measurement.of(toInit), Measurement.of(toJvm)));
 
             Progress.say(name() + ": boot for idle memory (an idle EchoPeer in the guest)");
             writeRunScript(share, "exec " + SHARE + "/runtime/bin/java -cp " + SHARE + "/benchmarks.jar "
@@ -115,7 +114,8 @@ public final class VmEnvironment implements Environment {
                 try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(EchoPeer.READY))) {
                     required(guest, EchoPeer.READY, bootTimeout * 2);
                     Thread.sleep(3000);
-                    footprint.put("idleMemoryBytes", Processes.rssBytes(guest.pid()));
+                    long idle = Processes.rssBytes(guest.pid());
+                    footprint.update(f -> f.withIdleMemoryBytes(idle));
                 }
             });
 
@@ -312,7 +312,10 @@ public final class VmEnvironment implements Environment {
 
         @Override
         public void afterSuite(Footprint footprint) throws InterruptedException {
-            footprint.attempt("overlay size", () -> footprint.put("overlayBytes", Sizes.diskUsageBytes(guest.overlay())));
+            footprint.attempt("overlay size", () -> {
+                long overlay = Sizes.diskUsageBytes(guest.overlay());
+                footprint.update(f -> f.withOverlayBytes(overlay));
+            });
         }
 
         @Override

@@ -1,8 +1,6 @@
 package io.isobench.suite;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.schema.Fingerprint;
 import io.isobench.support.FileSystems;
 import io.isobench.support.Peer;
 
@@ -22,18 +20,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The environment fingerprint ({@code environment.json}): what ran, where, and under which conditions.
- * Written by code inside benchmarks.jar, so it is read the same way on the host, in a container and in a VM.
+ * Reads the environment fingerprint ({@link Fingerprint}, the larger part of {@code environment.json}) from the running
+ * system: what ran, where, and under which conditions. Runs inside benchmarks.jar, so it reads the same way on the
+ * host, in a container and in a VM.
  */
-public final class Fingerprint {
+public final class FingerprintProbe {
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
-    private Fingerprint() {
+    private FingerprintProbe() {
     }
 
     /** Who started the suite and how; everything else is read from the running system. */
@@ -41,68 +39,55 @@ public final class Fingerprint {
                           Profile profile, List<String> jmhArgs, Path benchDir, Path jar) {
     }
 
-    public static ObjectNode collect(Context context) {
-        ObjectNode root = JSON.objectNode();
-        root.put("env", context.env());
-        root.put("kind", context.kind());
-        root.put("variant", context.variant());
-        root.put("accel", context.accel());
-        root.put("runId", context.runId());
-        root.put("kernel", read("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version")));
-        root.put("kernelVersion", read("/proc/sys/kernel/version").orElse("unknown"));
-        root.put("arch", System.getProperty("os.arch"));
-        root.put("os", osRelease());
-        root.put("cpuModel", cpuInfo("model name").orElse("unknown"));
-        root.put("cpus", Runtime.getRuntime().availableProcessors());
-        root.put("onlineCpus", read("/sys/devices/system/cpu/online").orElse("unknown"));
+    public static Fingerprint collect(Context context) {
         boolean hypervisor = cpuInfo("flags").map(flags -> (" " + flags + " ").contains(" hypervisor ")).orElse(false);
-        root.put("hypervisor", hypervisor);
-        root.put("hypervisorVendor", hypervisor ? hypervisorVendor().orElse("unknown") : null);
-        root.put("memoryBytes", memTotalBytes());
-        root.set("vulnerabilities", vulnerabilities());
-        root.put("cpuGovernor", read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse("none (no cpufreq)"));
-        root.put("clocksource", read("/sys/devices/system/clocksource/clocksource0/current_clocksource").orElse("unknown"));
-        root.put("transparentHugepages", read("/sys/kernel/mm/transparent_hugepage/enabled").orElse("unknown"));
-        root.put("seccomp", statusField("Seccomp").orElse("unknown"));
-        root.put("cgroupMemoryLimit", cgroupMemoryLimit().orElse("none"));
-        root.put("cgroupCpuQuota", cgroupCpuQuota().orElse("none"));
-        root.put("cgroup", read("/proc/self/cgroup").map(text -> text.replace('\n', ' '))
-                .filter(text -> !text.isEmpty()).orElse("none"));
-        root.put("cpusAllowed", statusField("Cpus_allowed_list").orElse("unknown"));
-        root.set("jvm", jvm());
-        root.put("jarSha256", context.jar() == null ? "unknown" : sha256(context.jar()));
-        root.put("jar", context.jar() == null ? "unknown" : context.jar().toString());
-        root.put("profile", context.profile().id());
-        ArrayNode args = root.putArray("jmhArgs");
-        context.jmhArgs().forEach(args::add);
-        root.put("jmhVersion", jmhVersion());
-        root.put("isobenchVersion", Version.ISOBENCH);
-        root.put("timestamp", Instant.now().toString());
-        root.put("benchDir", context.benchDir().toAbsolutePath().toString());
-        root.put("benchDirFsType", FileSystems.typeOf(context.benchDir()));
-        root.put("peer", System.getProperty(Peer.PROPERTY, ""));
-        return root;
+        return new Fingerprint(context.env(), context.kind(), context.variant(), context.accel(), context.runId(),
+                read("/proc/sys/kernel/osrelease").orElse(System.getProperty("os.version")),
+                read("/proc/sys/kernel/version").orElse("unknown"),
+                System.getProperty("os.arch"),
+                osRelease(),
+                cpuInfo("model name").orElse("unknown"),
+                Runtime.getRuntime().availableProcessors(),
+                read("/sys/devices/system/cpu/online").orElse("unknown"),
+                hypervisor,
+                hypervisor ? hypervisorVendor().orElse("unknown") : null,
+                memTotalBytes(),
+                vulnerabilities(),
+                read("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse("none (no cpufreq)"),
+                read("/sys/devices/system/clocksource/clocksource0/current_clocksource").orElse("unknown"),
+                read("/sys/kernel/mm/transparent_hugepage/enabled").orElse("unknown"),
+                statusField("Seccomp").orElse("unknown"),
+                cgroupMemoryLimit().orElse("none"),
+                cgroupCpuQuota().orElse("none"),
+                read("/proc/self/cgroup").map(text -> text.replace('\n', ' ')).filter(text -> !text.isEmpty()).orElse("none"),
+                statusField("Cpus_allowed_list").orElse("unknown"),
+                jvm(),
+                context.jar() == null ? "unknown" : sha256(context.jar()),
+                context.jar() == null ? "unknown" : context.jar().toString(),
+                context.profile().id(),
+                context.jmhArgs(),
+                jmhVersion(),
+                Version.ISOBENCH,
+                Instant.now().toString(),
+                context.benchDir().toAbsolutePath().toString(),
+                FileSystems.typeOf(context.benchDir()),
+                System.getProperty(Peer.PROPERTY, ""));
     }
 
     /** The jar this class was loaded from, or empty when running from classes (tests). */
     public static Optional<Path> ownJar() {
         try {
-            Path location = Paths.get(Fingerprint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Paths.get(FingerprintProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isRegularFile(location) ? Optional.of(location) : Optional.empty();
         } catch (URISyntaxException | SecurityException e) {
             return Optional.empty();
         }
     }
 
-    private static ObjectNode jvm() {
-        ObjectNode jvm = JSON.objectNode();
-        jvm.put("vendor", System.getProperty("java.vendor"));
-        jvm.put("version", System.getProperty("java.runtime.version"));
-        jvm.put("vmName", System.getProperty("java.vm.name"));
-        jvm.put("vmVersion", System.getProperty("java.vm.version"));
-        jvm.put("home", System.getProperty("java.home"));
-        jvm.put("runtimeSha256", runtimeSha256(Paths.get(System.getProperty("java.home"))));
-        return jvm;
+    private static Fingerprint.Jvm jvm() {
+        return new Fingerprint.Jvm(System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("java.home"),
+                runtimeSha256(Paths.get(System.getProperty("java.home"))));
     }
 
     /**
@@ -139,8 +124,7 @@ public final class Fingerprint {
         }
     }
 
-    private static ObjectNode vulnerabilities() {
-        ObjectNode node = JSON.objectNode();
+    private static Map<String, String> vulnerabilities() {
         TreeMap<String, String> sorted = new TreeMap<>();
         Path dir = Paths.get("/sys/devices/system/cpu/vulnerabilities");
         if (Files.isDirectory(dir)) {
@@ -152,8 +136,7 @@ public final class Fingerprint {
                 // Leave the map as far as it was read.
             }
         }
-        sorted.forEach(node::put);
-        return node;
+        return sorted;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.isobench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.schema.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class FingerprintTest {
+class FingerprintProbeTest {
 
     @TempDir
     Path dir;
 
     private JsonNode collect() {
-        return Fingerprint.collect(new Fingerprint.Context("container-bridge", "container", "bridge", "none",
-                "run-1", Profile.SMOKE, List.of("-f", "1"), dir, null));
+        return ResultJson.toTree(FingerprintProbe.collect(new FingerprintProbe.Context("container-bridge", "container", "bridge", "none",
+                "run-1", Profile.SMOKE, List.of("-f", "1"), dir, null)));
     }
 
     @Test
@@ -54,7 +55,7 @@ class FingerprintTest {
     void runtimeHashIdentifiesTheRunningJvm() {
         String hash = collect().get("jvm").get("runtimeSha256").asText();
         assertTrue(hash.matches("[0-9a-f]{64}"), hash);
-        assertEquals(hash, Fingerprint.runtimeSha256(Path.of(System.getProperty("java.home"))));
-        assertFalse(hash.equals(Fingerprint.runtimeSha256(dir)), "a directory without a JVM has no JVM hash");
+        assertEquals(hash, FingerprintProbe.runtimeSha256(Path.of(System.getProperty("java.home"))));
+        assertFalse(hash.equals(FingerprintProbe.runtimeSha256(dir)), "a directory without a JVM has no JVM hash");
     }
 }
