@@ -67,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new LauncherException(kind + " was asked for but cannot run here: " + planned.missing().get());
             }
         }
+        options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);

@@ -27,6 +27,7 @@ public final class ContainerCommand implements Callable<Integer> {
         });
         ContainerEnvironment environment = new ContainerEnvironment(variant, container.image());
         List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         return Rounds.run(plan, options.toSpec());
     }

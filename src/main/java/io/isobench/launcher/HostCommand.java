@@ -25,6 +25,7 @@ public final class HostCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = benchDirOrDefault(benchDir);
         List<Rounds.Planned> plan = List.of(Rounds.Planned.of(new HostEnvironment("host", dir)));
+        options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         return Rounds.run(plan, options.toSpec());
     }

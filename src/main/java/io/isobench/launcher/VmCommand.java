@@ -23,6 +23,7 @@ public final class VmCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VmEnvironment environment = new VmEnvironment(vm);
         List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         return Rounds.run(plan, options.toSpec());
     }
