@@ -289,8 +289,8 @@ public final class HtmlReport {
         for (ThreadScaling.Line line : scaling.lines()) {
             h.append("<tr><td>").append(Html.esc(line.label())).append("</td><td class=\"num\">")
                     .append(Html.esc(line.cpus())).append("</td><td class=\"num\">")
-                    .append(Html.esc(Format.plain(line.oneThread()) + " " + line.unit())).append("</td><td class=\"num\">")
-                    .append(Html.esc(Format.plain(line.allCpus()) + " " + line.unit())).append("</td><td class=\"num\">")
+                    .append(Html.esc(Format.num(line.oneThread()) + " " + line.unit())).append("</td><td class=\"num\">")
+                    .append(Html.esc(Format.num(line.allCpus()) + " " + line.unit())).append("</td><td class=\"num\">")
                     .append(Html.esc(ReportText.scaling(line))).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import org.openjdk.jmh.util.MultisetStatistics;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads JMH's JSON output ({@code -rf json}) into {@link BenchmarkResult}s. Scores may be JMH's strings "NaN",
@@ -28,8 +27,10 @@ import java.util.TreeMap;
  */
 public final class JmhJsonReader {
 
-    /** The percentiles of sample-mode metrics compared beside the mean: the median and the tail. */
-    static final List<Double> TAIL_PERCENTILES = List.of(50.0, 99.0);
+    /** The names of the percentiles JMH adds to a sample-mode result ({@code p0.50}, {@code p0.9999}, {@code p1.00}). */
+    private static final Pattern JMH_PERCENTILE = Pattern.compile("p[01]\\.[0-9]+");
+    /** The percentiles compared beside a sample-mode mean (the median and the tail), by JMH's name, and their names here. */
+    static final Map<String, String> TAILS = Map.of("p0.50", "p50", "p0.99", "p99");
 
     /** The field an interleaved run adds to each entry: the round of each fork, in rawData order. */
     public static final String ROUNDS = io.isobench.suite.RoundMerge.ROUNDS;
@@ -123,16 +124,18 @@ public final class JmhJsonReader {
         int[] rounds = rounds(file, "benchmark " + key, entry.get(ROUNDS));
         Metric primary = metric(file, "benchmark " + key + " primaryMetric", primaryNode, rounds);
         Map<String, Metric> secondary = new LinkedHashMap<>();
-        JsonNode histogram = primaryNode.get("rawDataHistogram");
-        if (histogram != null && histogram.isArray() && primary.forks().length > 0) {
-            for (double percentile : TAIL_PERCENTILES) {
-                secondary.put(tailName(percentile), tail(percentile, histogram, primary, rounds));
-            }
-        }
         JsonNode secondaryNode = entry.get("secondaryMetrics");
         if (secondaryNode != null && secondaryNode.isObject()) {
             for (Map.Entry<String, JsonNode> field : secondaryNode.properties()) {
                 String name = normaliseSecondaryName(field.getKey());
+                if (JMH_PERCENTILE.matcher(name).matches()) {
+                    // Sample mode: JMH adds each iteration's percentiles as secondary metrics (p0.00 ... p1.00). The
+                    // median and the 99th are compared beside the mean, per fork or round like it; the rest is left out.
+                    name = TAILS.get(name);
+                    if (name == null) {
+                        continue;
+                    }
+                }
                 if (field.getValue().isObject()) {
                     secondary.put(name, metric(file, "benchmark " + key + " secondary metric " + name,
                             field.getValue(), rounds));
@@ -219,37 +222,6 @@ public final class JmhJsonReader {
             }
         }
         return forks;
-    }
-
-    /**
-     * A percentile of a sample-mode metric as a metric of its own: each iteration's percentile of its samples (so that
-     * it is compared per fork or round like the mean), and as its score the percentile of all samples. The histogram
-     * was checked by {@link #histogram}.
-     */
-    private static Metric tail(double percentile, JsonNode histogram, Metric primary, int[] rounds) {
-        double[][] forks = new double[histogram.size()][];
-        MultisetStatistics all = new MultisetStatistics();
-        for (int f = 0; f < forks.length; f++) {
-            JsonNode fork = histogram.get(f);
-            forks[f] = new double[fork.size()];
-            for (int i = 0; i < fork.size(); i++) {
-                MultisetStatistics iteration = new MultisetStatistics();
-                for (JsonNode bin : fork.get(i)) {
-                    double value = Json.number(bin.get(0));
-                    long count = Json.number(bin.get(1)).longValue();
-                    iteration.addValue(value, count);
-                    all.addValue(value, count);
-                }
-                forks[f][i] = iteration.getN() == 0 ? Double.NaN : iteration.getPercentile(percentile);
-            }
-        }
-        return new Metric(all.getN() == 0 ? Double.NaN : all.getPercentile(percentile), Double.NaN, primary.unit(),
-                forks, rounds);
-    }
-
-    /** {@code p50}, {@code p99}, {@code p99.9}: the secondary metric name of a percentile. */
-    static String tailName(double percentile) {
-        return "p" + (percentile == Math.rint(percentile) ? String.valueOf((long) percentile) : String.valueOf(percentile));
     }
 
     /** Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean. */

@@ -179,8 +179,8 @@ public final class MarkdownReport {
         md.append(row(List.of("Environment", "CPUs (JVM)", "One thread", "All CPUs", "Scaling")));
         md.append("|---|---:|---:|---:|---:|\n");
         for (ThreadScaling.Line line : scaling.lines()) {
-            md.append(row(List.of(line.label(), line.cpus(), Format.plain(line.oneThread()) + " " + line.unit(),
-                    Format.plain(line.allCpus()) + " " + line.unit(), ReportText.scaling(line))));
+            md.append(row(List.of(line.label(), line.cpus(), Format.num(line.oneThread()) + " " + line.unit(),
+                    Format.num(line.allCpus()) + " " + line.unit(), ReportText.scaling(line))));
         }
         md.append('\n');
     }
