@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A VM smoke run of a small subset, end to end, under whatever acceleration this machine has (TCG here). */
 class VmSmokeIT {
 
-    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip";
+    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip|MappedFileRead";
 
     @TempDir
     static Path temp;
@@ -42,7 +42,7 @@ class VmSmokeIT {
     void everyBenchmarkOfTheSubsetHasAFiniteScore() throws IOException {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode results = JsonFiles.read(ResultLayout.jmhJson(envDir));
-        assertEquals(4, results.size(), "libcAbs, rawSyscall and the peer round trip with two sizes");
+        assertEquals(5, results.size(), "libcAbs, rawSyscall, the peer round trip with two sizes, the mapped-file touch");
         for (JsonNode result : results) {
             double score = result.get("primaryMetric").get("score").asDouble();
             assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
