@@ -170,13 +170,23 @@ public final class CompareCommand implements Callable<Integer> {
         if (inputs.size() == 1 && baselineRun == null && FleetManifest.isFleetDir(inputs.get(0))) {
             return fleet(inputs.get(0), options, out, err);
         }
+        if (inputs.size() == 1 && baselineRun == null && DensityReport.only(inputs.get(0))) {
+            DensityTable density = DensityTable.read(inputs.get(0));
+            List<Path> written = DensityReport.write(density,
+                    outDir != null ? outDir : ResultLayout.reportDir(inputs.get(0)));
+            if (!quiet) {
+                density.headline().forEach(out::println);
+                out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+            }
+            return ExitCode.DONE;
+        }
         Path target = outDir != null ? outDir : InputLoader.defaultOutDir(inputs);
         if (target == null) {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
         Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
-                .withTimeline(timeline());
+                .withTimeline(timeline()).withDensity(density());
         List<Path> written = Report.writeAll(comparison, target);
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
@@ -211,6 +221,17 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return 0;
+    }
+
+    /** The density table of the first input run directory that has a density.json, or null. */
+    private DensityTable density() throws CompareException {
+        for (Path input : inputs) {
+            DensityTable d = Files.isDirectory(input) ? DensityTable.read(input) : null;
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The timeline of the first input run directory that has one, or null. */

@@ -6,7 +6,10 @@ import io.isobench.launcher.IdleKind;
 import io.isobench.launcher.JvmRuntime;
 import io.isobench.launcher.LauncherException;
 import io.isobench.network.EchoPeer;
-import org.testcontainers.containers.BindMode;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -86,13 +89,16 @@ public final class IdleContainers implements IdleKind {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withImagePullPolicy(name -> false)
                 .withLabels(labels)
-                .withFileSystemBind(jvm.home().toString(), RUNTIME, BindMode.READ_ONLY)
-                .withFileSystemBind(jar.toString(), JAR, BindMode.READ_ONLY)
                 .withCommand(RUNTIME + "/bin/java", "-cp", JAR, EchoPeer.class.getName(), "--port", "0",
                         "--bind", "127.0.0.1")
                 .withCreateContainerCmdModifier(cmd -> {
+                    // The engine's own binds: Testcontainers' withFileSystemBind first probes file mounting with an
+                    // alpine container, which cannot be pulled here.
+                    HostConfig host = ContainerEnvironment.hostConfig(cmd).withBinds(
+                            new Bind(jvm.home().toString(), new Volume(RUNTIME), AccessMode.ro),
+                            new Bind(jar.toString(), new Volume(JAR), AccessMode.ro));
                     if (!runtime.equals("runc")) {
-                        ContainerEnvironment.hostConfig(cmd).withRuntime(engineRuntime);
+                        host.withRuntime(engineRuntime);
                     }
                 })
                 .waitingFor(Wait.forLogMessage(".*" + EchoPeer.READY + ".*", 1)

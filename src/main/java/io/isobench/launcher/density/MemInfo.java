@@ -15,17 +15,28 @@ public final class MemInfo {
 
     private static final Path FILE = Path.of("/proc/meminfo");
 
+    /** Where MemAvailable comes from: /proc/meminfo, or a test's host. */
+    interface Source {
+        long availableBytes() throws IOException;
+    }
+
     private final long settleMillis;
     private final int reads;
+    private final Source source;
 
     public MemInfo(long settleMillis, int reads) {
+        this(settleMillis, reads, MemInfo::availableBytes);
+    }
+
+    MemInfo(long settleMillis, int reads, Source source) {
         this.settleMillis = settleMillis;
         this.reads = reads;
+        this.source = source;
     }
 
     /** The same reads after a longer wait (while KSM merges). */
     public MemInfo withExtraSettle(long millis) {
-        return new MemInfo(settleMillis + millis, reads);
+        return new MemInfo(settleMillis + millis, reads, source);
     }
 
     /** MemTotal in bytes. */
@@ -46,7 +57,7 @@ public final class MemInfo {
             if (i > 0) {
                 Thread.sleep(1000);
             }
-            values.add(availableBytes());
+            values.add(source.availableBytes());
         }
         return median(values);
     }
