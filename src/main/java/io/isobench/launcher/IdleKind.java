@@ -42,4 +42,33 @@ public interface IdleKind extends AutoCloseable {
         @Override
         void close();
     }
+
+    /** Reads the PSS of an instance's host processes. */
+    interface PssReader {
+        long bytes() throws java.io.IOException;
+    }
+
+    /** An instance ready after {@code millis}, its host memory read by {@code pss}, stopped by {@code stop}. */
+    static Started started(double millis, PssReader pss, Runnable stop) {
+        return new Started() {
+            @Override
+            public double startToReadyMillis() {
+                return millis;
+            }
+
+            @Override
+            public OptionalLong hostProcessesPssBytes() {
+                try {
+                    return OptionalLong.of(pss.bytes());
+                } catch (java.io.IOException e) {
+                    return OptionalLong.empty();
+                }
+            }
+
+            @Override
+            public void close() {
+                stop.run();
+            }
+        };
+    }
 }

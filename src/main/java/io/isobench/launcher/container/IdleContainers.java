@@ -14,12 +14,10 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Idle containers of one OCI runtime for {@code isobench density}: each runs an EchoPeer JVM on its own loopback, on
@@ -115,26 +113,7 @@ public final class IdleContainers implements IdleKind {
         }
         double millis = Footprint.millisSince(start);
         String id = container.getContainerId();
-        return new Started() {
-            @Override
-            public double startToReadyMillis() {
-                return millis;
-            }
-
-            @Override
-            public OptionalLong hostProcessesPssBytes() {
-                try {
-                    return OptionalLong.of(ContainerProcesses.pssBytes(id));
-                } catch (IOException e) {
-                    return OptionalLong.empty();
-                }
-            }
-
-            @Override
-            public void close() {
-                docker.removeContainer(id);
-            }
-        };
+        return IdleKind.started(millis, () -> ContainerProcesses.pssBytes(id), () -> docker.removeContainer(id));
     }
 
     /** Removes every container of this kind's run, also one whose start was cut short. */

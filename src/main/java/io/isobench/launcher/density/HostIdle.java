@@ -7,10 +7,8 @@ import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.Footprint;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** Host processes: each instance is an EchoPeer JVM on the host's loopback, the same runtime and jar. */
 final class HostIdle implements IdleKind {
@@ -43,26 +41,7 @@ final class HostIdle implements IdleKind {
         long start = System.nanoTime();
         PeerProcess peer = PeerProcess.start(runtime, jar, "127.0.0.1");
         double millis = Footprint.millisSince(start);
-        return new Started() {
-            @Override
-            public double startToReadyMillis() {
-                return millis;
-            }
-
-            @Override
-            public OptionalLong hostProcessesPssBytes() {
-                try {
-                    return OptionalLong.of(Processes.pssBytes(peer.pid()));
-                } catch (IOException e) {
-                    return OptionalLong.empty();
-                }
-            }
-
-            @Override
-            public void close() {
-                peer.close();
-            }
-        };
+        return IdleKind.started(millis, () -> Processes.pssBytes(peer.pid()), peer::close);
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Idle VMs for {@code isobench density}: each boots the image on its own overlay with QEMU's user-mode network and runs
@@ -95,50 +94,32 @@ public final class IdleGuests implements IdleKind {
         VmNetwork network = VmNetwork.open("user");
         Path console = consoles.resolve(label() + "-" + index + ".console.log");
         Progress.say(label() + ": booting VM " + index + " (console: " + console + ")");
-        Booted booted = null;
+        Guest guest = null;
         try {
-            Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(EchoPeer.READY));
-            booted = new Booted(guest, network, guest.awaitMarker(EchoPeer.READY, timeout));
-            if (booted.startToReadyMillis() < 0) {
+            guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(EchoPeer.READY));
+            double millis = guest.awaitMarker(EchoPeer.READY, timeout);
+            if (millis < 0) {
                 throw new LauncherException("VM " + index + ": " + guest.failure(EchoPeer.READY, timeout));
             }
-            return booted;
+            Guest booted = guest;
+            return IdleKind.started(millis, () -> Processes.pssBytes(booted.pid()), () -> stop(booted, network));
         } catch (LauncherException | InterruptedException | RuntimeException e) {
-            if (booted != null) {
-                booted.close();
-            } else {
-                Booted.closeQuietly(network);
-            }
+            stop(guest, network);
             throw e;
         }
     }
 
-    /** A guest whose EchoPeer listens: QEMU start to the EchoPeer's line on the console. */
-    private record Booted(Guest guest, VmNetwork network, double startToReadyMillis) implements Started {
-
-        @Override
-        public OptionalLong hostProcessesPssBytes() {
-            try {
-                return OptionalLong.of(Processes.pssBytes(guest.pid()));
-            } catch (IOException e) {
-                return OptionalLong.empty();
-            }
-        }
-
-        @Override
-        public void close() {
+    /** Ends QEMU (removing its overlay) and its network. */
+    private static void stop(Guest guest, VmNetwork network) {
+        if (guest != null) {
             guest.close();
-            closeQuietly(network);
         }
-
-        static void closeQuietly(VmNetwork network) {
-            try {
-                network.close();
-            } catch (LauncherException e) {
-                Progress.warn("the VM's network: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            network.close();
+        } catch (LauncherException e) {
+            Progress.warn("the VM's network: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
