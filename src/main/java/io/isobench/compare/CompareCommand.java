@@ -186,7 +186,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
         Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
-                .withTimeline(timeline()).withDensity(density());
+                .withTimeline(first(Timeline::read)).withDensity(first(DensityTable::read));
         List<Path> written = Report.writeAll(comparison, target);
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
@@ -223,23 +223,17 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The density table of the first input run directory that has a density.json, or null. */
-    private DensityTable density() throws CompareException {
-        for (Path input : inputs) {
-            DensityTable d = Files.isDirectory(input) ? DensityTable.read(input) : null;
-            if (d != null) {
-                return d;
-            }
-        }
-        return null;
+    /** Reads a file of a run directory's top level: null when the directory has none. */
+    private interface RunDirFile<T> {
+        T read(Path runDir) throws CompareException;
     }
 
-    /** The timeline of the first input run directory that has one, or null. */
-    private Timeline timeline() throws CompareException {
+    /** The file of the first input directory that has one (timeline.json, density.json), or null. */
+    private <T> T first(RunDirFile<T> reader) throws CompareException {
         for (Path input : inputs) {
-            Timeline t = InputLoader.isRunDir(input) ? Timeline.read(input) : null;
-            if (t != null) {
-                return t;
+            T found = Files.isDirectory(input) ? reader.read(input) : null;
+            if (found != null) {
+                return found;
             }
         }
         return null;
