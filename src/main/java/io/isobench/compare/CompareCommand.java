@@ -170,13 +170,23 @@ public final class CompareCommand implements Callable<Integer> {
         if (inputs.size() == 1 && baselineRun == null && FleetManifest.isFleetDir(inputs.get(0))) {
             return fleet(inputs.get(0), options, out, err);
         }
+        if (inputs.size() == 1 && baselineRun == null && DensityReport.only(inputs.get(0))) {
+            DensityTable density = DensityTable.read(inputs.get(0));
+            List<Path> written = DensityReport.write(density,
+                    outDir != null ? outDir : ResultLayout.reportDir(inputs.get(0)));
+            if (!quiet) {
+                density.headline().forEach(out::println);
+                out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+            }
+            return ExitCode.DONE;
+        }
         Path target = outDir != null ? outDir : InputLoader.defaultOutDir(inputs);
         if (target == null) {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
         Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
-                .withTimeline(timeline());
+                .withTimeline(first(Timeline::read)).withDensity(first(DensityTable::read));
         List<Path> written = Report.writeAll(comparison, target);
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
@@ -213,12 +223,17 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The timeline of the first input run directory that has one, or null. */
-    private Timeline timeline() throws CompareException {
+    /** Reads a file of a run directory's top level: null when the directory has none. */
+    private interface RunDirFile<T> {
+        T read(Path runDir) throws CompareException;
+    }
+
+    /** The file of the first input directory that has one (timeline.json, density.json), or null. */
+    private <T> T first(RunDirFile<T> reader) throws CompareException {
         for (Path input : inputs) {
-            Timeline t = InputLoader.isRunDir(input) ? Timeline.read(input) : null;
-            if (t != null) {
-                return t;
+            T found = Files.isDirectory(input) ? reader.read(input) : null;
+            if (found != null) {
+                return found;
             }
         }
         return null;

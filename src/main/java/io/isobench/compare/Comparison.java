@@ -37,6 +37,7 @@ public final class Comparison {
     private final List<ComparisonRow> unjudged;
     private final List<Confounds.Confound> confounds;
     private final Timeline timeline;
+    private DensityTable density;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
@@ -61,7 +62,7 @@ public final class Comparison {
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
     public static Comparison ofRunDir(Path runDir, CompareOptions options) throws CompareException {
         return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)))
-                .withTimeline(Timeline.read(runDir));
+                .withTimeline(Timeline.read(runDir)).withDensity(DensityTable.read(runDir));
     }
 
     /** The same comparison with more notes (e.g. environments the main job skipped, and why). */
@@ -71,12 +72,26 @@ public final class Comparison {
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all, timeline);
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all, timeline)
+                .withDensity(density);
     }
 
     /** The same comparison with the timeline of an interleaved run (null for none). */
     public Comparison withTimeline(Timeline value) {
-        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, value);
+        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, value)
+                .withDensity(density);
+    }
+
+    /** The same comparison with the density measured in the run ({@code density.json}; null for none). */
+    public Comparison withDensity(DensityTable value) {
+        Comparison copy = new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, timeline);
+        copy.density = value;
+        return copy;
+    }
+
+    /** The density run's table, or null when the run has no density.json. */
+    public DensityTable density() {
+        return density;
     }
 
     /**

@@ -30,7 +30,7 @@ public final class HtmlReport {
             .invalid{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
             .alarm{background:#f8b4b0;font-weight:700}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;
             font-size:12px;word-break:break-all}
-            svg.chart,svg.timeline{display:block;max-width:100%;height:auto;margin:8px 0}
+            svg.chart,svg.timeline,svg.density{display:block;max-width:100%;height:auto;margin:8px 0}
             svg .label,svg .legend{font-size:12px;fill:#1d2330}svg .tick,svg .axis{font-size:11px;fill:#4a5263}
             svg .grid{stroke:#e4e7ee}svg .one{stroke:#1d2330;stroke-width:1.5}svg .err{stroke:#1d2330;fill:none}
             svg text.invalid{font-size:11px;fill:#7a2e8e}
@@ -100,6 +100,9 @@ public final class HtmlReport {
             h.append("<p class=\"note\">").append(Html.esc(note)).append("</p>\n");
         }
         headline(c, h);
+        if (c.density() != null) {
+            density(c.density(), h);
+        }
         timeline(c, h);
         gate(c, h);
         confounds(c, h);
@@ -294,6 +297,36 @@ public final class HtmlReport {
                     .append(Html.esc(ReportText.scaling(line))).append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
+    }
+
+    /** The density run: the measured marginal memory per idle instance, and its two charts. */
+    static void density(DensityTable d, StringBuilder h) {
+        h.append("<h2 id=\"density\">Density: host memory per idle instance (measured)</h2>\n<p>Idle instances (each an "
+                + "EchoPeer JVM) started one by one on ").append(Html.esc(d.record().host())).append(", ")
+                .append(Html.esc(d.record().startedAt())).append("; after each, the drop of the host's MemAvailable. "
+                        + "<em>Each further</em> is (drop with N &minus; drop with 1) / (N &minus; 1).</p>\n");
+        h.append("<table class=\"sortable\"><thead><tr><th>Kind</th><th>Instances</th><th>Each further</th><th>First</th>"
+                + "<th>Host processes (last)</th><th>Start to ready</th><th>Stopped because</th></tr></thead><tbody>\n");
+        for (DensityTable.Row r : d.rows()) {
+            h.append("<tr><td class=\"env\" title=\"").append(Html.esc(String.join("; ", r.notes()))).append("\">")
+                    .append(Html.esc(r.label())).append("</td><td class=\"num\">").append(r.instances()).append("</td>");
+            for (double bytes : new double[]{r.marginalBytes(), r.firstBytes(), r.pssBytes()}) {
+                h.append("<td class=\"num\" data-v=\"").append(Html.data(bytes)).append("\">")
+                        .append(Html.esc(Sizes.format(bytes))).append("</td>");
+            }
+            h.append("<td class=\"num\" data-v=\"").append(Html.data(r.startMillis())).append("\">")
+                    .append(Html.esc(Format.millis(r.startMillis()))).append("</td><td>").append(Html.esc(r.stopReason()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n<ul>\n");
+        for (DensityTable.Row r : d.rows()) {
+            if (!r.notes().isEmpty()) {
+                h.append("<li>").append(Html.esc(r.label() + ": " + String.join("; ", r.notes()))).append("</li>\n");
+            }
+        }
+        h.append("</ul>\n<h3>Host memory against instances</h3>\n")
+                .append(DensityChart.render(d, DensityChart.Metric.MEMORY))
+                .append("<h3>Start time against instances</h3>\n").append(DensityChart.render(d, DensityChart.Metric.START));
     }
 
     private static void footprint(Comparison c, StringBuilder h) {

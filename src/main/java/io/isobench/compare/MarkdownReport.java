@@ -25,6 +25,9 @@ public final class MarkdownReport {
             md.append("> ").append(c.timeline().summary()).append("\n\n");
         }
         md.append("## Headline\n\n").append(headline(c)).append('\n');
+        if (c.density() != null) {
+            density(c.density(), md);
+        }
         gate(c, md);
         confounds(c, md);
         md.append("## Overhead per area\n\n");
@@ -185,6 +188,33 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
+    /**
+     * The density run: measured marginal host memory per idle instance, the headline that replaces the division of
+     * the RAM by one instance's idle memory.
+     */
+    static void density(DensityTable d, StringBuilder md) {
+        md.append("## Density: host memory per idle instance (measured)\n\n");
+        md.append("Idle instances (each an EchoPeer JVM) started one by one on ").append(esc(d.record().host()))
+                .append(", ").append(d.record().startedAt()).append("; after each, the drop of the host's MemAvailable. ")
+                .append("*Each further* is (drop with N − drop with 1) / (N − 1): what one more instance costs once the ")
+                .append("first has paid for what they share.\n\n");
+        md.append(row(List.of("Kind", "Instances", "Each further", "First", "Host processes (last)", "Start to ready",
+                "Stopped because")));
+        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        for (DensityTable.Row r : d.rows()) {
+            md.append(row(List.of(r.label(), Integer.toString(r.instances()), Sizes.format(r.marginalBytes()),
+                    Sizes.format(r.firstBytes()), Sizes.format(r.pssBytes()), Format.millis(r.startMillis()),
+                    r.stopReason())));
+        }
+        md.append('\n');
+        for (DensityTable.Row r : d.rows()) {
+            if (!r.notes().isEmpty()) {
+                md.append("- ").append(esc(r.label())).append(": ").append(esc(String.join("; ", r.notes()))).append('\n');
+            }
+        }
+        md.append('\n');
+    }
+
     private static void footprint(Comparison c, StringBuilder md) {
         FootprintTable f = c.footprint();
         md.append("## Image size, start time and idle memory\n\n");
@@ -200,6 +230,10 @@ public final class MarkdownReport {
                     Format.millis(e.startMillis()) + (e.startKey() == null ? "" : " (" + e.startKey() + ")"),
                     Sizes.format(e.idleMemoryBytes()),
                     e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances()))));
+        }
+        if (c.density() != null) {
+            md.append("\nThe last column divides the RAM by one instance's idle memory, an estimate; the density run "
+                    + "above measures what each further instance costs the host.\n");
         }
         md.append("\nEvery footprint value (median; min–max of the samples when there are several):\n\n");
         List<String> header = new ArrayList<>();

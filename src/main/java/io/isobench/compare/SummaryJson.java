@@ -16,7 +16,7 @@ import java.util.Map;
  * (faster | slower | same | inconclusive | invalid), reason; then relativeError, noisy, baselineNoisy, note,
  * netOfJna (jnaCalls, score, baselineScore and a test) and secondary (name, unit, score, baselineScore and a test)),
  * {@code headline} (cost, costLow, costHigh, intervalOver, benchmarks, rows and verdict counts), {@code confounds},
- * {@code timeline}, {@code threadScaling}, {@code footprint}, {@code fingerprintMismatches}, {@code missing}, {@code banners},
+ * {@code timeline}, {@code threadScaling}, {@code density} (per series of density.json), {@code footprint}, {@code fingerprintMismatches}, {@code missing}, {@code banners},
  * {@code notes}, {@code gate} (with the rows it could not judge, {@code unjudged}). Numbers that are NaN or
  * infinite are written as null.
  */
@@ -148,6 +148,7 @@ public final class SummaryJson {
             l.put("unit", line.unit());
             l.put("scaling", line.scaling());
         }
+        density(root, c.density());
         ObjectNode footprint = root.putObject("footprint");
         footprint.put("ramBytes", c.footprint().ramBytes());
         ArrayNode fpEnvs = footprint.putArray("environments");
@@ -247,6 +248,25 @@ public final class SummaryJson {
         n.put("mode", key.mode());
         ObjectNode params = n.putObject("params");
         key.params().forEach(params::put);
+    }
+
+    /** {@code density}: one object per series of the run's density.json, or null without one. */
+    static void density(ObjectNode root, DensityTable d) {
+        if (d == null) {
+            root.putNull("density");
+            return;
+        }
+        ArrayNode series = root.putArray("density");
+        for (DensityTable.Row r : d.rows()) {
+            ObjectNode n = series.addObject();
+            n.put("kind", r.label());
+            n.put("instances", r.instances());
+            number(n, "marginalBytes", r.marginalBytes());
+            number(n, "firstBytes", r.firstBytes());
+            number(n, "hostProcessesPssBytes", r.pssBytes());
+            number(n, "startToReadyMillis", r.startMillis());
+            n.put("stopReason", r.stopReason());
+        }
     }
 
     private static void number(ObjectNode node, String field, double value) {

@@ -10,12 +10,12 @@ import picocli.CommandLine.Command;
 @Command(name = "isobench", mixinStandardHelpOptions = true,
         description = "What isolation costs: one JMH suite on the host, in a container and in a VM.",
         subcommands = {HostCommand.class, ContainerCommand.class, VmCommand.class, BenchCommand.class, FleetCommand.class,
-            FleetTaskCommand.class})
+            FleetTaskCommand.class, io.isobench.launcher.density.DensityCommand.class})
 public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new IllegalArgumentException("a command is required: bench, fleet, host, container, vm or compare (see --help)");
+        throw new IllegalArgumentException("a command is required: bench, fleet, host, container, vm, density or compare (see --help)");
     }
 
     public static void main(String[] args) {

@@ -104,4 +104,14 @@ public final class Processes {
         }
         throw new IOException("no VmRSS for process " + pid);
     }
+
+    /** Proportional set size of a process in bytes (shared pages divided among their users), from smaps_rollup. */
+    public static long pssBytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+            if (line.startsWith("Pss:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no Pss for process " + pid);
+    }
 }

@@ -115,12 +115,12 @@ public final class RunOptions {
         }
     }
 
-    private static Path defaultJar() {
+    public static Path defaultJar() {
         return self().getParent().resolve("benchmarks.jar"); // beside target/isobench.jar or target/classes
     }
 
     /** UTC time and the git commit of the working directory, e.g. {@code 20261127-034501-1a2b3c4}. */
-    static String newRunId() {
+    public static String newRunId() {
         String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         return time + "-" + gitCommit();
     }

@@ -46,11 +46,7 @@ final class ContainerProcesses {
         long total = 0;
         for (long pid : of(containerId)) {
             try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-                    if (line.startsWith("Pss:")) {
-                        total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                    }
-                }
+                total += io.isobench.launcher.Processes.pssBytes(pid);
             } catch (IOException e) {
                 // Gone in between.
             }

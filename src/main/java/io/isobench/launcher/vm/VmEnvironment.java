@@ -48,7 +48,7 @@ public final class VmEnvironment implements Environment {
     private static final int BOOT_SAMPLES = 3;
     private static final int IDLE_PEER_PORT = 7000;
     /** A VM's work directory (overlays, the share) is {@code work-vm-<launcher pid>-<random>} under the cache. */
-    private static final String WORK_PREFIX = "work-vm-";
+    static final String WORK_PREFIX = "work-vm-";
 
     private final VmOptions options;
     private final String accel;
@@ -358,7 +358,7 @@ public final class VmEnvironment implements Environment {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(path).toString());

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Measures density: scripts/density.sh [--kinds host,container,container-runsc,vm] [--max N] [--keep-free 25%|SIZE]
+#   [--ksm off|on|both] [--vm-memory MiB] [--out RUN_DIR]
+# Starts idle instances one by one and writes RUN_DIR/density.json; scripts/compare.sh RUN_DIR draws it.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# The launcher's default kinds, when --kinds is not given.
+DEFAULT_KINDS="host,container,vm"
+
+main() {
+  local kinds=$DEFAULT_KINDS args=("$@") i
+  for (( i = 0; i < ${#args[@]}; i++ )); do
+    [[ "${args[i]}" != --kinds ]] || kinds=${args[i+1]:-}
+    [[ "${args[i]}" != --kinds=* ]] || kinds=${args[i]#--kinds=}
+  done
+  ensure_jars
+  [[ "$kinds" != *container* ]] || ensure_docker
+  [[ "$kinds" != *vm* ]] || ensure_qemu
+  launch density "$@"
+}
+
+main "$@"

@@ -1,0 +1,221 @@
+package io.isobench.launcher.density;
+
+import io.isobench.launcher.IdleKind;
+import io.isobench.launcher.ImageRecipes;
+import io.isobench.launcher.JvmRuntime;
+import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.Progress;
+import io.isobench.launcher.RunOptions;
+import io.isobench.launcher.container.IdleContainers;
+import io.isobench.launcher.vm.IdleGuests;
+import io.isobench.schema.DensityRecord;
+import io.isobench.suite.ExitCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code isobench density}: starts idle instances of each kind one by one (each an EchoPeer JVM) and writes
+ * {@code RUN_DIR/density.json}: per kind and instance count, the host's MemAvailable drop, the marginal memory and the
+ * start-to-ready time, and why it stopped. Every instance is removed at the end, also on failure or Ctrl-C.
+ */
+@Command(name = "density", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "How many idle instances fit on this host, and what each costs it (host JVMs, containers, VMs).")
+public final class DensityCommand implements Callable<Integer> {
+
+    /** The kinds that may be asked for; {@code container} is runc's. */
+    static final List<String> KINDS = List.of("host", "container", "container-runc", "container-crun",
+            "container-runsc", "vm");
+
+    @Option(names = "--kinds", split = ",", defaultValue = "host,container,vm",
+            description = "Kinds to measure, in order: host, container (runc), container-runc, container-crun, "
+                    + "container-runsc, vm (default: ${DEFAULT-VALUE}).")
+    List<String> kinds;
+
+    @Option(names = "--max", defaultValue = "8", description = "Instances per kind at most (default: ${DEFAULT-VALUE}).")
+    int max;
+
+    @Option(names = "--keep-free", defaultValue = Floor.DEFAULT,
+            description = "MemAvailable to keep: a percentage of MemTotal or a size (4g, 512m); no instance is started "
+                    + "that is predicted to cross it (default: ${DEFAULT-VALUE}).")
+    String keepFree;
+
+    @Option(names = "--ksm", defaultValue = "both",
+            description = "VMs with kernel same-page merging off, on, or both as two series (default: ${DEFAULT-VALUE}; "
+                    + "on is skipped with the reason where KSM cannot be switched).")
+    String ksm;
+
+    @Option(names = "--settle-seconds", defaultValue = "3",
+            description = "Wait after each start before MemAvailable is read (default: ${DEFAULT-VALUE}; with KSM on, "
+                    + "20 s more for merging).")
+    int settleSeconds;
+
+    @Option(names = "--reads", defaultValue = "3", description = "MemAvailable reads, a second apart, whose median is "
+            + "kept (default: ${DEFAULT-VALUE}).")
+    int reads;
+
+    @Option(names = "--vm-memory", defaultValue = "1024", description = "Guest memory in MiB (default: ${DEFAULT-VALUE}).")
+    int vmMemoryMib;
+
+    @Option(names = "--vm-cpus", defaultValue = "1", description = "Virtual CPUs per guest (default: ${DEFAULT-VALUE}).")
+    int vmCpus;
+
+    @Option(names = "--image", description = "Container image (default: the image built from the recipe).")
+    String image;
+
+    @Option(names = "--out", description = "Run directory (default: results/<run-id>/).")
+    String out;
+
+    @Option(names = "--jar", description = "The benchmarks jar (default: benchmarks.jar beside the launcher).")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> asked = checkedKinds();
+        long memTotal = MemInfo.totalBytes();
+        Floor floor = Floor.parse(keepFree, memTotal);
+        Path runDir = runDir();
+        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : RunOptions.defaultJar();
+        if (!Files.isRegularFile(benchmarksJar)) {
+            throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
+        }
+        JvmRuntime jvm = JvmRuntime.ensure(RunOptions.cacheDir());
+        Path file = runDir.resolve(DensityRecord.FILE);
+        DensityRun run = new DensityRun(file, DensityRecord.started(hostDescription(), memTotal, floor.bytes(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), new MemInfo(settleSeconds * 1000L, reads), floor, max);
+        Progress.say("density: " + String.join(", ", asked) + ", at most " + max + " each, keeping " + mib(floor.bytes())
+                + " MiB of " + mib(memTotal) + " MiB free; results go to " + file);
+        boolean failed = false;
+        for (String kind : asked) {
+            for (boolean withKsm : ksmSettings(kind)) {
+                String label = kind + (withKsm ? "-ksm" : "");
+                String ksmProblem = withKsm ? Ksm.problem() : null;
+                if (ksmProblem != null) {
+                    run.skipped(label, "vm", ksmProblem);
+                    continue;
+                }
+                IdleKind idle;
+                try {
+                    idle = open(kind, jvm, benchmarksJar, runDir);
+                } catch (LauncherException e) {
+                    run.skipped(label, kindOf(kind), e.getMessage());
+                    failed = true;
+                    continue;
+                }
+                DensityRecord.Series series = run.run(idle, withKsm);
+                failed |= series.stopReason() != null && series.stopReason().contains("did not start")
+                        && series.points().isEmpty();
+            }
+        }
+        System.out.print(summary(run.record()));
+        Progress.say("wrote " + file);
+        return failed ? ExitCode.FAILURE : ExitCode.DONE;
+    }
+
+    /** The asked kinds, checked, duplicates dropped ({@code container} and {@code container-runc} are one). */
+    List<String> checkedKinds() {
+        if (max < 1) {
+            throw new IllegalArgumentException("--max must be at least 1, got " + max);
+        }
+        if (settleSeconds < 0 || reads < 1) {
+            throw new IllegalArgumentException("--settle-seconds must be 0 or more and --reads at least 1");
+        }
+        if (!List.of("off", "on", "both").contains(ksm)) {
+            throw new IllegalArgumentException("--ksm must be off, on or both, got '" + ksm + "'");
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (String kind : kinds) {
+            String k = kind.strip();
+            if (!KINDS.contains(k)) {
+                throw new IllegalArgumentException("--kinds: unknown kind '" + k + "' (expected " + String.join(", ", KINDS) + ")");
+            }
+            result.add(k.equals("container") ? "container-runc" : k);
+        }
+        return new ArrayList<>(result);
+    }
+
+    private List<Boolean> ksmSettings(String kind) {
+        if (!kind.equals("vm")) {
+            return List.of(false);
+        }
+        return switch (ksm) {
+            case "off" -> List.of(false);
+            case "on" -> List.of(true);
+            default -> List.of(false, true);
+        };
+    }
+
+    private IdleKind open(String kind, JvmRuntime jvm, Path benchmarksJar, Path runDir)
+            throws LauncherException, InterruptedException {
+        if (kind.equals("host")) {
+            return new HostIdle(jvm, benchmarksJar);
+        }
+        if (kind.startsWith("container-")) {
+            String tag = image != null ? image : ImageRecipes.build("container");
+            return IdleContainers.open(kind.substring("container-".length()), tag, jvm, benchmarksJar,
+                    runDir.getFileName().toString());
+        }
+        return IdleGuests.open(vmMemoryMib, vmCpus, jvm, benchmarksJar, runDir.resolve("density-consoles"));
+    }
+
+    private static String kindOf(String kind) {
+        return kind.startsWith("container-") ? "container" : kind;
+    }
+
+    private Path runDir() {
+        Path dir = out == null || out.isBlank() ? Paths.get("results", RunOptions.newRunId()).toAbsolutePath()
+                : Paths.get(out).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write to --out " + dir + " (" + e.getMessage() + ")");
+        }
+        return dir;
+    }
+
+    private static String hostDescription() {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException e) {
+            // Left unknown.
+        }
+        return "Linux " + System.getProperty("os.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " CPUs, " + cpu;
+    }
+
+    /** One line per series: instances, the marginal and first instance's memory, the median start, the stop. */
+    static String summary(DensityRecord record) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%-18s %9s %14s %14s %12s  %s%n", "kind", "instances", "marginal MiB",
+                "first MiB", "start ms", "stopped"));
+        for (DensityRecord.Series series : record.series()) {
+            List<DensityRecord.Point> points = series.points();
+            Double marginal = series.marginalBytes();
+            double start = points.stream().mapToDouble(DensityRecord.Point::startToReadyMillis).sorted()
+                    .skip(points.size() / 2).findFirst().orElse(Double.NaN);
+            s.append(String.format(Locale.ROOT, "%-18s %9d %14s %14s %12s  %s%n", series.label(), points.size(),
+                    marginal == null ? "-" : String.format(Locale.ROOT, "%.1f", marginal / 1048576),
+                    points.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", points.get(0).memAvailableDropBytes() / 1048576.0),
+                    points.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", start), series.stopReason()));
+        }
+        return s.toString();
+    }
+
+    private static long mib(long bytes) {
+        return Math.round(bytes / 1048576.0);
+    }
+}
