@@ -156,7 +156,9 @@ class SchemaRoundTripTest {
             };
             Object read = ResultJson.bind(root, type);
             if (read instanceof EnvironmentRecord env) {
-                assertEquals(SchemaVersion.LEGACY, env.schemaVersion());
+                if (!root.has("schemaVersion")) {
+                    assertEquals(SchemaVersion.LEGACY, env.schemaVersion(), file + " has no version: the layout before versions");
+                }
                 assertEquals(root.path("jvm").path("runtimeSha256").asText(), env.fingerprint().jvm().runtimeSha256(), file.toString());
                 assertEquals(root.path("status").asText(), env.status(), file.toString());
                 assertEquals(root.path("kernel").asText(), env.fingerprint().kernel(), file.toString());
@@ -164,13 +166,15 @@ class SchemaRoundTripTest {
                 ObjectNode again = (ObjectNode) TREES.readTree(ResultJson.toJson(env));
                 again.remove("schemaVersion");
                 ObjectNode original = root.deepCopy();
+                original.remove("schemaVersion");
                 original.remove("hypervisorVendor"); // null in some files: left out when written
                 again.remove("hypervisorVendor");
                 assertEquals(original, again, file.toString());
             } else if (read instanceof Footprint foot) {
                 ObjectNode again = (ObjectNode) TREES.readTree(ResultJson.toJson(foot));
                 again.remove("schemaVersion");
-                assertEquals(root.size(), again.size(), "every key of " + file + " is in the schema");
+                int keys = root.size() - (root.has("schemaVersion") ? 1 : 0);
+                assertEquals(keys, again.size(), "every key of " + file + " is in the schema");
             }
         }
     }
