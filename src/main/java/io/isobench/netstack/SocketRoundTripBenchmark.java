@@ -1,5 +1,7 @@
-package io.isobench.network;
+package io.isobench.netstack;
 
+import io.isobench.support.Messages;
+import io.isobench.support.EchoServer;
 import io.isobench.support.BenchDir;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

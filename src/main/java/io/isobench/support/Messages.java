@@ -1,17 +1,17 @@
-package io.isobench.network;
+package io.isobench.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
-/** One request/response exchange on a blocking channel: the round trip every stream benchmark measures. */
-final class Messages {
+/** One request/response exchange on a blocking channel: the round trip every stream benchmark measures, loopback or peer. */
+public final class Messages {
 
     private Messages() {
     }
 
-    static ByteBuffer request(int size) {
+    public static ByteBuffer request(int size) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(size);
         for (int i = 0; i < size; i++) {
             buffer.put((byte) i);
@@ -19,13 +19,20 @@ final class Messages {
         return buffer.clear();
     }
 
+    /** Writes what remains of {@code buffer}, all of it; returns how many bytes that was. */
+    public static int writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        int written = 0;
+        while (buffer.hasRemaining()) {
+            written += channel.write(buffer);
+        }
+        return written;
+    }
+
     /** Sends {@code request} whole and reads back as many bytes into {@code response}. */
-    static int roundTrip(SocketChannel channel, ByteBuffer request, ByteBuffer response) {
+    public static int roundTrip(SocketChannel channel, ByteBuffer request, ByteBuffer response) {
         try {
             request.clear();
-            while (request.hasRemaining()) {
-                channel.write(request);
-            }
+            writeFully(channel, request);
             response.clear();
             while (response.hasRemaining()) {
                 if (channel.read(response) < 0) {

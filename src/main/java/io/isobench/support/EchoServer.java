@@ -1,4 +1,4 @@
-package io.isobench.network;
+package io.isobench.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,25 +12,35 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A blocking stream server with one thread per connection that either echoes what it reads or discards it.
- * Used in-process by the benchmarks and, as {@link EchoPeer}, as the external peer. {@link #close()} closes
+ * Used in-process by the benchmarks and, as {@code io.isobench.network.EchoPeer}, as the external peer. {@link #close()} closes
  * every socket and joins every thread, so nothing outlives it.
  */
 public final class EchoServer implements AutoCloseable {
 
-    /** What the server does with the bytes it reads. */
-    public enum Behaviour { ECHO, DISCARD, ACCEPT_AND_CLOSE }
+    /**
+     * What the server does with the bytes it reads. {@code CHOSEN_BY_CLIENT} (the external peer's): the connection's
+     * first byte is {@link #ECHO_MODE} or {@link #DISCARD_MODE}, and what follows it is echoed or discarded.
+     */
+    public enum Behaviour { ECHO, DISCARD, ACCEPT_AND_CLOSE, CHOSEN_BY_CLIENT }
+
+    /** The first byte a client of a {@code CHOSEN_BY_CLIENT} server sends to have the rest echoed ... */
+    public static final byte ECHO_MODE = 'E';
+    /** ... or discarded. */
+    public static final byte DISCARD_MODE = 'D';
 
     private final ServerSocketChannel server;
     private final Behaviour behaviour;
     private final Path unixSocket;
     private final Thread acceptor;
-    private final List<SocketChannel> connections = new CopyOnWriteArrayList<>();
-    private final List<Thread> handlers = new CopyOnWriteArrayList<>();
+    /** Open connections and their threads; each removes itself when it ends (the peer serves a connection per request). */
+    private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
+    private int started;
     private volatile boolean closed;
 
     private EchoServer(ServerSocketChannel server, Behaviour behaviour, Path unixSocket) {
@@ -76,7 +86,7 @@ public final class EchoServer implements AutoCloseable {
                 continue;
             }
             connections.add(connection);
-            Thread handler = new Thread(() -> serve(connection), "isobench-echo-" + handlers.size());
+            Thread handler = new Thread(() -> serve(connection), "isobench-echo-" + started++);
             handlers.add(handler);
             handler.start();
         }
@@ -88,13 +98,17 @@ public final class EchoServer implements AutoCloseable {
             if (connection.getRemoteAddress() instanceof InetSocketAddress) {
                 connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
+            Behaviour mode = behaviour;
             while (true) {
                 buffer.clear();
                 if (connection.read(buffer) < 0) {
                     return;
                 }
-                if (behaviour == Behaviour.ECHO) {
-                    buffer.flip();
+                buffer.flip();
+                if (mode == Behaviour.CHOSEN_BY_CLIENT) {
+                    mode = buffer.get() == DISCARD_MODE ? Behaviour.DISCARD : Behaviour.ECHO;
+                }
+                if (mode == Behaviour.ECHO) {
                     while (buffer.hasRemaining()) {
                         connection.write(buffer);
                     }
@@ -105,6 +119,7 @@ public final class EchoServer implements AutoCloseable {
         } finally {
             closeQuietly(connection);
             connections.remove(connection);
+            handlers.remove(Thread.currentThread());
         }
     }
 

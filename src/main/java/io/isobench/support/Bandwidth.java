@@ -1,0 +1,26 @@
+package io.isobench.support;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** The bulk-transfer benchmarks' secondary metric {@code mebibytes}: bytes sent, reported per second (MiB/s). */
+@AuxCounters(AuxCounters.Type.OPERATIONS)
+@State(Scope.Thread)
+public class Bandwidth {
+
+    public double mebibytes;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+        mebibytes = 0;
+    }
+
+    /** Counts {@code bytes} sent; returns them. */
+    public int sent(int bytes) {
+        mebibytes += bytes / (1024.0 * 1024.0);
+        return bytes;
+    }
+}
