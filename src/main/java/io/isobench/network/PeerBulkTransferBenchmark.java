@@ -50,6 +50,8 @@ public class PeerBulkTransferBenchmark {
     @Benchmark
     public int send(Bandwidth bandwidth) throws IOException {
         chunk.clear();
-        return bandwidth.sent(Messages.writeFully(client, chunk));
+        int sent = Messages.writeFully(client, chunk);
+        bandwidth.mebibytes += sent / (1024.0 * 1024.0);
+        return sent;
     }
 }

@@ -14,6 +14,13 @@ import java.util.Optional;
 public final class Peer {
 
     public static final String PROPERTY = "isobench.peer";
+    /**
+     * How the environment reaches the peer, recorded in the fingerprint ({@code peerPath}): {@code loopback} (the host),
+     * {@code bridge-to-host} and {@code host-network-loopback} (a container), {@code sibling-bridge} and
+     * {@code sibling-host-network} (a container's variant with the peer in a sibling container), {@code vm-user-slirp},
+     * {@code vm-tap} and {@code vm-tap-vhost} (a VM).
+     */
+    public static final String PATH_PROPERTY = "isobench.peerPath";
 
     private Peer() {
     }

@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The UDP benchmarks' secondary metric {@code retries}: requests re-sent in the iteration because their reply did not
- * come in time (lost, or very late). Not part of the round trip's score; zero on a healthy path.
+ * come in time (lost, or very late). Not part of the round trip's score; zero on a healthy path. (JMH reports every public
+ * field and method of such a state as a counter: the benchmark adds {@link UdpExchange#newRetries()} itself.)
  */
 @AuxCounters(AuxCounters.Type.EVENTS)
 @State(Scope.Thread)
@@ -19,11 +20,5 @@ public class UdpLoss {
     @Setup(Level.Iteration)
     public void reset() {
         retries = 0;
-    }
-
-    /** Adds what {@code exchange} re-sent since the last call; returns {@code value}, for chaining into the result. */
-    public int count(UdpExchange exchange, int value) {
-        retries += exchange.newRetries();
-        return value;
     }
 }
