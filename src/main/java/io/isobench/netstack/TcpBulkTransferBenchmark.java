@@ -1,8 +1,8 @@
 package io.isobench.netstack;
 
 import io.isobench.support.Bandwidth;
-import io.isobench.support.Messages;
 import io.isobench.support.EchoServer;
+import io.isobench.support.Messages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -58,9 +58,6 @@ public class TcpBulkTransferBenchmark {
 
     @Benchmark
     public int send(Bandwidth bandwidth) throws IOException {
-        chunk.clear();
-        int sent = Messages.writeFully(client, chunk);
-        bandwidth.mebibytes += sent / (1024.0 * 1024.0);
-        return sent;
+        return Messages.send(client, chunk, bandwidth);
     }
 }

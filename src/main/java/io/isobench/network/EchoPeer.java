@@ -2,9 +2,9 @@ package io.isobench.network;
 
 import io.isobench.support.EchoServer;
 import io.isobench.support.UdpEcho;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

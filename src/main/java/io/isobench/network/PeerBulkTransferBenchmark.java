@@ -49,9 +49,6 @@ public class PeerBulkTransferBenchmark {
 
     @Benchmark
     public int send(Bandwidth bandwidth) throws IOException {
-        chunk.clear();
-        int sent = Messages.writeFully(client, chunk);
-        bandwidth.mebibytes += sent / (1024.0 * 1024.0);
-        return sent;
+        return Messages.send(client, chunk, bandwidth);
     }
 }

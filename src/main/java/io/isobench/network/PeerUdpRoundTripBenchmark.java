@@ -51,8 +51,6 @@ public class PeerUdpRoundTripBenchmark {
 
     @Benchmark
     public int roundTrip(UdpLoss loss) throws IOException {
-        int length = exchange.roundTrip();
-        loss.retries += exchange.newRetries();
-        return length;
+        return exchange.roundTrip(loss);
     }
 }

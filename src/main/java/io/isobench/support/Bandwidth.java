@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The bulk-transfer benchmarks' secondary metric {@code mebibytes}: bytes sent, reported per second (MiB/s). JMH reports
- * every public field and method of such a state as a counter, so the benchmark adds to the field itself.
+ * every public field and method of such a state as a counter, so {@link Messages#send} adds to the field.
  */
 @AuxCounters(AuxCounters.Type.OPERATIONS)
 @State(Scope.Thread)

@@ -14,9 +14,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A blocking stream server with one thread per connection that either echoes what it reads or discards it.
+ * A blocking stream server with one thread per open connection that either echoes what it reads or discards it. The
+ * threads and their buffers are pooled, so that a connection per request (the peer's connect benchmark) measures the
+ * connection, not a thread start and a 64 KiB buffer's first-touch page faults.
  * Used in-process by the benchmarks and, as {@code io.isobench.network.EchoPeer}, as the external peer. {@link #close()} closes
  * every socket and joins every thread, so nothing outlives it.
  */
@@ -37,10 +45,19 @@ public final class EchoServer implements AutoCloseable {
     private final Behaviour behaviour;
     private final Path unixSocket;
     private final Thread acceptor;
-    /** Open connections and their threads; each removes itself when it ends (the peer serves a connection per request). */
+    /** Open connections; each removes itself when it ends. */
     private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
-    private int started;
+    /** Connection threads, reused; idle ones end after a minute. */
+    private final ExecutorService handlers = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger started = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            return new Thread(task, "isobench-echo-" + started.getAndIncrement());
+        }
+    });
+    /** Each connection thread's buffer, kept with the thread. */
+    private final ThreadLocal<ByteBuffer> buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
     private volatile boolean closed;
 
     private EchoServer(ServerSocketChannel server, Behaviour behaviour, Path unixSocket) {
@@ -86,14 +103,17 @@ public final class EchoServer implements AutoCloseable {
                 continue;
             }
             connections.add(connection);
-            Thread handler = new Thread(() -> serve(connection), "isobench-echo-" + started++);
-            handlers.add(handler);
-            handler.start();
+            try {
+                handlers.execute(() -> serve(connection));
+            } catch (RejectedExecutionException e) {
+                closeQuietly(connection); // closing
+                connections.remove(connection);
+            }
         }
     }
 
     private void serve(SocketChannel connection) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        ByteBuffer buffer = buffers.get();
         try {
             if (connection.getRemoteAddress() instanceof InetSocketAddress) {
                 connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -119,7 +139,6 @@ public final class EchoServer implements AutoCloseable {
         } finally {
             closeQuietly(connection);
             connections.remove(connection);
-            handlers.remove(Thread.currentThread());
         }
     }
 
@@ -130,11 +149,10 @@ public final class EchoServer implements AutoCloseable {
         for (SocketChannel connection : connections) {
             closeQuietly(connection);
         }
+        handlers.shutdown();
         try {
             acceptor.join(5_000);
-            for (Thread handler : handlers) {
-                handler.join(5_000);
-            }
+            handlers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

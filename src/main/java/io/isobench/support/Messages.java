@@ -28,6 +28,14 @@ public final class Messages {
         return written;
     }
 
+    /** Sends the whole of {@code chunk} one way, counted into {@code bandwidth}; returns the bytes sent. */
+    public static int send(SocketChannel channel, ByteBuffer chunk, Bandwidth bandwidth) throws IOException {
+        chunk.clear();
+        int sent = writeFully(channel, chunk);
+        bandwidth.mebibytes += sent / (1024.0 * 1024.0);
+        return sent;
+    }
+
     /** Sends {@code request} whole and reads back as many bytes into {@code response}. */
     public static int roundTrip(SocketChannel channel, ByteBuffer request, ByteBuffer response) {
         try {

