@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An {@link EchoPeer} JVM on the host's loopback, for the host's and the VM's peer round trip; closing it kills it.
- * Its idle RSS is the host's idle-memory baseline.
+ * An {@link EchoPeer} JVM on the host, bound to the one address an environment dials (loopback, a bridge's gateway, a
+ * tap device's host side: never every interface), for the peer benchmarks; closing it kills it. Its idle RSS is the
+ * host's idle-memory baseline.
  */
 public final class PeerProcess implements AutoCloseable {
 

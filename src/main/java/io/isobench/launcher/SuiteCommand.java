@@ -8,9 +8,13 @@ import java.util.List;
 
 /**
  * The suite runner's command line, the one thing every environment executes: only the paths (where java, the
- * jar and the directories are as seen from inside) and the identity differ between host, container and VM.
+ * jar and the directories are as seen from inside), the peer's address and the identity differ between host, container
+ * and VM.
+ *
+ * @param peer     the host's echo peer as dialled from inside, {@code HOST:PORT}, or null
+ * @param peerPath how the peer is reached, as the fingerprint records it ({@link io.isobench.support.Peer#PATH_PROPERTY})
  */
-public record SuiteCommand(String java, String jar, String envDir, String benchDir, String peer) {
+public record SuiteCommand(String java, String jar, String envDir, String benchDir, String peer, String peerPath) {
 
     /** Identity of the environment as recorded in the fingerprint. */
     public record Identity(String name, String kind, String variant, String accel) {
@@ -36,6 +40,8 @@ public record SuiteCommand(String java, String jar, String envDir, String benchD
         if (peer != null) {
             args.add("--peer");
             args.add(peer);
+            args.add("--peer-path");
+            args.add(peerPath);
         }
         for (String include : group.includes()) {
             args.add("--include");

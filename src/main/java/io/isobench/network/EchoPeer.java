@@ -1,8 +1,10 @@
 package io.isobench.network;
 
-import picocli.CommandLine;
+import io.isobench.support.EchoServer;
+import io.isobench.support.UdpEcho;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,12 +12,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The external echo peer for {@link PeerRoundTripBenchmark}: a TCP echo server that runs until it is killed.
- * {@code java -cp benchmarks.jar io.isobench.network.EchoPeer --port N [--bind ADDR]}; binds to loopback
- * unless told otherwise, and prints {@code EchoPeer listening on ADDR:PORT} once it accepts connections.
+ * The external peer of the {@code Peer*Benchmark}s: on one port number a TCP server whose clients choose echo or discard
+ * with their first byte, and a UDP echo, running until killed.
+ * {@code java -cp benchmarks.jar io.isobench.network.EchoPeer --port N [--bind ADDR]}; binds to loopback unless told
+ * otherwise, and prints {@code EchoPeer listening on ADDR:PORT} once it accepts connections and datagrams.
  */
 @Command(name = "EchoPeer", mixinStandardHelpOptions = true,
-        description = "TCP echo server for isobench's peer round-trip benchmark.")
+        description = "TCP and UDP echo peer for isobench's Peer*Benchmarks.")
 public final class EchoPeer implements Callable<Integer> {
 
     /** The line printed once the peer accepts connections; launchers wait for it. */
@@ -35,11 +38,25 @@ public final class EchoPeer implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(new CommandLine(this), "port out of range: " + port);
         }
-        EchoServer server = EchoServer.tcp(new InetSocketAddress(bind, port), EchoServer.Behaviour.ECHO);
+        EchoServer server = null;
+        UdpEcho udp = null;
+        for (int attempt = 0; udp == null; attempt++) {
+            server = EchoServer.tcp(new InetSocketAddress(bind, port), EchoServer.Behaviour.CHOSEN_BY_CLIENT);
+            try {
+                udp = UdpEcho.bind(new InetSocketAddress(bind, ((InetSocketAddress) server.address()).getPort()));
+            } catch (IOException e) {
+                server.close(); // the port number is taken for UDP: with --port 0 try another one
+                if (port != 0 || attempt == 9) {
+                    throw e;
+                }
+            }
+        }
+        EchoServer tcp = server;
+        UdpEcho datagrams = udp;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
+            try (tcp; datagrams) {
+                // Both closed, their threads joined.
             } catch (IOException ignored) {
                 // Exiting anyway.
             }

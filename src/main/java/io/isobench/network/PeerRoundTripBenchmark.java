@@ -1,6 +1,8 @@
 package io.isobench.network;
 
 import io.isobench.support.Capability;
+import io.isobench.support.EchoServer;
+import io.isobench.support.Messages;
 import io.isobench.support.Peer;
 import io.isobench.support.Requires;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,15 +16,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 
 /**
- * TCP request/response round trip to the external {@link EchoPeer} at {@code -Disobench.peer=HOST:PORT}:
- * the path across the environment's virtual network (veth + bridge, host network, or QEMU's NIC);
- * skipped when no peer is given.
+ * TCP request/response round trip (1 B, 1 KiB, 64 KiB) on one connection to the external {@link EchoPeer} on the host at
+ * {@code -Disobench.peer=HOST:PORT}: the path across the environment's boundary (loopback, veth and a bridge, or the
+ * VM's NIC); skipped when no peer is given.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -30,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 @Requires(Capability.PEER)
 public class PeerRoundTripBenchmark {
 
-    @Param({"1", "1024"})
+    @Param({"1", "1024", "65536"})
     public int size;
 
     private SocketChannel client;
@@ -39,9 +40,7 @@ public class PeerRoundTripBenchmark {
 
     @Setup
     public void setup() throws IOException {
-        client = SocketChannel.open(Peer.configured().orElseThrow(
-                () -> new IllegalStateException("no -D" + Peer.PROPERTY + " given")));
-        client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        client = Peer.connect(EchoServer.ECHO_MODE);
         request = Messages.request(size);
         response = ByteBuffer.allocateDirect(size);
     }

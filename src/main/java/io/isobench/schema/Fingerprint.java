@@ -24,6 +24,8 @@ import java.util.TreeMap;
  * @param jarSha256 the benchmarks jar's sha256: equal jars run equal code
  * @param profile the run profile (smoke, quick, standard, full)
  * @param jmhArgs the exact JMH command line of every fork
+ * @param peer the host's echo peer as dialled from inside ({@code HOST:PORT}), empty without one
+ * @param peerPath how the environment reaches it ({@code io.isobench.support.Peer.PATH_PROPERTY}); since 2.1
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,7 +36,7 @@ public record Fingerprint(String env, String kind, String variant, String accel,
                           String transparentHugepages, String seccomp, String cgroupMemoryLimit, String cgroupCpuQuota,
                           String cgroup, String cpusAllowed, Jvm jvm, String jarSha256, String jar, String profile,
                           List<String> jmhArgs, String jmhVersion, String isobenchVersion, String timestamp,
-                          String benchDir, String benchDirFsType, String peer) {
+                          String benchDir, String benchDirFsType, String peer, String peerPath) {
 
     /** The JVM that ran the forks. {@code runtimeSha256} identifies its build (libjvm.so and the module image). */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -52,6 +54,6 @@ public record Fingerprint(String env, String kind, String variant, String accel,
     public static Fingerprint named(String env) {
         return new Fingerprint(env, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
 public final class BenchmarkSelection {
 
     /** Areas in report order; a benchmark's area is its package under io.isobench. */
-    public static final List<String> AREAS = List.of("syscall", "sched", "fileio", "network", "cpu", "memory", "process");
+    public static final List<String> AREAS = List.of("syscall", "sched", "fileio", "network", "netstack", "cpu", "memory", "process");
 
     /** One benchmark class and the methods of it that were selected. */
     public record Group(String className, List<String> methods, Map<String, Long> configurationsByMethod) {

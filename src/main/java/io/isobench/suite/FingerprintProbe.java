@@ -71,7 +71,8 @@ public final class FingerprintProbe {
                 Instant.now().toString(),
                 context.benchDir().toAbsolutePath().toString(),
                 FileSystems.typeOf(context.benchDir()),
-                System.getProperty(Peer.PROPERTY, ""));
+                System.getProperty(Peer.PROPERTY, ""),
+                System.getProperty(Peer.PATH_PROPERTY, System.getProperty(Peer.PROPERTY, "").isEmpty() ? "none" : "unknown"));
     }
 
     /** The jar this class was loaded from, or empty when running from classes (tests). */

@@ -75,6 +75,10 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--peer", description = "HOST:PORT of an external EchoPeer for PeerRoundTripBenchmark.")
     String peer;
 
+    @Option(names = "--peer-path", description = "How the peer is reached from here (recorded in environment.json): "
+            + "loopback, bridge-to-host, host-network-loopback, sibling-bridge, vm-user-slirp, vm-tap, ...")
+    String peerPath;
+
     @Option(names = "--round", defaultValue = "0",
             description = "The round this invocation is part of (1, 2, ...): its results are merged into DIR's jmh.json, "
                     + "each fork tagged with its round, instead of replacing it (default: not part of rounds).")
@@ -105,6 +109,7 @@ public final class SuiteMain implements Callable<Integer> {
         if (peer != null && !peer.isBlank()) {
             Peer.parse(peer);
             System.setProperty(Peer.PROPERTY, peer);
+            System.setProperty(Peer.PATH_PROPERTY, peerPath == null ? "unknown" : peerPath);
         }
         // Bad raw options fail here, before anything runs, checked as the launcher checks them.
         List<String> jmhArgs = JmhCommandLine.of(profile, jmhOptions).validate().args();

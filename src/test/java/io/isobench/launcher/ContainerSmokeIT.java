@@ -18,10 +18,13 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A container smoke run of a subset, end to end, and a variant run, as a user runs them. */
+/**
+ * A container smoke run of a subset, end to end, and variant runs, as a user runs them; every peer path: bridge to the
+ * host's peer, host network to the host's peer over loopback, bridge to a sibling container's peer.
+ */
 class ContainerSmokeIT {
 
-    private static final String SUBSET = "JnaCall|ParentPidGet|PeerRoundTrip|SmallFileChurn|Sha256Digest"
+    private static final String SUBSET = "JnaCall|ParentPidGet|Peer|SmallFileChurn|Sha256Digest"
             + "|ThreadWakeup|TimedSleep|PointerChase|MappedFileRead|DirectQueueDepth|ParallelDigest";
 
     @TempDir
@@ -29,6 +32,7 @@ class ContainerSmokeIT {
 
     static Launch.Outcome bridge;
     static Launch.Outcome variant;
+    static Launch.Outcome sibling;
 
     @BeforeAll
     static void run() throws Exception {
@@ -37,6 +41,8 @@ class ContainerSmokeIT {
                 "--out", temp.resolve("run").toString());
         variant = Launch.run(900, "container", "--network", "host", "--seccomp", "unconfined", "--storage", "volume",
                 "--profile", "smoke", "--include", "ParentPidGet|PeerRoundTrip|SmallFileChurn",
+                "--out", temp.resolve("run").toString());
+        sibling = Launch.run(900, "container", "--peer", "sibling", "--profile", "smoke", "--include", "PeerRoundTrip",
                 "--out", temp.resolve("run").toString());
     }
 
@@ -56,6 +62,9 @@ class ContainerSmokeIT {
         assertEquals(Set.of("io.isobench.syscall.JnaCallBenchmark.libcAbs",
                 "io.isobench.syscall.ParentPidGetBenchmark.rawSyscall",
                 "io.isobench.network.PeerRoundTripBenchmark.roundTrip",
+                "io.isobench.network.PeerConnectBenchmark.connectRequestClose",
+                "io.isobench.network.PeerBulkTransferBenchmark.send",
+                "io.isobench.network.PeerUdpRoundTripBenchmark.roundTrip",
                 "io.isobench.fileio.SmallFileChurnBenchmark.createWriteDelete",
                 "io.isobench.cpu.Sha256DigestBenchmark.digest",
                 "io.isobench.sched.ThreadWakeupBenchmark.roundTrip",
@@ -77,7 +86,9 @@ class ContainerSmokeIT {
         assertEquals("bridge", fingerprint.get("variant").asText());
         assertEquals("none", fingerprint.get("accel").asText());
         assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
-        assertEquals("peer:7000", fingerprint.get("peer").asText());
+        assertEquals("bridge-to-host", fingerprint.get("peerPath").asText());
+        String peer = fingerprint.get("peer").asText();
+        assertTrue(peer.matches("[0-9.]+:[0-9]+") && !peer.startsWith("127."), "the host's peer at the bridge's gateway: " + peer);
         assertEquals("2", fingerprint.get("seccomp").asText(), "Docker's default seccomp profile is a filter");
         assertTrue(ResultLayout.jmhLog(env("container-bridge")).toFile().length() > 0);
     }
@@ -103,7 +114,21 @@ class ContainerSmokeIT {
         assertEquals("0", fingerprint.get("seccomp").asText(), "seccomp=unconfined leaves no filter");
         assertEquals("/bench", fingerprint.get("benchDir").asText());
         assertTrue(fingerprint.get("peer").asText().startsWith("127.0.0.1:"));
-        assertEquals(4, JsonFiles.read(ResultLayout.jmhJson(dir)).size(), "rawSyscall, createWriteDelete and the peer round trip at two sizes");
+        assertEquals("host-network-loopback", fingerprint.get("peerPath").asText());
+        assertEquals(5, JsonFiles.read(ResultLayout.jmhJson(dir)).size(), "rawSyscall, createWriteDelete and the peer round trip at three sizes");
+    }
+
+    @Test
+    void theSiblingVariantDialsAContainerBesideIt() throws IOException {
+        assertEquals(0, sibling.exitCode(), sibling.stderr());
+        Path dir = env("container-bridge-sibling");
+        JsonNode fingerprint = JsonFiles.read(ResultLayout.environmentJson(dir));
+        assertEquals("bridge-sibling", fingerprint.get("variant").asText());
+        assertEquals("peer:7000", fingerprint.get("peer").asText());
+        assertEquals("sibling-bridge", fingerprint.get("peerPath").asText());
+        for (JsonNode result : JsonFiles.read(ResultLayout.jmhJson(dir))) {
+            assertTrue(result.get("primaryMetric").get("score").asDouble() > 0, result.toString());
+        }
     }
 
     @Test
@@ -123,5 +148,6 @@ class ContainerSmokeIT {
         assertEquals("", Engines.output(List.of("docker", "ps", "-aq", "--filter", "label=io.isobench")), "containers left");
         assertEquals("", Engines.output(List.of("docker", "network", "ls", "-q", "--filter", "label=io.isobench")), "networks left");
         assertEquals("", Engines.output(List.of("docker", "volume", "ls", "-q", "--filter", "label=io.isobench")), "volumes left");
+        assertEquals(List.of(), Launch.processesContaining("io.isobench.network.EchoPeer"), "host peers left");
     }
 }

@@ -36,7 +36,7 @@ class RuntimesIT {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         Path env = run.resolve("container-" + runtime + "-bridge");
         JsonNode results = JsonFiles.read(ResultLayout.jmhJson(env));
-        assertEquals(4, results.size(), "rawSyscall, createWriteDelete and the peer round trip at two sizes");
+        assertEquals(5, results.size(), "rawSyscall, createWriteDelete and the peer round trip at three sizes");
         for (JsonNode result : results) {
             double score = result.get("primaryMetric").get("score").asDouble();
             assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);

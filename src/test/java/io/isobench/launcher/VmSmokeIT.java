@@ -42,7 +42,7 @@ class VmSmokeIT {
     void everyBenchmarkOfTheSubsetHasAFiniteScore() throws IOException {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode results = JsonFiles.read(ResultLayout.jmhJson(envDir));
-        assertEquals(5, results.size(), "libcAbs, rawSyscall, the peer round trip with two sizes, the mapped-file touch");
+        assertEquals(6, results.size(), "libcAbs, rawSyscall, the peer round trip with three sizes, the mapped-file touch");
         for (JsonNode result : results) {
             double score = result.get("primaryMetric").get("score").asDouble();
             assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
@@ -59,6 +59,7 @@ class VmSmokeIT {
         assertTrue(fingerprint.get("variant").asText().startsWith(accel + "-"));
         assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
         assertTrue(fingerprint.get("peer").asText().startsWith("10.0.2.2:"), "the peer is reached across QEMU's NIC");
+        assertEquals("vm-user-slirp", fingerprint.get("peerPath").asText());
         if (accel.equals("tcg")) {
             assertTrue(outcome.stderr().contains("EMULATES the CPU"), "the TCG warning is printed");
         }

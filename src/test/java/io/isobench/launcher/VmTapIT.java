@@ -38,7 +38,7 @@ class VmTapIT {
     void thePeerRoundTripRanAcrossTheTapDevice() throws IOException {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode results = JsonFiles.read(ResultLayout.jmhJson(envDir));
-        assertEquals(2, results.size(), "the peer round trip with two message sizes");
+        assertEquals(3, results.size(), "the peer round trip with three message sizes");
         for (JsonNode result : results) {
             double score = result.get("primaryMetric").get("score").asDouble();
             assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
@@ -47,6 +47,7 @@ class VmTapIT {
         assertTrue(fingerprint.get("peer").asText().matches("10\\.213\\.\\d+\\.1:\\d+"), fingerprint.get("peer").asText());
         String network = JsonFiles.read(ResultLayout.footprintJson(envDir)).get("network").asText();
         assertTrue(List.of("tap", "tap-vhost").contains(network), network);
+        assertEquals("vm-" + network, fingerprint.get("peerPath").asText());
         assertTrue(fingerprint.get("variant").asText().endsWith("-" + network), fingerprint.get("variant").asText());
     }
 

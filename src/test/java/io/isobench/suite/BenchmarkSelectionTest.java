@@ -52,6 +52,24 @@ class BenchmarkSelectionTest {
     }
 
     @Test
+    void theNetworkAreaHoldsOnlyTheBoundaryBenchmarksAndTheLoopbackOnesHaveTheirOwn() {
+        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(List.of(".*"));
+        List<String> network = groups.stream().filter(g -> g.area().equals("network"))
+                .map(BenchmarkSelection.Group::shortName).toList();
+        assertEquals(List.of("network.PeerBulkTransferBenchmark", "network.PeerConnectBenchmark",
+                "network.PeerRoundTripBenchmark", "network.PeerUdpRoundTripBenchmark"), network);
+        for (BenchmarkSelection.Group group : groups) {
+            boolean boundary = group.area().equals("network");
+            assertEquals(boundary, group.requirement().map(r -> r.value() == Capability.PEER).orElse(false),
+                    group.className() + ": the network area is exactly the classes that need the external peer");
+        }
+        assertEquals(List.of("netstack.SocketRoundTripBenchmark", "netstack.TcpBulkTransferBenchmark",
+                        "netstack.TcpConnectBenchmark", "netstack.UdpRoundTripBenchmark"),
+                groups.stream().filter(g -> g.area().equals("netstack")).map(BenchmarkSelection.Group::shortName).toList());
+        assertEquals("netstack", BenchmarkSelection.area("io.isobench.netstack.UdpRoundTripBenchmark.roundTrip"));
+    }
+
+    @Test
     void capabilityRequirementsAreDeclared() {
         BenchmarkSelection.Group peer = BenchmarkSelection.select(List.of("PeerRoundTrip")).get(0);
         assertEquals(Capability.PEER, peer.requirement().orElseThrow().value());

@@ -10,6 +10,7 @@ import io.isobench.launcher.Footprint;
 import io.isobench.launcher.ImageRecipes;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Progress;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
@@ -37,8 +38,11 @@ import java.util.Map;
 /**
  * The suite in a Docker container: a local image of the shared rootfs, the jar and the JVM runtime copied in, the
  * environment directory bind-mounted (so results land on the host as they are written and survive a dead engine), and
- * every step exec'd into the one container that stays up for the whole run. The peer round trip goes to a sibling
- * container running {@link EchoPeer} (across veth and the bridge), or to loopback with host networking.
+ * every step exec'd into the one container that stays up for the whole run. The peer benchmarks go to an
+ * {@link EchoPeer} on the host, as a service in the container reaches the host's network: from a bridged container
+ * through veth and the bridge to the bridge's gateway address (the peer binds that address, and only for the run), with
+ * host networking over loopback. The variant {@code -sibling} dials an EchoPeer container beside it instead, which is
+ * also, idle, the instance whose memory the footprint reads.
  */
 public final class ContainerEnvironment implements Environment {
 
@@ -90,6 +94,7 @@ public final class ContainerEnvironment implements Environment {
                 Network created = network;
                 cleanup.add("network", whileEngineAnswers(docker, created::close));
             }
+            boolean sibling = variant.peer().equals("sibling");
             String peerHost = bridge ? "peer" : "127.0.0.1";
             int peerPort = bridge ? PEER_PORT : freeLoopbackPort();
 
@@ -101,8 +106,18 @@ public final class ContainerEnvironment implements Environment {
                 peer.withNetworkAliases(peerHost);
             }
             cleanup.add("peer container", whileEngineAnswers(docker, () -> stop(docker, peer)));
-            Progress.say(name() + ": starting the echo peer container");
+            Progress.say(name() + ": starting the echo peer container" + (sibling ? "" : " (idle, for the footprint)"));
             peer.start();
+            String peerAddress = peerHost + ":" + peerPort;
+            String peerPath = bridge ? "sibling-bridge" : "sibling-host-network";
+            if (!sibling) {
+                String bind = bridge ? docker.gateway(network.getId()) : "127.0.0.1";
+                PeerProcess hostPeer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), bind);
+                cleanup.add("echo peer on the host", hostPeer::close);
+                Progress.say(name() + ": the echo peer runs on the host at " + bind + ":" + hostPeer.port());
+                peerAddress = bind + ":" + hostPeer.port();
+                peerPath = bridge ? "bridge-to-host" : "host-network-loopback";
+            }
 
             String benchDir = variant.storage().equals("volume") ? BENCH_VOLUME : BENCH_OVERLAY;
             List<Bind> binds = new ArrayList<>();
@@ -137,12 +152,15 @@ public final class ContainerEnvironment implements Environment {
                 Measurement ready = Measurement.of(new StartTimer(docker, image, labels, net, this::limits).measure());
                 footprint.update(f -> f.withStartToReadyMillis(ready));
             });
+            if (!sibling) {
+                stop(docker, peer); // measured; the benchmarks dial the host's peer
+            }
             long copiedIn = spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar());
             footprint.update(f -> f.withCopiedInBytes(copiedIn));
-            SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerHost + ":" + peerPort);
+            SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerAddress, peerPath);
             return new ContainerInstance(docker, id, suite,
                     new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, runtime, cleanup);
-        } catch (IOException | RuntimeException | InterruptedException e) {
+        } catch (IOException | RuntimeException | LauncherException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
                 throw interrupted;

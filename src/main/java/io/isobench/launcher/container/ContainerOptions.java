@@ -13,8 +13,13 @@ public final class ContainerOptions {
     String runtime;
 
     @Option(names = "--network", defaultValue = "bridge",
-            description = "bridge (peer in a sibling container across veth and a bridge) or host (default: ${DEFAULT-VALUE}).")
+            description = "bridge (veth and a bridge to the host) or host (the host's interfaces) (default: ${DEFAULT-VALUE}).")
     String network;
+
+    @Option(names = "--peer", defaultValue = "host",
+            description = "Where the echo peer runs: host (on the host, reached through the bridge's gateway or over "
+                    + "loopback with --network host) or sibling (in a container beside this one) (default: ${DEFAULT-VALUE}).")
+    String peer;
 
     @Option(names = "--seccomp", defaultValue = "default", description = "default or unconfined (default: ${DEFAULT-VALUE}).")
     String seccomp;
@@ -37,7 +42,7 @@ public final class ContainerOptions {
 
     /** The variant these options describe; one-line IllegalArgumentExceptions for bad values. */
     public ContainerVariant variant() {
-        return new ContainerVariant(runtime, network, seccomp, storage, cpus == null ? null : ContainerVariant.decimal(cpus.trim(), cpus),
+        return new ContainerVariant(runtime, network, peer, seccomp, storage, cpus == null ? null : ContainerVariant.decimal(cpus.trim(), cpus),
                 memory, cpuset);
     }
 

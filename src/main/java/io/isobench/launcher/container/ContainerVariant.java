@@ -9,18 +9,20 @@ import java.util.Locale;
  * A container variant as a value: one grammar for {@code run-container.sh}'s options, the main job's
  * {@code --container-variants} and the environment directory's name. The text is the runtime unless it is Docker's
  * default runc, the network, then whatever differs from the defaults, joined by '-': {@code bridge},
- * {@code runsc-bridge}, {@code crun-host}, {@code host}, {@code bridge-unconfined-volume},
+ * {@code runsc-bridge}, {@code crun-host}, {@code host}, {@code bridge-sibling}, {@code bridge-unconfined-volume},
  * {@code bridge-cpus0.5}, {@code bridge-mem2g}, {@code bridge-cpuset0.2} (a cpuset's commas become dots and its
  * ranges underscores: {@code 0-1,3} is {@code cpuset0_1.3}).
  * {@link #parse} and {@link #toString} round-trip, and limits are checked as Docker will apply them, so that the name
  * always says what was applied.
  *
+ * @param peer        where the echo peer runs: {@code host} (the host's peer, reached through the bridge's gateway or,
+ *                    with host networking, over loopback) or {@code sibling} (a container beside this one)
  * @param cpus        CPU quota in CPUs, or null for none
  * @param memory      memory limit as written ({@code 2g}, {@code 512m}), or null for none
  * @param cpuset      CPUs to pin to ({@code 0-1}, {@code 0,2}), or null for none
  */
-public record ContainerVariant(String runtime, String network, String seccomp, String storage, BigDecimal cpus, String memory,
-                               String cpuset) {
+public record ContainerVariant(String runtime, String network, String peer, String seccomp, String storage, BigDecimal cpus,
+                               String memory, String cpuset) {
 
     /** The OCI runtimes isobench knows: Docker's default, Red Hat's C implementation, and gVisor's user-space kernel. */
     public static final List<String> RUNTIMES = List.of("runc", "crun", "runsc");
@@ -30,11 +32,12 @@ public record ContainerVariant(String runtime, String network, String seccomp, S
     /** Docker refuses a memory limit below 6 MiB. */
     private static final long MIN_MEMORY_BYTES = 6L << 20;
 
-    public static final ContainerVariant DEFAULT = new ContainerVariant("runc", "bridge", "default", "overlay", null, null, null);
+    public static final ContainerVariant DEFAULT = new ContainerVariant("runc", "bridge", "host", "default", "overlay", null, null, null);
 
     public ContainerVariant {
         oneOf("runtime", runtime, RUNTIMES.toArray(String[]::new));
         oneOf("network", network, "bridge", "host");
+        oneOf("peer", peer, "host", "sibling");
         oneOf("seccomp", seccomp, "default", "unconfined");
         oneOf("storage", storage, "overlay", "volume");
         if (cpus != null) {
@@ -62,6 +65,7 @@ public record ContainerVariant(String runtime, String network, String seccomp, S
     public static ContainerVariant parse(String text) {
         String runtime = "runc";
         String network = null;
+        String peer = "host";
         String seccomp = "default";
         String storage = "overlay";
         BigDecimal cpus = null;
@@ -81,6 +85,8 @@ public record ContainerVariant(String runtime, String network, String seccomp, S
                             + "(after an optional runtime: " + String.join(", ", RUNTIMES) + ")");
                 }
                 network = part;
+            } else if (part.equals("sibling")) {
+                peer = part;
             } else if (part.equals("unconfined")) {
                 seccomp = part;
             } else if (part.equals("volume")) {
@@ -93,13 +99,13 @@ public record ContainerVariant(String runtime, String network, String seccomp, S
                 memory = part.substring(3);
             } else {
                 throw new IllegalArgumentException("unknown part '" + part + "' in container variant '" + text
-                        + "' (bridge or host, then any of -unconfined, -volume, -cpusN, -memN[kmg], -cpusetA.B_C)");
+                        + "' (bridge or host, then any of -sibling, -unconfined, -volume, -cpusN, -memN[kmg], -cpusetA.B_C)");
             }
         }
         if (network == null) {
             throw new IllegalArgumentException("container variant '" + text + "' names no network (bridge or host)");
         }
-        return new ContainerVariant(runtime, network, seccomp, storage, cpus, memory, cpuset);
+        return new ContainerVariant(runtime, network, peer, seccomp, storage, cpus, memory, cpuset);
     }
 
     @Override
@@ -109,6 +115,9 @@ public record ContainerVariant(String runtime, String network, String seccomp, S
             parts.add(runtime);
         }
         parts.add(network);
+        if (peer.equals("sibling")) {
+            parts.add("sibling");
+        }
         if (seccomp.equals("unconfined")) {
             parts.add("unconfined");
         }
@@ -129,7 +138,7 @@ public record ContainerVariant(String runtime, String network, String seccomp, S
 
     /** The same variant with another runtime. */
     public ContainerVariant withRuntime(String newRuntime) {
-        return new ContainerVariant(newRuntime, network, seccomp, storage, cpus, memory, cpuset);
+        return new ContainerVariant(newRuntime, network, peer, seccomp, storage, cpus, memory, cpuset);
     }
 
     /** Docker's NanoCpus for the quota, or null. */

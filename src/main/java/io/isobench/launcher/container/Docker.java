@@ -201,6 +201,20 @@ public final class Docker {
         }
     }
 
+    /**
+     * The host's address on a bridge network: its gateway, where a container reaches the host (what Docker's
+     * {@code host-gateway} names on the default bridge).
+     */
+    public String gateway(String networkId) throws LauncherException {
+        com.github.dockerjava.api.model.Network network = client.inspectNetworkCmd().withNetworkId(networkId).exec();
+        List<com.github.dockerjava.api.model.Network.Ipam.Config> configs =
+                network.getIpam() == null || network.getIpam().getConfig() == null ? List.of() : network.getIpam().getConfig();
+        return configs.stream().map(com.github.dockerjava.api.model.Network.Ipam.Config::getGateway)
+                .filter(gateway -> gateway != null && gateway.matches("[0-9.]+"))
+                .findFirst()
+                .orElseThrow(() -> new LauncherException("network " + network.getName() + " has no IPv4 gateway for the host's peer"));
+    }
+
     /** Removes containers, networks and volumes of isobench launchers that are no longer running. */
     public void sweepLeftovers() {
         for (Container container : client.listContainersCmd().withShowAll(true)

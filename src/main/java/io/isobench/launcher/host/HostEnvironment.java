@@ -65,7 +65,7 @@ public final class HostEnvironment implements Environment {
             throw e;
         }
         SuiteCommand suite = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
-                envDir.toString(), benchDir.toString(), "127.0.0.1:" + peer.port());
+                envDir.toString(), benchDir.toString(), "127.0.0.1:" + peer.port(), "loopback");
         return new HostInstance(suite, new SuiteCommand.Identity(name, "host", "default", "none"), envDir, peer,
                 new java.util.concurrent.atomic.AtomicReference<>());
     }

@@ -130,7 +130,7 @@ public final class VmEnvironment implements Environment {
             required(guest, STEPS_READY, bootTimeout * 2);
             String envInside = SHARE + "/results/" + name();
             SuiteCommand suite = new SuiteCommand(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", envInside, BENCH_DIR,
-                    network.hostAddress() + ":" + peer.port());
+                    network.hostAddress() + ":" + peer.port(), network.peerPath());
             return new VmInstance(guest, steps, suite, new SuiteCommand.Identity(name(), "vm",
                     options.variant(accel, network.describe()), accel), share.resolve("results").resolve(name()),
                     Accel.slowdown(accel), console, cleanup);

@@ -98,6 +98,11 @@ final class VmNetwork implements AutoCloseable {
         return peerBind;
     }
 
+    /** How the guest reaches the host's peer, as the fingerprint records it: through slirp or a tap device. */
+    String peerPath() {
+        return tap == null ? "vm-user-slirp" : "vm-" + describe();
+    }
+
     /** As recorded in the variant: user, tap, or tap-vhost. */
     String describe() {
         return tap == null ? "user" : vhost ? "tap-vhost" : "tap";

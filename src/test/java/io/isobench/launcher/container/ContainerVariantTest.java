@@ -16,7 +16,8 @@ class ContainerVariantTest {
     @ParameterizedTest
     @ValueSource(strings = {"bridge", "host", "bridge-unconfined", "bridge-volume", "host-unconfined-volume",
             "bridge-cpus0.5", "bridge-cpus1", "bridge-mem2g", "bridge-mem512m", "bridge-cpuset0.1", "bridge-cpuset0_1", "bridge-cpuset0_1.3",
-            "host-unconfined-volume-cpus0.25-mem1g-cpuset0", "runsc-bridge", "crun-host-unconfined", "runsc-bridge-cpus0.5"})
+            "host-unconfined-volume-cpus0.25-mem1g-cpuset0", "runsc-bridge", "crun-host-unconfined", "runsc-bridge-cpus0.5",
+            "bridge-sibling", "host-sibling-unconfined", "runsc-bridge-sibling-volume"})
     void textRoundTrips(String text) {
         ContainerVariant variant = ContainerVariant.parse(text);
         assertEquals(text, variant.toString());
@@ -37,10 +38,29 @@ class ContainerVariantTest {
         ContainerOptions options = new ContainerOptions();
         options.runtime = "runc";
         options.network = "bridge";
+        options.peer = "host";
         options.seccomp = "unconfined";
         options.storage = "overlay";
         options.cpus = "0.5";
         assertEquals(ContainerVariant.parse("bridge-unconfined-cpus0.5"), options.variant());
+    }
+
+    @Test
+    void thePeerIsOnTheHostUnlessTheVariantSaysSibling() {
+        assertEquals("host", ContainerVariant.DEFAULT.peer());
+        assertEquals("host", ContainerVariant.parse("bridge").peer());
+        assertEquals("sibling", ContainerVariant.parse("bridge-volume-sibling").peer());
+        assertEquals("bridge-sibling-volume", ContainerVariant.parse("bridge-volume-sibling").toString());
+        ContainerOptions options = new ContainerOptions();
+        options.runtime = "runc";
+        options.network = "host";
+        options.peer = "sibling";
+        options.seccomp = "default";
+        options.storage = "overlay";
+        assertEquals(ContainerVariant.parse("host-sibling"), options.variant());
+        options.peer = "guest";
+        assertEquals("--peer must be one of host, sibling, got 'guest'",
+                assertThrows(IllegalArgumentException.class, options::variant).getMessage());
     }
 
     @Test

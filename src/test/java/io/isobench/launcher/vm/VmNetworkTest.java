@@ -18,6 +18,7 @@ class VmNetworkTest {
             assertEquals("10.0.2.2", network.hostAddress());
             assertEquals("127.0.0.1", network.peerBind());
             assertEquals("user", network.describe());
+            assertEquals("vm-user-slirp", network.peerPath());
             assertTrue(network.tapName().isEmpty());
         }
     }

@@ -1,5 +1,6 @@
-package io.isobench.network;
+package io.isobench.netstack;
 
+import io.isobench.support.EchoServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * TCP connection set-up and tear-down on loopback: connect, the server's accept and close (the client waits for
  * the EOF), then close with SO_LINGER 0 so that no TIME_WAIT sockets pile up and exhaust the ephemeral ports;
- * depends on the kernel's socket and conntrack paths (netfilter rules of a container runtime included).
+ * depends on the kernel's socket paths. Loopback inside the environment's own namespace passes no netfilter rules of a
+ * container runtime: the connection that does is {@link io.isobench.network.PeerConnectBenchmark}'s.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -1,9 +1,10 @@
-package io.isobench.network;
+package io.isobench.netstack;
 
-import org.openjdk.jmh.annotations.AuxCounters;
+import io.isobench.support.Bandwidth;
+import io.isobench.support.EchoServer;
+import io.isobench.support.Messages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,18 +34,6 @@ public class TcpBulkTransferBenchmark {
     private SocketChannel client;
     private final ByteBuffer chunk = Messages.request(CHUNK);
 
-    /** Bytes sent, reported per second as a secondary metric. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Bandwidth {
-        public double mebibytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            mebibytes = 0;
-        }
-    }
-
     @Setup
     public void setup() throws IOException {
         try {
@@ -69,12 +58,6 @@ public class TcpBulkTransferBenchmark {
 
     @Benchmark
     public int send(Bandwidth bandwidth) throws IOException {
-        chunk.clear();
-        int sent = 0;
-        while (chunk.hasRemaining()) {
-            sent += client.write(chunk);
-        }
-        bandwidth.mebibytes += sent / (1024.0 * 1024.0);
-        return sent;
+        return Messages.send(client, chunk, bandwidth);
     }
 }

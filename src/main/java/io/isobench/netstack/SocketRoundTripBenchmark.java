@@ -1,6 +1,8 @@
-package io.isobench.network;
+package io.isobench.netstack;
 
 import io.isobench.support.BenchDir;
+import io.isobench.support.EchoServer;
+import io.isobench.support.Messages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
