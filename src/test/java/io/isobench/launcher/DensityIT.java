@@ -31,7 +31,7 @@ class DensityIT {
                 "--keep-free", "0", "--settle-seconds", "1", "--reads", "2", "--out", run.toString());
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode density = JsonFiles.read(run.resolve(DensityRecord.FILE));
-        assertEquals("2.0", density.get("schemaVersion").asText());
+        assertEquals(io.isobench.schema.SchemaVersion.CURRENT.toString(), density.get("schemaVersion").asText());
         List<String> labels = density.get("series").findValuesAsText("label");
         assertEquals(List.of("host", "container-runc"), labels);
         for (JsonNode series : density.get("series")) {

@@ -84,7 +84,7 @@ class VmSmokeIT {
         String console = Files.readString(ResultLayout.consoleLog(envDir));
         assertEquals(1, console.split("ISOBENCH-STEPS-READY", -1).length - 1, "one boot runs every step");
         JsonNode steps = JsonFiles.read(ResultLayout.timelineJson(temp.resolve("run"))).get("steps");
-        assertEquals(3, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip");
+        assertEquals(4, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip, MappedFileRead");
         for (JsonNode step : steps) {
             assertEquals("ok", step.get("status").asText(), step.toString());
         }
