@@ -3,24 +3,14 @@
 # and ParentPidGetBenchmark net of JnaCallBenchmark (the JNA call path) from a host run of the suite.
 #   scripts/calibrate/getppid.sh [RUN_DIR]    (RUN_DIR: an existing run with host/jmh.json; default: a new quick run)
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
-
-# The C reference, compiled into a temporary directory.
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 main() {
-  local run="${1:-}"
   command -v cc >/dev/null || die "a C compiler is needed (apt-get install gcc)"
   cc -O2 -o "$WORK/getppid_loop" "$ROOT/scripts/calibrate/getppid_loop.c"
   say "C loop, 5 rounds of 2,000,000 calls:"
   "$WORK/getppid_loop" 2000000 5 >&2
-  if [[ -z "$run" ]]; then
-    ensure_jars
-    run="$WORK/run"
-    java -jar "$LAUNCHER_JAR" host --profile quick --include 'JnaCallBenchmark|ParentPidGetBenchmark' --out "$run" >/dev/null
-  fi
-  python3 - "$run/host/jmh.json" <<'PY'
+  python3 - "$(host_results 'JnaCallBenchmark|ParentPidGetBenchmark' "${1:-}")" <<'PY'
 import json, sys
 scores = {r["benchmark"].rsplit(".", 2)[-2] + "." + r["benchmark"].rsplit(".", 1)[-1]: r["primaryMetric"]
           for r in json.load(open(sys.argv[1]))}
