@@ -46,7 +46,10 @@ import java.util.stream.Collectors;
                 + "(raw JMH options after --)."})
 public final class FleetCommand implements Callable<Integer> {
 
-    /** How long a job Slurm calls finished may take to write its exit marker before it is judged without one. */
+    /**
+     * How long a job Slurm calls finished may take to write its exit marker before it is judged without one, and how long
+     * a task that wrote its end waits for Slurm to leave RUNNING/COMPLETING before its last seen state is recorded.
+     */
     static final long MARKER_GRACE_SECONDS = 40;
     /** The batch script: the task's command comes as its arguments, so nothing needs shell quoting. */
     static final String TASK_SCRIPT = "#!/bin/sh\n# One node's task of an isobench fleet; its command is in the arguments.\n"
@@ -223,16 +226,18 @@ public final class FleetCommand implements Callable<Integer> {
                     continue;
                 }
                 QueueRow row = rows.get(node.jobId());
+                TaskMarker marker = TaskMarker.read(dir.resolve(node.node()));
                 boolean graceOver = false;
                 NodeStatus.SlurmExit exit = null;
-                if (row != null && NodeStatus.finished(row.state())) {
+                boolean slurmFinished = row != null && NodeStatus.finished(row.state());
+                if (slurmFinished || row != null && marker != null && marker.hasEnded()) {
                     long since = finishedSince.computeIfAbsent(node.node(), n -> System.nanoTime());
                     graceOver = System.nanoTime() - since > MARKER_GRACE_SECONDS * 1_000_000_000L;
-                    if (graceOver) {
+                    if (graceOver && slurmFinished) {
                         exit = NodeStatus.SlurmExit.parse(Slurm.job(node.jobId()).get("ExitCode"));
                     }
                 }
-                Node updated = NodeStatus.update(node, row, TaskMarker.read(dir.resolve(node.node())), exit, graceOver);
+                Node updated = NodeStatus.update(node, row, marker, exit, graceOver);
                 if (updated.state() != node.state()) {
                     Progress.say("node " + node.node() + ": " + updated.state().word() + " (job " + node.jobId() + ", "
                             + updated.reason() + ")");

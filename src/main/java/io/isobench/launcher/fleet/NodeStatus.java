@@ -9,7 +9,9 @@ import java.util.Set;
  * A node's state from what can be seen without Slurm's accounting: squeue's line for its job (null once Slurm has
  * forgotten the job), the task's marker (null when it wrote none) and Slurm's exit code of a finished job (null when
  * unknown). The task's own exit marker wins: it knows how the bench command ended. A job that Slurm calls finished
- * without an exit marker is given {@code graceOver} to let a task that is being killed write one.
+ * without an exit marker is given {@code graceOver} to let a task that is being killed write one, and a task that wrote
+ * its end while Slurm still lists the job as running or COMPLETING is given the same grace for Slurm's final state
+ * (COMPLETED, CANCELLED, ...), so the manifest records how Slurm ended the job rather than a passing state.
  */
 public final class NodeStatus {
 
@@ -48,6 +50,10 @@ public final class NodeStatus {
         boolean cancelled = slurmState != null && slurmState.startsWith("CANCELLED");
         if (marker != null && marker.hasEnded()) {
             int code = marker.exitCode();
+            if (row != null && RUNNING_STATES.contains(row.state()) && !graceOver) {
+                return node.withState(State.RUNNING, row.state(), null, null, "the task ended (exit code " + code
+                        + "); waiting for Slurm to finish the job (" + row.state() + ")");
+            }
             if (code == 0) {
                 return node.withState(State.DONE, slurmState, 0, null, "complete");
             }

@@ -66,6 +66,22 @@ class NodeStatusTest {
     }
 
     @Test
+    void aTaskThatEndedWaitsForSlurmsFinalStateWithinTheGrace() {
+        QueueRow completing = new QueueRow("12", "COMPLETING", "n1", "None");
+        Node waiting = NodeStatus.update(SUBMITTED, completing, started().ended(143), null, false);
+        assertEquals(State.RUNNING, waiting.state(), "COMPLETING passes; the manifest should hold how Slurm ended it");
+        assertTrue(waiting.reason().contains("exit code 143") && waiting.reason().contains("COMPLETING"),
+                waiting.reason());
+        Node cancelled = NodeStatus.update(waiting, new QueueRow("12", "CANCELLED", "n1", "None"), started().ended(143),
+                null, false);
+        assertEquals(State.FAILED, cancelled.state());
+        assertEquals("CANCELLED", cancelled.slurmState());
+        Node stuck = NodeStatus.update(waiting, completing, started().ended(0), null, true);
+        assertEquals(State.DONE, stuck.state(), "a job stuck in COMPLETING past the grace is judged by its marker");
+        assertEquals("COMPLETING", stuck.slurmState());
+    }
+
+    @Test
     void aFinishedJobWithoutMarkerWaitsForTheGraceThenFailsWithSlurmsExit() {
         QueueRow cancelled = new QueueRow("12", "CANCELLED", "n1", "None");
         Node waiting = NodeStatus.update(SUBMITTED, cancelled, started(), null, false);
