@@ -39,6 +39,16 @@ public record Fingerprint(Path file, EnvironmentRecord record, Map<String, Strin
         return new Fingerprint(file, null);
     }
 
+    /** This fingerprint with one more value (what the comparison learns beside environment.json). */
+    public Fingerprint with(String key, String value) {
+        if (value == null || record == null) {
+            return this;
+        }
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, value);
+        return new Fingerprint(file, record, more);
+    }
+
     /** Reads environment.json, or returns {@link #absent} when the file does not exist. */
     public static Fingerprint read(Path file) throws CompareException {
         if (!Files.exists(file)) {

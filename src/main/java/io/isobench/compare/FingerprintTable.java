@@ -26,7 +26,8 @@ public record FingerprintTable(List<String> columns, List<Row> rows, List<String
     /** The cell of an environment whose environment.json is missing. */
     static final String NO_FILE = "no environment.json";
 
-    static final Set<String> EXPECTED_TO_DIFFER = Set.of("env", "kind", "variant", "timestamp", "runId", "peer", "peerPath");
+    static final Set<String> EXPECTED_TO_DIFFER = Set.of("env", "kind", "variant", "timestamp", "runId", "peer", "peerPath",
+            "inboundPeer", "inboundPath");
 
     private static final List<String> IMPORTANT = List.of("jvm.", "jarSha256", "kernel", "accel", "profile",
             "cpuModel", "isobenchVersion", "clocksource");

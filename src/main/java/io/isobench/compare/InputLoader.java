@@ -102,8 +102,24 @@ public final class InputLoader {
         Path abs = dir.toAbsolutePath().normalize();
         String env = dirName(abs);
         Path jmh = ResultLayout.jmhJson(dir);
-        List<BenchmarkResult> results = JmhJsonReader.read(jmh);
+        List<BenchmarkResult> results = new ArrayList<>();
+        if (Files.isRegularFile(jmh)) {
+            results.addAll(JmhJsonReader.read(jmh));
+        }
+        // The inbound rows: run on the host against a peer inside this environment, so they are this environment's.
+        Path inbound = ResultLayout.jmhJson(ResultLayout.inboundDir(dir));
+        if (Files.isRegularFile(inbound)) {
+            results.addAll(JmhJsonReader.read(inbound));
+        }
+        if (!Files.isRegularFile(jmh)) {
+            jmh = inbound;
+        }
         Fingerprint fingerprint = Fingerprint.read(ResultLayout.environmentJson(dir));
+        Path inboundPrint = ResultLayout.environmentJson(ResultLayout.inboundDir(dir));
+        if (Files.isRegularFile(inboundPrint)) {
+            Fingerprint client = Fingerprint.read(inboundPrint);
+            fingerprint = fingerprint.with("inboundPath", client.get("peerPath")).with("inboundPeer", client.get("peer"));
+        }
         Footprint footprint = Footprint.read(ResultLayout.footprintJson(dir));
         return new EnvironmentInput(label != null ? label : env, env, dirName(abs.getParent()), jmh, results,
                 fingerprint, footprint, previous);

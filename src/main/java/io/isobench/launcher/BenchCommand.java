@@ -43,6 +43,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "the engine has no runsc; named ones must run).")
     String containerVariants;
 
+    @Option(names = "--vm-networks", defaultValue = "auto",
+            description = "Comma-separated networks of the VM: tap (vm-ACCEL), user (QEMU's slirp, vm-ACCEL-user) or auto "
+                    + "(tap where a tap device can be made, else user with the reason) (default: ${DEFAULT-VALUE}). "
+                    + "tap,user measures both paths in one run.")
+    String vmNetworks;
+
     /** The container variants of the main job when none are named: Docker's default runtime and gVisor beside it. */
     static final List<String> DEFAULT_VARIANTS = List.of("bridge", "runsc-bridge");
 
@@ -108,7 +114,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (asked.contains("vm")) {
             Optional<String> missing = Availability.vmMissing();
-            plan.add(new Rounds.Planned(missing.isPresent() ? named("vm") : new VmEnvironment(VmOptions.defaults()), missing));
+            List<String> networks = Arrays.stream(vmNetworks.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .distinct().toList();
+            if (networks.isEmpty()) {
+                throw new IllegalArgumentException("--vm-networks names no network (use tap, user or auto)");
+            }
+            if (missing.isPresent()) {
+                plan.add(new Rounds.Planned(named("vm"), missing));
+            } else {
+                java.util.Set<String> names = new java.util.HashSet<>();
+                for (String network : networks) {
+                    VmEnvironment vm = new VmEnvironment(VmOptions.defaults().withNetwork(network));
+                    if (!names.add(vm.name())) {
+                        throw new IllegalArgumentException("--vm-networks " + vmNetworks + " names " + vm.name()
+                                + " twice (auto is tap where a tap device can be made, else user)");
+                    }
+                    plan.add(Rounds.Planned.of(vm));
+                }
+            }
         }
         return plan;
     }

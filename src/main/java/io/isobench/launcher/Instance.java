@@ -49,6 +49,24 @@ public interface Instance extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Where an EchoPeer inside this environment would listen and how the host reaches it (a published port, a forwarded
+     * port, the guest's address), for the inbound steps; empty where this environment has no such path.
+     */
+    default java.util.Optional<InboundPeer.Route> inboundRoute() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Starts the EchoPeer inside for one inbound step, or fails with the reason. Environments whose own peer already
+     * sits where an inbound one would (the host's, on loopback) override it.
+     */
+    default InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
+        InboundPeer.Route route = inboundRoute().orElseThrow(() -> new LauncherException(
+                "this environment publishes no port for an inbound peer"));
+        return InboundPeer.start(this, route, Math.round(30 + 30 * slowdown()));
+    }
+
     /** Records into {@code footprint} what is measured after the suite (a writable layer, an overlay). */
     default void afterSuite(Footprint footprint) throws InterruptedException {
     }

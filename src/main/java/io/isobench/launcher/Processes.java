@@ -65,6 +65,38 @@ public final class Processes {
         }
     }
 
+    /**
+     * Runs a command on the host with its output (stderr merged) copied to {@code sink} as it comes; {@code running}
+     * holds the process meanwhile, so that a cleanup on another thread (Ctrl-C) can stop it.
+     *
+     * @return its exit code
+     * @throws LauncherException when it cannot start or does not end within {@code timeoutSeconds} (it is then killed)
+     */
+    public static int stream(List<String> command, OutputStream sink, long timeoutSeconds,
+                             java.util.concurrent.atomic.AtomicReference<Process> running)
+            throws LauncherException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        running.set(process);
+        Thread pump = new Thread(() -> copy(process.getInputStream(), sink), "isobench-host-output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new LauncherException("'" + command.get(0) + " ...' did not end within " + timeoutSeconds + " s");
+            }
+            pump.join(5000);
+            return process.exitValue();
+        } finally {
+            destroy(process);
+            running.compareAndSet(process, null);
+        }
+    }
+
     /** Copies a process's output to {@code out} as it comes, until the process closes it or ends. */
     public static void copy(InputStream in, OutputStream out) {
         byte[] buffer = new byte[8192];

@@ -9,6 +9,8 @@ import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.ExitCode;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
+import io.isobench.suite.RunBudget;
+import io.isobench.support.Capability;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +30,8 @@ final class RunningEnvironment {
     /** Room for the environment itself to answer, beyond a step's own budget, before it counts as lost. */
     private static final long ANSWER_GRACE_SECONDS = 120;
     private static final long SHORT_COMMAND_SECONDS = 300;
+    /** Where the inbound client on the host points the suite's benchmark directory (it writes no files there). */
+    private static final String HOST_BENCH_DIR = io.isobench.launcher.host.HostEnvironment.DEFAULT_BENCH_DIR;
 
     /** What happened to one step. */
     enum Status {
@@ -50,6 +54,8 @@ final class RunningEnvironment {
     private final long startNanos = System.nanoTime();
     private String lost;
     private boolean finished;
+    /** An inbound client running on the host, for the cleanup to stop on Ctrl-C. */
+    private final java.util.concurrent.atomic.AtomicReference<Process> hostStep = new java.util.concurrent.atomic.AtomicReference<>();
 
     private RunningEnvironment(Environment environment, Path envDir, Footprint footprint, Instance instance) {
         this.environment = environment;
@@ -114,6 +120,9 @@ final class RunningEnvironment {
 
     /** Runs one class in one round. A step that fails or hangs is marked and the run goes on. */
     Step step(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
+        if (group.requirement().map(r -> r.value() == Capability.INBOUND_PEER).orElse(false)) {
+            return inboundStep(spec, group, round);
+        }
         Instant started = Instant.now();
         long budget = spec.stepBudgetSeconds(group, instance.slowdown());
         List<String> command = instance.suite().step(spec, instance.identity(), group, round, budget);
@@ -147,6 +156,56 @@ final class RunningEnvironment {
     }
 
     /**
+     * Runs an inbound class in one round: an EchoPeer is started inside the environment, the suite runner runs the class
+     * on the host against it (the client is the host's, the path is the environment's) into {@code inbound/}, and the
+     * peer is stopped. Its failures are the environment's; it never makes the environment lost.
+     */
+    private Step inboundStep(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
+        Instant started = Instant.now();
+        long budget = spec.stepBudgetSeconds(group, RunBudget.NATIVE_SLOWDOWN);
+        int exitCode = -1;
+        Status status = Status.FAILED;
+        String reason = null;
+        InboundPeer peer = null;
+        try {
+            peer = instance.startInboundPeer();
+            Path dir = ResultLayout.inboundDir(envDir);
+            Files.createDirectories(dir);
+            SuiteCommand client = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
+                    dir.toString(), HOST_BENCH_DIR, peer.address(), peer.path());
+            List<String> command = client.step(spec, new SuiteCommand.Identity(name(), "host", "inbound-client", "none"),
+                    group, round, budget);
+            exitCode = Processes.stream(command, System.out, budget + ANSWER_GRACE_SECONDS, hostStep);
+            status = switch (exitCode) {
+                case 0 -> Status.OK;
+                case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
+                default -> Status.FAILED;
+            };
+            reason = switch (status) {
+                case OK, LOST -> null;
+                case HUNG -> "the inbound client on the host did not finish within " + budget + " s in round " + round;
+                case FAILED -> "the inbound client on the host exited " + exitCode + " in round " + round + "; see "
+                        + ResultLayout.INBOUND_DIR + "/" + ResultLayout.JMH_LOG;
+            };
+        } catch (LauncherException | IOException e) {
+            reason = "no inbound peer in round " + round + ": " + e.getMessage();
+            Progress.warn(name() + ": " + reason);
+        } finally {
+            if (peer != null) {
+                try {
+                    peer.close();
+                } catch (LauncherException e) {
+                    Progress.warn(name() + ": cannot stop the inbound peer: " + e.getMessage());
+                }
+            }
+        }
+        if (reason != null) {
+            markFailed(group, round, reason);
+        }
+        return new Step(round, name(), group.className(), started, Instant.now(), exitCode, status);
+    }
+
+    /**
      * Ends the environment: what is measured after the suite, the final status in environment.json, and closing it.
      * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup).
      *
@@ -174,6 +233,10 @@ final class RunningEnvironment {
                         .finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
             } catch (IOException e) {
                 Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
+            }
+            Process client = hostStep.getAndSet(null);
+            if (client != null) {
+                Processes.destroy(client);
             }
             collect();
             instance.close();

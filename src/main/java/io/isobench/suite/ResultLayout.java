@@ -22,7 +22,17 @@ public final class ResultLayout {
     /** In a run directory: every step of the run in rounds (round, environment, class, times, status) and the order's seed. */
     public static final String TIMELINE_JSON = "timeline.json";
 
+    /**
+     * In an environment directory: what its inbound steps wrote (jmh.json, environment.json, jmh.log of the client that
+     * ran on the host against a peer inside the environment); the comparison counts its rows as the environment's.
+     */
+    public static final String INBOUND_DIR = "inbound";
+
     private ResultLayout() {
+    }
+
+    public static Path inboundDir(Path envDir) {
+        return envDir.resolve(INBOUND_DIR);
     }
 
     public static Path jmhJson(Path envDir) {
@@ -57,8 +67,8 @@ public final class ResultLayout {
         return runDir.resolve(ENVIRONMENTS_JSON);
     }
 
-    /** An environment directory is one that holds a jmh.json. */
+    /** An environment directory is one that holds a jmh.json, of its own or of its inbound steps. */
     public static boolean isEnvDir(Path dir) {
-        return java.nio.file.Files.isRegularFile(jmhJson(dir));
+        return java.nio.file.Files.isRegularFile(jmhJson(dir)) || java.nio.file.Files.isRegularFile(jmhJson(inboundDir(dir)));
     }
 }

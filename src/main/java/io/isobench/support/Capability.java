@@ -32,6 +32,20 @@ public enum Capability {
                     ? Optional.empty()
                     : Optional.of("no external echo peer: set -D" + Peer.PROPERTY + "=HOST:PORT");
         }
+    },
+
+    /**
+     * A peer inside the environment, dialled from the host through its published port: the launcher runs such a class
+     * on the host with {@code -Disobench.peerPath=inbound-...}; anywhere else it is skipped with the reason.
+     */
+    INBOUND_PEER {
+        @Override
+        public Optional<String> missing() {
+            return Peer.configured().isPresent() && Peer.inbound()
+                    ? Optional.empty()
+                    : Optional.of("runs on the host against an EchoPeer inside the environment (the launcher starts "
+                    + "that peer and runs this class on the host for each environment)");
+        }
     };
 
     /**

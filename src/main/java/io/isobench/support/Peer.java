@@ -18,9 +18,13 @@ public final class Peer {
      * How the environment reaches the peer, recorded in the fingerprint ({@code peerPath}): {@code loopback} (the host),
      * {@code bridge-to-host} and {@code host-network-loopback} (a container), {@code sibling-bridge} and
      * {@code sibling-host-network} (a container's variant with the peer in a sibling container), {@code vm-user-slirp},
-     * {@code vm-tap} and {@code vm-tap-vhost} (a VM).
+     * {@code vm-tap} and {@code vm-tap-vhost} (a VM). A path that starts with {@value #INBOUND_PREFIX} is the reverse
+     * direction: the peer runs inside the environment and this JVM, on the host, is the client.
      */
     public static final String PATH_PROPERTY = "isobench.peerPath";
+
+    /** How a path from the host to a peer inside the environment starts ({@code inbound-dnat}, ...). */
+    public static final String INBOUND_PREFIX = "inbound-";
 
     private Peer() {
     }
@@ -31,6 +35,11 @@ public final class Peer {
             return Optional.empty();
         }
         return Optional.of(parse(value));
+    }
+
+    /** Whether the configured peer runs inside the environment and this JVM dials it from the host. */
+    public static boolean inbound() {
+        return System.getProperty(PATH_PROPERTY, "").startsWith(INBOUND_PREFIX);
     }
 
     /** The configured peer; fails when none is given (the benchmarks that use it require {@link Capability#PEER}). */

@@ -40,6 +40,28 @@ class InputLoaderTest {
     }
 
     @Test
+    void theInboundStepsRowsAreTheEnvironmentsAndTheirPathIsInTheFingerprint() throws Exception {
+        Path run = tmp.resolve("run");
+        Fixtures.envDir(run, "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)),
+                Fixtures.fingerprint("host", "host", "none"), null);
+        Path container = Fixtures.envDir(run, "container-bridge", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 2)),
+                Fixtures.fingerprint("container-bridge", "container", "none"), null);
+        java.util.Map<String, Object> client = Fixtures.fingerprint("container-bridge", "host", "none");
+        client.put("peer", "172.17.0.1:32768");
+        client.put("peerPath", "inbound-dnat");
+        Fixtures.envDir(container, "inbound", List.of(avgt("io.isobench.network.PeerInboundBenchmark.roundTrip", 40, 1, 3)),
+                client, null);
+        List<EnvironmentInput> in = InputLoader.load(List.of(run), List.of());
+        assertEquals(List.of("host", "container-bridge"), labels(in), "inbound/ is not an environment of its own");
+        EnvironmentInput bridge = in.get(1);
+        assertEquals(List.of("io.isobench.cpu.C.a", "io.isobench.network.PeerInboundBenchmark.roundTrip"),
+                bridge.results().stream().map(r -> r.key().benchmark()).toList());
+        assertEquals("inbound-dnat", bridge.fingerprint().get("inboundPath"));
+        assertEquals("172.17.0.1:32768", bridge.fingerprint().get("inboundPeer"));
+        assertEquals("container", bridge.fingerprint().get("kind"), "the environment's own fingerprint stays");
+    }
+
+    @Test
     void plainJmhFilesAreLabelledByFileNameOrLabel() throws Exception {
         Path a = Fixtures.writeJmh(tmp.resolve("elsewhere/laptop.json"), List.of(avgt("org.x.B.m", 10, 0.1, 1)));
         Path b = Fixtures.writeJmh(tmp.resolve("elsewhere/cloud.json"), List.of(avgt("org.x.B.m", 12, 0.1, 2)));

@@ -40,7 +40,7 @@ class ContainerSmokeIT {
         bridge = Launch.run(1800, "container", "--profile", "smoke", "--include", SUBSET,
                 "--out", temp.resolve("run").toString());
         variant = Launch.run(900, "container", "--network", "host", "--seccomp", "unconfined", "--storage", "volume",
-                "--profile", "smoke", "--include", "ParentPidGet|PeerRoundTrip|SmallFileChurn",
+                "--profile", "smoke", "--include", "ParentPidGet|PeerRoundTrip|PeerInbound|SmallFileChurn",
                 "--out", temp.resolve("run").toString());
         sibling = Launch.run(900, "container", "--peer", "sibling", "--profile", "smoke", "--include", "PeerRoundTrip",
                 "--out", temp.resolve("run").toString());
@@ -77,6 +77,36 @@ class ContainerSmokeIT {
                 "io.isobench.fileio.DirectQueueDepthBenchmark.depth16",
                 "io.isobench.cpu.ParallelDigestBenchmark.oneThread",
                 "io.isobench.cpu.ParallelDigestBenchmark.allCpus"), names);
+    }
+
+    /** The inbound rows: a client on the host, the peer in the container behind the port published on the gateway. */
+    @Test
+    void inboundRunsFromTheHostThroughDockersPublishedPort() throws IOException {
+        assertInbound(env("container-bridge"), "inbound-dnat");
+        String peer = JsonFiles.read(ResultLayout.environmentJson(ResultLayout.inboundDir(env("container-bridge"))))
+                .get("peer").asText();
+        String outbound = JsonFiles.read(ResultLayout.environmentJson(env("container-bridge"))).get("peer").asText();
+        assertEquals(outbound.substring(0, outbound.indexOf(':')), peer.substring(0, peer.indexOf(':')),
+                "published on the bridge's gateway address only");
+        assertInbound(env("container-host-unconfined-volume"), "inbound-host-network-loopback");
+    }
+
+    static void assertInbound(Path envDir, String path) throws IOException {
+        Path inbound = ResultLayout.inboundDir(envDir);
+        Set<String> names = new HashSet<>();
+        for (JsonNode result : JsonFiles.read(ResultLayout.jmhJson(inbound))) {
+            double score = result.get("primaryMetric").get("score").asDouble();
+            assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
+            names.add(result.get("benchmark").asText());
+        }
+        assertEquals(Set.of("io.isobench.network.PeerInboundBenchmark.roundTrip",
+                "io.isobench.network.PeerInboundBenchmark.connectRequestClose"), names);
+        JsonNode client = JsonFiles.read(ResultLayout.environmentJson(inbound));
+        assertEquals(path, client.get("peerPath").asText());
+        assertEquals(envDir.getFileName().toString(), client.get("env").asText(), "the rows are the environment's");
+        assertEquals("host", client.get("kind").asText(), "the client ran on the host");
+        JsonNode record = JsonFiles.read(ResultLayout.environmentJson(envDir));
+        assertEquals(0, record.get("failed").size(), record.toString());
     }
 
     @Test

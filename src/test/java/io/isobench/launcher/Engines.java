@@ -38,13 +38,18 @@ final class Engines {
     }
 
     static void requireTap() {
-        String missing = null;
+        require(tapMissing().orElse(null));
+    }
+
+    /** Why no tap device can be made here (the VM then falls back to user-mode networking), or empty. */
+    static java.util.Optional<String> tapMissing() {
         if (!Files.exists(Path.of("/dev/net/tun"))) {
-            missing = "/dev/net/tun is missing, so no tap device can be made";
-        } else if (!"root".equals(System.getProperty("user.name"))) {
-            missing = "making a tap device needs root (CAP_NET_ADMIN)";
+            return java.util.Optional.of("/dev/net/tun is missing, so no tap device can be made");
         }
-        require(missing);
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return java.util.Optional.of("making a tap device needs root (CAP_NET_ADMIN)");
+        }
+        return java.util.Optional.empty();
     }
 
     /** A container runtime besides runc, registered with the engine (scripts/lib.sh does it when it starts dockerd). */

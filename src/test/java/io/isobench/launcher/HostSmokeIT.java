@@ -65,6 +65,10 @@ class HostSmokeIT {
             expected.remove(skipped.get("benchmark").asText());
             assertFalse(skipped.get("reason").asText().isBlank());
         }
+        for (JsonNode result : JsonFiles.read(ResultLayout.jmhJson(ResultLayout.inboundDir(envDir())))) {
+            seen.add(result.get("benchmark").asText()); // the inbound rows, run against the host's own peer
+            assertTrue(result.get("primaryMetric").get("score").asDouble() > 0, result.toString());
+        }
         assertEquals(expected, seen, "benchmarks without a result");
         assertTrue(seen.contains("io.isobench.network.PeerRoundTripBenchmark.roundTrip"), "the host run starts an echo peer");
     }

@@ -78,8 +78,11 @@ final class Launch {
 
     /** The same, with more environment variables (e.g. SLURM_CONF for a test cluster). */
     static Running start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", launcherJar().toString()));
+        // A test signals this launcher as Ctrl-C would. A terminal's foreground process has SIGINT at its default, but a
+        // build started in the background by a non-interactive shell (nohup mvn verify &) runs with SIGINT ignored,
+        // inherited by every child and kept by the JVM: perl (in every Debian) resets it before the launcher starts.
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec {$ARGV[0]} @ARGV or die \"exec: $!\\n\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", launcherJar().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("isobench-it-", ".out");
         Path err = Files.createTempFile("isobench-it-", ".err");

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A VM smoke run of a small subset, end to end, under whatever acceleration this machine has (TCG here). */
 class VmSmokeIT {
 
-    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip|MappedFileRead";
+    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip|PeerInbound|MappedFileRead";
 
     @TempDir
     static Path temp;
@@ -55,11 +55,23 @@ class VmSmokeIT {
         assertEquals("vm", fingerprint.get("kind").asText());
         String accel = fingerprint.get("accel").asText();
         assertTrue(List.of("kvm", "tcg").contains(accel), accel);
-        assertEquals("vm-" + accel, envDir.getFileName().toString());
         assertTrue(fingerprint.get("variant").asText().startsWith(accel + "-"));
         assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
-        assertTrue(fingerprint.get("peer").asText().startsWith("10.0.2.2:"), "the peer is reached across QEMU's NIC");
-        assertEquals("vm-user-slirp", fingerprint.get("peerPath").asText());
+        if (Engines.tapMissing().isEmpty()) {
+            // The default where a tap device can be made: the guest's NIC on a tap device, named without a suffix.
+            assertEquals("vm-" + accel, envDir.getFileName().toString());
+            assertTrue(fingerprint.get("peer").asText().matches("10\\.213\\.\\d+\\.1:\\d+"),
+                    fingerprint.get("peer").asText());
+            String network = JsonFiles.read(ResultLayout.footprintJson(envDir)).get("network").asText();
+            assertTrue(List.of("tap", "tap-vhost").contains(network), network);
+            assertEquals("vm-" + network, fingerprint.get("peerPath").asText());
+            ContainerSmokeIT.assertInbound(envDir, "inbound-vm-" + network);
+        } else {
+            assertEquals("vm-" + accel + "-user", envDir.getFileName().toString());
+            assertTrue(outcome.stderr().contains("no tap device for the VM here"), "the fallback says why");
+            assertEquals("vm-user-slirp", fingerprint.get("peerPath").asText());
+            ContainerSmokeIT.assertInbound(envDir, "inbound-vm-user-hostfwd");
+        }
         if (accel.equals("tcg")) {
             assertTrue(outcome.stderr().contains("EMULATES the CPU"), "the TCG warning is printed");
         }
@@ -84,7 +96,7 @@ class VmSmokeIT {
         String console = Files.readString(ResultLayout.consoleLog(envDir));
         assertEquals(1, console.split("ISOBENCH-STEPS-READY", -1).length - 1, "one boot runs every step");
         JsonNode steps = JsonFiles.read(ResultLayout.timelineJson(temp.resolve("run"))).get("steps");
-        assertEquals(4, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip, MappedFileRead");
+        assertEquals(5, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip, PeerInbound, MappedFileRead");
         for (JsonNode step : steps) {
             assertEquals("ok", step.get("status").asText(), step.toString());
         }

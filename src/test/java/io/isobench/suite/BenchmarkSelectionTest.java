@@ -57,7 +57,8 @@ class BenchmarkSelectionTest {
         List<String> network = groups.stream().filter(g -> g.area().equals("network"))
                 .map(BenchmarkSelection.Group::shortName).toList();
         assertEquals(List.of("network.PeerBulkTransferBenchmark", "network.PeerConnectBenchmark",
-                "network.PeerRoundTripBenchmark", "network.PeerUdpRoundTripBenchmark"), network);
+                "network.PeerInboundBenchmark", "network.PeerRoundTripBenchmark", "network.PeerUdpRoundTripBenchmark"),
+                network);
         for (BenchmarkSelection.Group group : groups) {
             boolean boundary = group.area().equals("network");
             assertEquals(boundary, group.requirement().map(r -> r.value() == Capability.PEER).orElse(false),

@@ -20,6 +20,31 @@ class CapabilityTest {
     Path root;
 
     @Test
+    void theInboundPeerIsPresentOnlyWhereTheLauncherRunsTheClientOnTheHost() throws IOException {
+        String peer = System.getProperty(Peer.PROPERTY);
+        String path = System.getProperty(Peer.PATH_PROPERTY);
+        try {
+            System.setProperty(Peer.PROPERTY, "127.0.0.1:7100");
+            System.setProperty(Peer.PATH_PROPERTY, "bridge-to-host");
+            assertTrue(Capability.INBOUND_PEER.missing().orElseThrow().startsWith("runs on the host"));
+            assertTrue(Capability.PEER.missing().isEmpty());
+            System.setProperty(Peer.PATH_PROPERTY, "inbound-dnat");
+            assertTrue(Capability.INBOUND_PEER.missing().isEmpty());
+        } finally {
+            restore(Peer.PROPERTY, peer);
+            restore(Peer.PATH_PROPERTY, path);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Test
     void aFullDiskDuringTheDirectIoProbeIsAFailureNotAMissingCapability() throws IOException {
         IOException e = assertThrows(IOException.class, () -> Capability.directIoMissing(root, file -> {
             throw new FileSystemException(file.toString(), null, "No space left on device");

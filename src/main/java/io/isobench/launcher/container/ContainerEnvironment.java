@@ -2,12 +2,15 @@ package io.isobench.launcher.container;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import io.isobench.launcher.Cleanup;
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
 import io.isobench.launcher.ImageRecipes;
+import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
@@ -17,6 +20,7 @@ import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
+import io.isobench.support.Peer;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -33,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -110,8 +115,9 @@ public final class ContainerEnvironment implements Environment {
             peer.start();
             String peerAddress = peerHost + ":" + peerPort;
             String peerPath = bridge ? "sibling-bridge" : "sibling-host-network";
+            String gateway = bridge ? docker.gateway(network.getId()) : null;
             if (!sibling) {
-                String bind = bridge ? docker.gateway(network.getId()) : "127.0.0.1";
+                String bind = bridge ? gateway : "127.0.0.1";
                 PeerProcess hostPeer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), bind);
                 cleanup.add("echo peer on the host", hostPeer::close);
                 Progress.say(name() + ": the echo peer runs on the host at " + bind + ":" + hostPeer.port());
@@ -131,8 +137,18 @@ public final class ContainerEnvironment implements Environment {
                         whileEngineAnswers(docker, () -> docker.client().removeVolumeCmd(volumeName).exec()));
                 binds.add(new Bind(volumeName, new Volume(BENCH_VOLUME)));
             }
+            // The inbound peer's port: published on the gateway's address only (Docker's DNAT from the host; nothing
+            // outside the host reaches it); with host networking the peer binds a free loopback port itself.
+            ExposedPort inboundPort = ExposedPort.tcp(InboundPeer.PORT);
+            int inboundLoopbackPort = bridge ? 0 : freeLoopbackPort();
             GenericContainer<?> bench = container(spec, image, labels, network).withCommand("sleep", "infinity")
-                    .withCreateContainerCmdModifier(cmd -> hostConfig(cmd).withBinds(binds));
+                    .withCreateContainerCmdModifier(cmd -> {
+                        hostConfig(cmd).withBinds(binds);
+                        if (bridge) {
+                            cmd.withExposedPorts(inboundPort);
+                            hostConfig(cmd).withPortBindings(new Ports(inboundPort, Ports.Binding.bindIp(gateway)));
+                        }
+                    });
             cleanup.add("benchmark container", whileEngineAnswers(docker, () -> stop(docker, bench)));
             Progress.say(name() + ": starting the benchmark container on " + image);
             bench.start();
@@ -158,8 +174,14 @@ public final class ContainerEnvironment implements Environment {
             long copiedIn = spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar());
             footprint.update(f -> f.withCopiedInBytes(copiedIn));
             SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerAddress, peerPath);
+            InboundPeer.Route inbound = bridge
+                    ? new InboundPeer.Route("0.0.0.0", InboundPeer.PORT, gateway, docker.publishedPort(id, inboundPort),
+                    Peer.INBOUND_PREFIX + "dnat")
+                    : new InboundPeer.Route("127.0.0.1", inboundLoopbackPort, "127.0.0.1", inboundLoopbackPort,
+                    Peer.INBOUND_PREFIX + "host-network-loopback");
             return new ContainerInstance(docker, id, suite,
-                    new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, runtime, cleanup);
+                    new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, runtime, inbound,
+                    cleanup);
         } catch (IOException | RuntimeException | LauncherException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
@@ -171,7 +193,13 @@ public final class ContainerEnvironment implements Environment {
 
     /** The benchmark container: commands are execs, files are in the bind-mounted environment directory. */
     private record ContainerInstance(Docker docker, String id, SuiteCommand suite, SuiteCommand.Identity identity,
-                                     Path resultsOnHost, ContainerRuntime runtime, Cleanup cleanup) implements Instance {
+                                     Path resultsOnHost, ContainerRuntime runtime, InboundPeer.Route route,
+                                     Cleanup cleanup) implements Instance {
+
+        @Override
+        public Optional<InboundPeer.Route> inboundRoute() {
+            return Optional.of(route);
+        }
 
         @Override
         public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {

@@ -215,6 +215,16 @@ public final class Docker {
                 .orElseThrow(() -> new LauncherException("network " + network.getName() + " has no IPv4 gateway for the host's peer"));
     }
 
+    /** The host port that Docker published for a container's {@code port}. */
+    public int publishedPort(String containerId, com.github.dockerjava.api.model.ExposedPort port) throws LauncherException {
+        com.github.dockerjava.api.model.Ports.Binding[] bindings = client.inspectContainerCmd(containerId).exec()
+                .getNetworkSettings().getPorts().getBindings().get(port);
+        if (bindings == null || bindings.length == 0 || bindings[0].getHostPortSpec() == null) {
+            throw new LauncherException("Docker published no host port for " + port + " of container " + containerId);
+        }
+        return Integer.parseInt(bindings[0].getHostPortSpec());
+    }
+
     /** Removes containers, networks and volumes of isobench launchers that are no longer running. */
     public void sweepLeftovers() {
         for (Container container : client.listContainersCmd().withShowAll(true)

@@ -52,6 +52,11 @@ public final class DensityCommand implements Callable<Integer> {
                     + "that is predicted to cross it (default: ${DEFAULT-VALUE}).")
     String keepFree;
 
+    @Option(names = "--budget", paramLabel = "SIZE",
+            description = "The most memory one kind's instances may take together, from MemAvailable before its first "
+                    + "(512m, 4g): raises the floor to that baseline less SIZE where that is above --keep-free.")
+    String budget;
+
     @Option(names = "--ksm", defaultValue = "both",
             description = "VMs with kernel same-page merging off, on, or both as two series (default: ${DEFAULT-VALUE}; "
                     + "on is skipped with the reason where KSM cannot be switched).")
@@ -86,6 +91,7 @@ public final class DensityCommand implements Callable<Integer> {
         List<String> asked = checkedKinds();
         long memTotal = MemInfo.totalBytes();
         Floor floor = Floor.parse(keepFree, memTotal);
+        Long budgetBytes = budget == null ? null : Floor.parseBudget(budget, memTotal);
         Path runDir = runDir();
         Path benchmarksJar = jar != null ? jar.toAbsolutePath() : RunOptions.defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
@@ -94,7 +100,8 @@ public final class DensityCommand implements Callable<Integer> {
         JvmRuntime jvm = JvmRuntime.ensure(RunOptions.cacheDir());
         Path file = runDir.resolve(DensityRecord.FILE);
         DensityRun run = new DensityRun(file, DensityRecord.started(hostDescription(), memTotal, floor.bytes(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), new MemInfo(settleSeconds * 1000L, reads), floor, max);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), new MemInfo(settleSeconds * 1000L, reads),
+                baseline -> floor.forSeries(baseline, budgetBytes, budget), max);
         Progress.say("density: " + String.join(", ", asked) + ", at most " + max + " each, keeping " + mib(floor.bytes())
                 + " MiB of " + mib(memTotal) + " MiB free; results go to " + file);
         boolean failed = false;

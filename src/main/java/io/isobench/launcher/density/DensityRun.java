@@ -27,15 +27,17 @@ public final class DensityRun {
 
     private final Path file;
     private final MemInfo memInfo;
-    private final Floor floor;
+    /** The floor for a series, from MemAvailable before its first instance (see {@link Floor#forSeries}). */
+    private final java.util.function.LongFunction<Floor> floorFor;
     private final int max;
     private DensityRecord record;
 
-    public DensityRun(Path file, DensityRecord record, MemInfo memInfo, Floor floor, int max) {
+    public DensityRun(Path file, DensityRecord record, MemInfo memInfo, java.util.function.LongFunction<Floor> floorFor,
+                      int max) {
         this.file = file;
         this.record = record;
         this.memInfo = memInfo;
-        this.floor = floor;
+        this.floorFor = floorFor;
         this.max = max;
     }
 
@@ -61,6 +63,7 @@ public final class DensityRun {
             long baseline = mem.settledAvailableBytes();
             DensityRecord.Series series = new DensityRecord.Series(label, kind.kind(), notes, baseline, null, List.of());
             save(series);
+            Floor floor = floorFor.apply(baseline);
             List<Long> marginals = new ArrayList<>();
             long available = baseline;
             long previousDrop = 0;

@@ -46,6 +46,27 @@ public record Floor(long bytes, String asked) {
         }
     }
 
+    /**
+     * The floor for one kind's series: this one, or {@code baseline - budget} where that is higher ({@code --budget}:
+     * the most memory the kind's instances may take together, from MemAvailable before the first).
+     */
+    public Floor forSeries(long baselineBytes, Long budgetBytes, String budgetText) {
+        if (budgetBytes == null || baselineBytes - budgetBytes <= bytes) {
+            return this;
+        }
+        return new Floor(baselineBytes - budgetBytes, asked + ", raised by --budget " + budgetText + " from a baseline of "
+                + mib(baselineBytes) + " MiB");
+    }
+
+    /** Parses {@code --budget}: a size ({@code 4g}, {@code 512m}). */
+    public static long parseBudget(String text, long memTotalBytes) {
+        Floor parsed = parse(text, memTotalBytes);
+        if (text.strip().endsWith("%") || parsed.bytes() == 0) {
+            throw new IllegalArgumentException("--budget must be a size above 0 (512m, 4g), got '" + text + "'");
+        }
+        return parsed.bytes();
+    }
+
     /** What the next instance is expected to cost: the largest marginal cost so far, 0 before the first. */
     public static long predictedNextBytes(List<Long> marginals) {
         return Math.max(0, marginals.stream().mapToLong(Long::longValue).max().orElse(0));

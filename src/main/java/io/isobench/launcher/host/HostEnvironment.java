@@ -2,18 +2,18 @@ package io.isobench.launcher.host;
 
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
+import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
+import io.isobench.support.Peer;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The bare-metal baseline (or whatever the host is: the fingerprint's {@code hypervisor} fields tell): the suite runs
@@ -76,26 +76,13 @@ public final class HostEnvironment implements Environment {
 
         @Override
         public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
-            Process process;
-            try {
-                process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            } catch (IOException e) {
-                throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
-            }
-            running.set(process);
-            Thread pump = new Thread(() -> Processes.copy(process.getInputStream(), sink), "isobench-host-output");
-            pump.setDaemon(true);
-            pump.start();
-            try {
-                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    throw new LauncherException("'" + command.get(0) + " ...' did not end within " + timeoutSeconds + " s");
-                }
-                pump.join(5000);
-                return process.exitValue();
-            } finally {
-                Processes.destroy(process);
-                running.compareAndSet(process, null);
-            }
+            return Processes.stream(command, sink, timeoutSeconds, running);
+        }
+
+        /** The host's own peer already listens on loopback, where an inbound one would: the inbound baseline. */
+        @Override
+        public InboundPeer startInboundPeer() {
+            return new InboundPeer(suite.peer(), Peer.INBOUND_PREFIX + "loopback", () -> { });
         }
 
         /** Stops the peer and a step still running (Ctrl-C: the main thread does not get to its own cleanup). */

@@ -3,6 +3,7 @@ package io.isobench.launcher.vm;
 import io.isobench.launcher.Cleanup;
 import io.isobench.launcher.Environment;
 import io.isobench.launcher.Footprint;
+import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.PeerProcess;
@@ -52,15 +53,27 @@ public final class VmEnvironment implements Environment {
 
     private final VmOptions options;
     private final String accel;
+    /** tap or user, decided before the run so that the name says it. */
+    private final String network;
 
     public VmEnvironment(VmOptions options) {
         this.options = options.validate();
         this.accel = options.resolvedAccel();
+        this.network = options.resolvedNetwork();
     }
 
     @Override
     public String name() {
-        return "vm-" + accel + (options.network().equals("user") ? "" : "-" + options.network());
+        return name(accel, network);
+    }
+
+    /**
+     * {@code vm-kvm}, {@code vm-tcg}: the guest's NIC on a tap device (the default, as production VMs are networked);
+     * {@code vm-kvm-user}, {@code vm-tcg-user}: QEMU's user-mode network. Whether vhost-net moved the tap's data path
+     * into the kernel is in the variant ({@code tap-vhost} or {@code tap}).
+     */
+    public static String name(String accel, String network) {
+        return "vm-" + accel + (network.equals("user") ? "-user" : "");
     }
 
     @Override
@@ -83,7 +96,7 @@ public final class VmEnvironment implements Environment {
             Path work = Files.createTempDirectory(RunOptions.cacheDir(), WORK_PREFIX + ProcessHandle.current().pid() + "-");
             cleanup.add("VM work directory " + work, () -> BenchDir.deleteRecursively(work));
             Path share = Files.createDirectory(work.resolve("share"));
-            VmNetwork network = VmNetwork.open(options.network());
+            VmNetwork network = VmNetwork.open(this.network);
             cleanup.add("the VM's network " + network.describe(), network::close);
             copyTree(spec.runtime().home(), share.resolve("runtime"));
             Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
@@ -133,7 +146,7 @@ public final class VmEnvironment implements Environment {
                     network.hostAddress() + ":" + peer.port(), network.peerPath());
             return new VmInstance(guest, steps, suite, new SuiteCommand.Identity(name(), "vm",
                     options.variant(accel, network.describe()), accel), share.resolve("results").resolve(name()),
-                    Accel.slowdown(accel), console, cleanup);
+                    Accel.slowdown(accel), console, network.inboundRoute(), cleanup);
         } catch (IOException | RuntimeException | LauncherException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
@@ -211,11 +224,13 @@ public final class VmEnvironment implements Environment {
         private final Path resultsOnHost;
         private final double slowdown;
         private final Path console;
+        private final InboundPeer.Route inbound;
         private final Cleanup cleanup;
         private int next = 1;
 
         VmInstance(Guest guest, Path steps, SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost,
-                   double slowdown, Path console, Cleanup cleanup) {
+                   double slowdown, Path console, InboundPeer.Route inbound, Cleanup cleanup) {
+            this.inbound = inbound;
             this.guest = guest;
             this.steps = steps;
             this.suite = suite;
@@ -249,6 +264,11 @@ public final class VmEnvironment implements Environment {
         @Override
         public boolean emulated() {
             return identity.accel().equals("tcg");
+        }
+
+        @Override
+        public java.util.Optional<InboundPeer.Route> inboundRoute() {
+            return java.util.Optional.of(inbound);
         }
 
         @Override

@@ -1,8 +1,10 @@
 package io.isobench.launcher.vm;
 
+import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.LauncherException;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.Progress;
+import io.isobench.support.Peer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +41,21 @@ final class VmNetwork implements AutoCloseable {
     private final String peerBind;
     private final boolean vhost;
 
-    private VmNetwork(String tap, String guestAddress, String hostAddress, String peerBind, boolean vhost) {
+    /** With user-mode networking: the host's loopback port that QEMU forwards to the inbound peer's port in the guest. */
+    private final int forwardedPort;
+
+    private VmNetwork(String tap, String guestAddress, String hostAddress, String peerBind, boolean vhost,
+                      int forwardedPort) {
         this.tap = tap;
         this.guestAddress = guestAddress;
         this.hostAddress = hostAddress;
         this.peerBind = peerBind;
         this.vhost = vhost;
+        this.forwardedPort = forwardedPort;
     }
 
     static VmNetwork open(String kind) throws LauncherException, InterruptedException {
-        return kind.equals("tap") ? tap() : new VmNetwork(null, USER_GUEST, USER_HOST, "127.0.0.1", false);
+        return kind.equals("tap") ? tap() : new VmNetwork(null, USER_GUEST, USER_HOST, "127.0.0.1", false, freeLoopbackPort());
     }
 
     private static VmNetwork tap() throws LauncherException, InterruptedException {
@@ -61,7 +68,7 @@ final class VmNetwork implements AutoCloseable {
             throw new LauncherException("--network tap: cannot make a tap device (needs root or CAP_NET_ADMIN, and /dev/net/tun): "
                     + made.output().strip());
         }
-        VmNetwork network = new VmNetwork(name, TAP_NET + subnet + ".2/24", host, host, vhostUsable());
+        VmNetwork network = new VmNetwork(name, TAP_NET + subnet + ".2/24", host, host, vhostUsable(), 0);
         try {
             ip("addr", "add", host + "/24", "dev", name);
             ip("link", "set", name, "up");
@@ -78,7 +85,7 @@ final class VmNetwork implements AutoCloseable {
 
     /** QEMU's -netdev and -device arguments. */
     List<String> qemuArgs() {
-        String netdev = tap == null ? "user,id=n0"
+        String netdev = tap == null ? "user,id=n0,hostfwd=tcp:127.0.0.1:" + forwardedPort + "-:" + InboundPeer.PORT
                 : "tap,id=n0,ifname=" + tap + ",script=no,downscript=no,vhost=" + (vhost ? "on" : "off");
         return List.of("-netdev", netdev, "-device", "virtio-net-pci,netdev=n0");
     }
@@ -103,6 +110,18 @@ final class VmNetwork implements AutoCloseable {
         return tap == null ? "vm-user-slirp" : "vm-" + describe();
     }
 
+    /**
+     * How the host reaches the inbound peer in the guest: QEMU's forwarded loopback port (user-mode networking), or the
+     * guest's own address on the tap device (routed, no NAT).
+     */
+    InboundPeer.Route inboundRoute() {
+        return tap == null
+                ? new InboundPeer.Route("0.0.0.0", InboundPeer.PORT, "127.0.0.1", forwardedPort,
+                Peer.INBOUND_PREFIX + "vm-user-hostfwd")
+                : new InboundPeer.Route("0.0.0.0", InboundPeer.PORT, guestAddress.substring(0, guestAddress.indexOf('/')),
+                InboundPeer.PORT, Peer.INBOUND_PREFIX + "vm-" + describe());
+    }
+
     /** As recorded in the variant: user, tap, or tap-vhost. */
     String describe() {
         return tap == null ? "user" : vhost ? "tap-vhost" : "tap";
@@ -121,6 +140,32 @@ final class VmNetwork implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Why a tap device cannot be made here, or empty when it can: it takes /dev/net/tun and CAP_NET_ADMIN (root has
+     * it). Checked before the run, so that the environment's name says which network it has.
+     */
+    static Optional<String> tapProblem() {
+        Path tun = Path.of("/dev/net/tun");
+        if (!Files.isReadable(tun) || !Files.isWritable(tun)) {
+            return Optional.of("/dev/net/tun cannot be opened");
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapEff:")) {
+                    long caps = Long.parseUnsignedLong(line.substring("CapEff:".length()).trim(), 16);
+                    return (caps & (1L << CAP_NET_ADMIN)) != 0 ? Optional.empty()
+                            : Optional.of("the launcher lacks CAP_NET_ADMIN (run as root)");
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return Optional.of("cannot read the launcher's capabilities: " + e.getMessage());
+        }
+        return Optional.of("cannot read the launcher's capabilities");
+    }
+
+    /** linux/capability.h. */
+    private static final int CAP_NET_ADMIN = 12;
 
     /** vhost-net moves the NIC's data path into the host kernel; without it QEMU copies the packets itself. */
     static boolean vhostUsable() {
@@ -160,6 +205,14 @@ final class VmNetwork implements AutoCloseable {
             }
         }
         throw new LauncherException("--network tap: every 10.213.N.0/24 is in use on this host");
+    }
+
+    private static int freeLoopbackPort() throws LauncherException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new LauncherException("no free loopback port for QEMU's forwarding: " + e.getMessage(), e);
+        }
     }
 
     private static boolean linkExists(String name) throws LauncherException, InterruptedException {

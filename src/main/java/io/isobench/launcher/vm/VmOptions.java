@@ -17,10 +17,10 @@ public final class VmOptions {
             description = "none (O_DIRECT on the host, with aio=native) or writeback (default: ${DEFAULT-VALUE}).")
     String diskCache;
 
-    @Option(names = "--network", defaultValue = "user",
-            description = "user (QEMU's user-mode network; the peer is an EchoPeer on the host's loopback) or tap (a tap "
-                    + "device made for the run, with vhost-net where /dev/vhost-net opens; needs CAP_NET_ADMIN) "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", defaultValue = "auto",
+            description = "tap (a tap device made for the run, with vhost-net where /dev/vhost-net opens; needs "
+                    + "CAP_NET_ADMIN and /dev/net/tun), user (QEMU's user-mode network, slirp; labelled vm-ACCEL-user) or "
+                    + "auto (tap where it can be made, else user with the reason) (default: ${DEFAULT-VALUE}).")
     String network;
 
     @Option(names = "--accel", defaultValue = "auto", description = "auto (kvm where /dev/kvm is usable, else tcg), kvm or tcg.")
@@ -31,9 +31,20 @@ public final class VmOptions {
         VmOptions options = new VmOptions();
         options.memoryMib = 2048;
         options.diskCache = "none";
-        options.network = "user";
+        options.network = "auto";
         options.accel = "auto";
         return options.validate();
+    }
+
+    /** These options with another {@code --network} (auto, tap or user), checked. */
+    public VmOptions withNetwork(String network) {
+        VmOptions copy = new VmOptions();
+        copy.cpus = cpus;
+        copy.memoryMib = memoryMib;
+        copy.diskCache = diskCache;
+        copy.accel = accel;
+        copy.network = network;
+        return copy.validate();
     }
 
     public VmOptions validate() {
@@ -46,8 +57,8 @@ public final class VmOptions {
         if (!List.of("none", "writeback").contains(diskCache)) {
             throw new IllegalArgumentException("--disk-cache must be none or writeback, got '" + diskCache + "'");
         }
-        if (!List.of("user", "tap").contains(network)) {
-            throw new IllegalArgumentException("--network must be user or tap, got '" + network + "'");
+        if (!List.of("auto", "user", "tap").contains(network)) {
+            throw new IllegalArgumentException("--network must be auto, tap or user, got '" + network + "'");
         }
         if (!List.of("auto", "kvm", "tcg").contains(accel)) {
             throw new IllegalArgumentException("--accel must be auto, kvm or tcg, got '" + accel + "'");
@@ -69,6 +80,21 @@ public final class VmOptions {
 
     public String network() {
         return network;
+    }
+
+    /**
+     * The network that will be used: tap where asked for or, with auto, where a tap device can be made here (else
+     * QEMU's user-mode network, with the reason said once); user where asked for.
+     */
+    public String resolvedNetwork() {
+        if (!network.equals("auto")) {
+            return network;
+        }
+        return VmNetwork.tapProblem().map(problem -> {
+            io.isobench.launcher.Progress.warn("no tap device for the VM here (" + problem + "): it uses QEMU's user-mode "
+                    + "network (slirp) instead, labelled vm-ACCEL-user");
+            return "user";
+        }).orElse("tap");
     }
 
     /** The acceleration that will be used: kvm only where /dev/kvm can be opened. */

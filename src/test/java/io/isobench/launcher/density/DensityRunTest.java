@@ -91,7 +91,7 @@ class DensityRunTest {
     private DensityRun run(AtomicLong available, long floorBytes, int max) {
         DensityRecord start = DensityRecord.started("test host", 2000 * MIB, floorBytes, "2026-11-28T00:00:00Z");
         return new DensityRun(dir.resolve(DensityRecord.FILE), start, new MemInfo(0, 1, available::get),
-                new Floor(floorBytes, "test"), max);
+                baseline -> new Floor(floorBytes, "test"), max);
     }
 
     @Test

@@ -50,4 +50,16 @@ class FloorTest {
         assertTrue(floor.refuse(901 * MIB, List.of()).isEmpty());
         assertTrue(floor.refuse(899 * MIB, List.of()).isPresent());
     }
+
+    @Test
+    void aBudgetRaisesTheFloorToTheSeriesBaselineLessIt() {
+        Floor floor = new Floor(100 * MIB, "100m");
+        Floor series = floor.forSeries(1000 * MIB, Floor.parseBudget("30m", 2000 * MIB), "30m");
+        assertEquals(970 * MIB, series.bytes());
+        assertTrue(series.refuse(950 * MIB, List.of(50 * MIB)).orElseThrow().contains("--budget 30m"));
+        assertEquals(floor, floor.forSeries(1000 * MIB, 950 * MIB, "950m"), "a floor already higher stays");
+        assertEquals(floor, floor.forSeries(1000 * MIB, null, null));
+        assertThrows(IllegalArgumentException.class, () -> Floor.parseBudget("10%", 2000 * MIB));
+        assertThrows(IllegalArgumentException.class, () -> Floor.parseBudget("0", 2000 * MIB));
+    }
 }

@@ -14,7 +14,12 @@ class VmNetworkTest {
     void userModeTellsTheGuestQemusAddressesAndThePeerListensOnLoopback() throws Exception {
         try (VmNetwork network = VmNetwork.open("user")) {
             assertEquals("isobench.net=10.0.2.15/24,10.0.2.2", network.kernelArg());
-            assertEquals(List.of("-netdev", "user,id=n0", "-device", "virtio-net-pci,netdev=n0"), network.qemuArgs());
+            assertTrue(network.qemuArgs().get(1).matches("user,id=n0,hostfwd=tcp:127\\.0\\.0\\.1:\\d+-:7100"),
+                    network.qemuArgs().toString());
+            assertEquals(List.of("-device", "virtio-net-pci,netdev=n0"), network.qemuArgs().subList(2, 4));
+            assertEquals("inbound-vm-user-hostfwd", network.inboundRoute().path());
+            assertEquals("127.0.0.1", network.inboundRoute().dialHost());
+            assertEquals(7100, network.inboundRoute().port());
             assertEquals("10.0.2.2", network.hostAddress());
             assertEquals("127.0.0.1", network.peerBind());
             assertEquals("user", network.describe());
@@ -36,13 +41,28 @@ class VmNetworkTest {
     }
 
     @Test
-    void optionsAcceptUserAndTapAndNameEverythingElse() {
+    void optionsAcceptAutoTapAndUserAndNameEverythingElse() {
         VmOptions options = VmOptions.defaults();
-        options.network = "tap";
-        options.validate();
-        options.network = "bridge";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, options::validate);
-        assertEquals("--network must be user or tap, got 'bridge'", e.getMessage());
+        assertEquals("auto", options.network(), "the main job's default: tap where it can be made");
+        assertEquals("tap", options.withNetwork("tap").resolvedNetwork());
+        assertEquals("user", options.withNetwork("user").resolvedNetwork());
+        String auto = options.resolvedNetwork();
+        assertEquals(VmNetwork.tapProblem().isEmpty() ? "tap" : "user", auto);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> options.withNetwork("bridge"));
+        assertEquals("--network must be auto, tap or user, got 'bridge'", e.getMessage());
+    }
+
+    @Test
+    void theNameSaysUserModeAndLeavesTheTapDefaultPlain() {
+        assertEquals("vm-tcg", VmEnvironment.name("tcg", "tap"));
+        assertEquals("vm-kvm-user", VmEnvironment.name("kvm", "user"));
+    }
+
+    @Test
+    void tapNeedsTunAndCapNetAdmin() throws Exception {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean tun = java.nio.file.Files.isWritable(java.nio.file.Path.of("/dev/net/tun"));
+        assertEquals(root && tun, VmNetwork.tapProblem().isEmpty(), VmNetwork.tapProblem().orElse("no problem"));
     }
 
     @Test
