@@ -49,6 +49,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "tap,user measures both paths in one run.")
     String vmNetworks;
 
+    @Option(names = "--density", defaultValue = "2", paramLabel = "N",
+            description = "After the rounds, start N idle instances of each kind of the run, one by one, for the density "
+                    + "table (isobench density --max N, KSM off) into RUN_DIR/density.json; 0 for none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int density;
+
     /** The container variants of the main job when none are named: Docker's default runtime and gVisor beside it. */
     static final List<String> DEFAULT_VARIANTS = List.of("bridge", "runsc-bridge");
 
@@ -73,10 +79,16 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new LauncherException(kind + " was asked for but cannot run here: " + planned.missing().get());
             }
         }
+        if (density < 0) {
+            throw new IllegalArgumentException("--density must be 0 (none) or more, got " + density);
+        }
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
+        if (density > 0 && rc != ExitCode.FAILURE) {
+            measureDensity(plan, spec);
+        }
         int compared = Reports.compare(spec.runDir());
         if (compared != ExitCode.DONE || rc == ExitCode.FAILURE) {
             return ExitCode.FAILURE;
@@ -134,6 +146,38 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return plan;
+    }
+
+    /**
+     * The density of the kinds this run measured (host, each container runtime, the VM), with {@code isobench density}
+     * itself, so that both are one definition. Its failure is reported and leaves the run's results as they are.
+     */
+    private void measureDensity(List<Rounds.Planned> plan, RunSpec spec) {
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        for (Rounds.Planned planned : plan) {
+            if (planned.missing().isPresent()) {
+                continue;
+            }
+            String name = planned.environment().name();
+            if (planned.environment() instanceof ContainerEnvironment container) {
+                String runtime = container.variant().runtime();
+                kinds.add(runtime.equals("runc") ? "container" : "container-" + runtime);
+            } else if (name.startsWith("vm")) {
+                kinds.add("vm");
+            } else {
+                kinds.add("host");
+            }
+        }
+        if (kinds.isEmpty()) {
+            return;
+        }
+        Progress.say("density: " + density + " idle instance(s) of each of " + String.join(", ", kinds));
+        int rc = io.isobench.suite.Cli.execute(new io.isobench.launcher.density.DensityCommand(), "isobench density",
+                "--kinds", String.join(",", kinds), "--max", String.valueOf(density), "--ksm", "off",
+                "--out", spec.runDir().toString(), "--jar", spec.benchmarksJar().toString());
+        if (rc != ExitCode.DONE) {
+            Progress.warn("the density measurement did not complete (exit " + rc + "); the run's results are kept");
+        }
     }
 
     /** A stand-in for an environment that cannot run here, so that its skip is recorded under its kind's name. */

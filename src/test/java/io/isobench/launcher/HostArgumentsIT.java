@@ -80,6 +80,16 @@ class HostArgumentsIT {
     }
 
     @Test
+    void badDensityOrVmNetwork() throws Exception {
+        assertOneLine(Launch.run(120, "bench", "--envs", "host", "--density", "-1", "--out", temp.resolve("r").toString()),
+                "--density must be 0 (none) or more");
+        assertOneLine(Launch.run(120, "vm", "--network", "bridge", "--out", temp.resolve("r").toString()),
+                "--network must be auto, tap or user");
+        assertOneLine(Launch.run(120, "density", "--budget", "10%", "--kinds", "host", "--out", temp.resolve("r").toString()),
+                "--budget must be a size");
+    }
+
+    @Test
     void unknownOption() throws Exception {
         assertOneLine(Launch.run(120, "host", "--profil", "smoke"), "Unknown option");
     }

@@ -75,6 +75,10 @@ public final class ContainerEnvironment implements Environment {
         return "container-" + variant;
     }
 
+    public ContainerVariant variant() {
+        return variant;
+    }
+
     @Override
     public Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException {
         Docker docker = Docker.connect();
