@@ -61,8 +61,9 @@ class BenchmarkSelectionTest {
                 network);
         for (BenchmarkSelection.Group group : groups) {
             boolean boundary = group.area().equals("network");
-            assertEquals(boundary, group.requirement().map(r -> r.value() == Capability.PEER).orElse(false),
-                    group.className() + ": the network area is exactly the classes that need the external peer");
+            assertEquals(boundary, group.requirement().map(r -> r.value() == Capability.PEER
+                            || r.value() == Capability.INBOUND_PEER).orElse(false),
+                    group.className() + ": the network area is exactly the classes that need a peer across the boundary");
         }
         assertEquals(List.of("netstack.SocketRoundTripBenchmark", "netstack.TcpBulkTransferBenchmark",
                         "netstack.TcpConnectBenchmark", "netstack.UdpRoundTripBenchmark"),
