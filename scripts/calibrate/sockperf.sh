@@ -181,7 +181,7 @@ vm_path() {
   } >"$share/run.sh"
   accel="$(vm_accel)"
   [[ "$accel" == kvm ]] && cpu=(-accel kvm -cpu host) || cpu=(-accel tcg,thread=single -cpu max)
-  [[ "$accel" == tcg ]] && say "no usable /dev/kvm: the VM runs under TCG, its numbers are emulation"
+  [[ "$accel" == tcg ]] && say "KVM is not usable here: the VM runs under TCG, its numbers are emulation"
   qemu-img create -q -f qcow2 -b "$image/disk.img" -F raw "$WORK/overlay.qcow2"
   say "booting the VM ($accel) to run sockperf in it, at most ${VM_TIMEOUT_SECONDS} s ..."
   timeout "$VM_TIMEOUT_SECONDS" qemu-system-x86_64 -M q35 "${cpu[@]}" -bios /usr/share/qemu/qboot.rom -nodefaults \
