@@ -32,6 +32,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    NeighbourOptions neighbours;
+
     @Option(names = "--envs", defaultValue = "",
             description = "Comma-separated subset of host,container,vm (default: all that can run here; named ones must). "
                     + "host-NAME adds another host environment under that name, for an A/A test of the method.")
@@ -58,6 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown environment '" + env + "' in --envs (use host, container, vm, "
                         + "or host-NAME for a second host)");
             }
+            if (NeighbourSpec.parseName(env).isPresent()) {
+                throw new IllegalArgumentException("'" + env + "' in --envs is a neighbour twin's name: ask for "
+                        + "neighbours with --neighbours K --load cpu|io|net");
+            }
         }
         List<Rounds.Planned> plan = plan(asked.isEmpty() ? KINDS : asked);
         for (Rounds.Planned planned : plan) {
@@ -68,6 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
+        plan = neighbours.expand(plan);
         Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
@@ -108,23 +116,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (asked.contains("vm")) {
             Optional<String> missing = Availability.vmMissing();
-            plan.add(new Rounds.Planned(missing.isPresent() ? named("vm") : new VmEnvironment(VmOptions.defaults()), missing));
+            plan.add(new Rounds.Planned(missing.isPresent() ? NeighbourOptions.named("vm")
+                    : new VmEnvironment(VmOptions.defaults()), missing));
         }
         return plan;
-    }
-
-    /** A stand-in for an environment that cannot run here, so that its skip is recorded under its kind's name. */
-    private static Environment named(String name) {
-        return new Environment() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Instance start(RunSpec spec, Path envDir, Footprint footprint) {
-                throw new IllegalStateException(name + " cannot run here");
-            }
-        };
     }
 }
