@@ -27,13 +27,26 @@ class LoadGeneratorTest {
         return thread;
     }
 
-    @Test
-    void anIoBurstWritesItsFilesAndDeletesThemWhenTakenBack() throws Exception {
+    /** A generator of {@code load} in a thread of this JVM, once it says it is ready. */
+    private record Running(Path control, LoadControl controls, Thread thread, AtomicInteger exit) {
+    }
+
+    private Running ready(String load) throws Exception {
         Path control = Files.createDirectory(tmp.resolve("control"));
         LoadControl controls = new LoadControl(control);
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread thread = generator(control, "io", exit);
+        Thread thread = generator(control, load, exit);
         assertTrue(controls.await(LoadControl.READY, true, 30_000));
+        return new Running(control, controls, thread, exit);
+    }
+
+    @Test
+    void anIoBurstWritesItsFilesAndDeletesThemWhenTakenBack() throws Exception {
+        Running generator = ready("io");
+        Path control = generator.control();
+        LoadControl controls = generator.controls();
+        Thread thread = generator.thread();
+        AtomicInteger exit = generator.exit();
         assertEquals("2", Files.readString(control.resolve(LoadControl.READY)), "the ready file holds the thread count");
         controls.run(60);
         assertTrue(controls.await(LoadControl.LOADING, true, 5_000));
@@ -54,11 +67,9 @@ class LoadGeneratorTest {
 
     @Test
     void aBurstEndsByItselfAfterItsSecondsAndTheGeneratorEndsWhenItsControlDirectoryGoes() throws Exception {
-        Path control = Files.createDirectory(tmp.resolve("control"));
-        LoadControl controls = new LoadControl(control);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread thread = generator(control, "cpu", exit);
-        assertTrue(controls.await(LoadControl.READY, true, 30_000));
+        Running generator = ready("cpu");
+        Path control = generator.control();
+        LoadControl controls = generator.controls();
         controls.run(1);
         assertTrue(controls.await(LoadControl.LOADING, true, 5_000));
         assertTrue(controls.await(LoadControl.LOADING, false, 10_000), "a burst is bounded by its seconds");
@@ -67,9 +78,9 @@ class LoadGeneratorTest {
         controls.stop();
         Files.delete(control.resolve(LoadControl.READY));
         Files.delete(control);
-        thread.join(15_000);
-        assertFalse(thread.isAlive());
-        assertEquals(ExitCode.DONE, exit.get());
+        generator.thread().join(15_000);
+        assertFalse(generator.thread().isAlive());
+        assertEquals(ExitCode.DONE, generator.exit().get());
     }
 
     @Test
