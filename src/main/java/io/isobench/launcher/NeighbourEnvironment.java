@@ -241,7 +241,7 @@ public final class NeighbourEnvironment implements Environment {
         @Override
         public io.isobench.schema.Neighbours neighbours() {
             return new io.isobench.schema.Neighbours(neighbours.count(), neighbours.load().id(), alone,
-                    threadsEach, bursts, Math.round(loadedSeconds * 10) / 10.0);
+                    threadsEach, bursts, Math.round(loadedSeconds * 1000) / 1000.0);
         }
 
         /** The siblings first (their load must not outlive the environment), then the environment. */
