@@ -69,7 +69,7 @@ public final class NeighbourEnvironment implements Environment {
         Integer threads = siblings.get(0).threads();
         Progress.say(name() + ": " + neighbours.count() + " neighbour" + (neighbours.count() == 1 ? "" : "s") + " of "
                 + alone.name() + " ready (" + neighbours.load().id() + " load" + (threads == null ? "" : ", " + threads
-                + " threads each") + "), loading only during this environment's steps");
+                + (threads == 1 ? " thread" : " threads") + " each") + "), loading only during this environment's steps");
         SuiteCommand.Identity identity = primary.identity();
         return new Loaded(primary, new SuiteCommand.Identity(name(), identity.kind(), identity.variant(), identity.accel()),
                 neighbours, alone.name(), siblings, cleanup);
