@@ -119,7 +119,7 @@ public final class NeighbourEnvironment implements Environment {
             instance.close();
         }
 
-        /** What the generator printed (host and container siblings keep it in the control directory). */
+        /** What the generator printed, when the instance keeps it in the control directory. */
         String output() {
             Path log = control.dir().resolve(LOG);
             try {
@@ -131,7 +131,7 @@ public final class NeighbourEnvironment implements Environment {
         }
     }
 
-    /** Where a sibling's output goes, inside its control directory. */
+    /** Where a host sibling's output goes, inside its control directory. */
     public static final String LOG = "generator.log";
 
     /** The wrapped environment's instance with its siblings; a step runs under their load. */

@@ -10,7 +10,6 @@ import io.isobench.launcher.Footprint;
 import io.isobench.launcher.ImageRecipes;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
-import io.isobench.launcher.NeighbourEnvironment;
 import io.isobench.launcher.NeighbourSpec;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Progress;
@@ -180,16 +179,14 @@ public final class ContainerEnvironment implements Environment {
     /**
      * A neighbour: a container of the same image, runtime, limits and network as the benchmark container, with the
      * runtime and jar copied in the same way, whose main process is the load generator; its io files go to its own
-     * writable layer, as the benchmark container's do, its output to its control directory. Labelled like every container of the run, so that the next run
+     * writable layer, as the benchmark container's do. Labelled like every container of the run, so that the next run
      * sweeps it if this launcher is killed.
      */
     private Instance.Neighbour neighbour(Docker docker, RunSpec spec, String image, Map<String, String> labels,
                                          Network network, Cleanup cleanup, int index, NeighbourSpec neighbours,
                                          Path control) throws LauncherException {
         GenericContainer<?> sibling = container(spec, image, labels, network)
-                // Its output into the control directory, where the launcher reads it when the generator fails.
-                .withCommand("sh", "-c", "exec " + SuiteCommand.shellQuote(neighbours.command(RUNTIME + "/bin/java", JAR,
-                        LOAD_CONTROL, "/var/tmp")) + " >" + LOAD_CONTROL + "/" + NeighbourEnvironment.LOG + " 2>&1")
+                .withCommand(neighbours.command(RUNTIME + "/bin/java", JAR, LOAD_CONTROL, "/var/tmp").toArray(String[]::new))
                 .withCreateContainerCmdModifier(cmd -> hostConfig(cmd).withBinds(
                         new Bind(control.toString(), new Volume(LOAD_CONTROL))));
         Cleanup.Action remove = whileEngineAnswers(docker, () -> stop(docker, sibling));
