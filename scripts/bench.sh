@@ -2,7 +2,8 @@
 # The main job (what `mvn verify -Pbench` runs): host, the container variants (runc and gVisor's runsc by default) and
 # the VM, started once each and run in interleaved rounds, then the comparison.
 #   scripts/bench.sh [--profile P] [--envs host,container,vm] [--container-variants bridge,...] [--vm-networks tap,user]
-#                    [--include REGEX] [--out RUN_DIR]
+#                    [--include REGEX] [--out RUN_DIR] [--density N]
+#                    [--neighbours K --load cpu|io|net]   (each environment also beside K loaded siblings: README, Neighbours)
 # As root on Debian it installs and starts what the environments need (docker.io, QEMU, debootstrap); an environment
 # that still cannot run is skipped with its reason in the report, unless it was named in --envs.
 set -euo pipefail

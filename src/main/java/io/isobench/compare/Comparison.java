@@ -216,15 +216,35 @@ public final class Comparison {
                     + ", the first input; choose another with --baseline.");
         }
         List<Pair> pairs = new ArrayList<>();
+        List<String> twins = new ArrayList<>();
         for (EnvironmentInput input : inputs) {
             if (input != baseline) {
-                pairs.add(new Pair(input, baseline));
+                EnvironmentInput alone = alone(input, inputs);
+                pairs.add(new Pair(input, alone != null ? alone : baseline));
+                if (alone != null) {
+                    twins.add(input.label() + " vs " + alone.label());
+                }
             }
+        }
+        if (!twins.isEmpty()) {
+            notes.add("With neighbours: " + String.join(", ", twins) + ". Each environment that ran beside loaded "
+                    + "siblings of its kind is compared with the same kind alone, round by round in the same run (not "
+                    + "with " + baseline.label() + "): its cost is what the neighbours' load did to it.");
         }
         if (pairs.isEmpty()) {
             notes.add("Only one environment (" + baseline.label() + "): there is nothing to compare it with.");
         }
         return pairs;
+    }
+
+    /** The same kind without neighbours, measured in the same run, for an environment that had neighbours; or null. */
+    private static EnvironmentInput alone(EnvironmentInput input, List<EnvironmentInput> inputs) {
+        io.isobench.schema.Neighbours neighbours = input.fingerprint().neighbours();
+        if (neighbours == null || neighbours.alone() == null) {
+            return null;
+        }
+        return inputs.stream().filter(i -> i != input && neighbours.alone().equals(i.env()) && sameRun(i, input))
+                .findFirst().orElse(null);
     }
 
     private static List<Pair> pairByEnv(List<EnvironmentInput> inputs, List<String> notes)
@@ -268,6 +288,18 @@ public final class Comparison {
         return pairs;
     }
 
+    /** A pair's column title: {@code env vs baseline} when its baseline is not the comparison's one. */
+    public String title(Pair pair) {
+        return pair.title(baselineRun || pair.baseline() != baseline());
+    }
+
+    /** A row's environment as the tables name it: {@code env vs baseline} when its baseline is not the comparison's. */
+    public String environmentTitle(ComparisonRow row) {
+        EnvironmentInput main = baseline();
+        return baselineRun || main == null || row.baseline().equals(main.label()) ? row.environment()
+                : row.environment() + " vs " + row.baseline();
+    }
+
     /** Whether this compares a new run with a previous one ({@code --baseline-run}). */
     public boolean isBaselineRun() {
         return baselineRun;
@@ -284,7 +316,7 @@ public final class Comparison {
             return null;
         }
         if (!pairs.isEmpty()) {
-            return pairs.get(0).baseline();
+            return pairs.stream().filter(p -> !p.neighbours()).findFirst().orElse(pairs.get(0)).baseline();
         }
         return environments.isEmpty() ? null : environments.get(0);
     }

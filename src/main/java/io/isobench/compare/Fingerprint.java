@@ -109,6 +109,11 @@ public record Fingerprint(Path file, EnvironmentRecord record, Map<String, Strin
         return record == null ? null : record.containerRuntime();
     }
 
+    /** The neighbours the environment ran beside, or null. */
+    public io.isobench.schema.Neighbours neighbours() {
+        return record == null ? null : record.neighbours();
+    }
+
     /** The launcher's kernel, or null when the launcher did not record it. */
     public String hostKernel() {
         return record == null ? null : record.hostKernel();

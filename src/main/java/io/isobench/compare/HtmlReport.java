@@ -135,7 +135,7 @@ public final class HtmlReport {
         }
         h.append("<p>").append(Html.esc(ReportText.headlineCaption(c))).append("</p>\n");
         h.append("<table class=\"headline\"><thead><tr><th>Area</th>");
-        c.pairs().forEach(p -> h.append("<th>").append(Html.esc(p.title(c.isBaselineRun()))).append("</th>"));
+        c.pairs().forEach(p -> h.append("<th>").append(Html.esc(c.title(p))).append("</th>"));
         h.append("</tr></thead><tbody>\n");
         for (Headline.Line line : hl.lines()) {
             h.append("<tr><td>").append(line.area() == null ? "<strong>All</strong>" : Html.esc(line.title()))
@@ -246,7 +246,7 @@ public final class HtmlReport {
             h.append("<tr><td title=\"").append(Html.esc(r.key().benchmark())).append("\">")
                     .append(Html.esc(r.key().shortName())).append("</td><td>")
                     .append(Html.esc(r.key().paramsText())).append("</td><td>").append(Html.esc(r.key().mode()))
-                    .append("</td><td class=\"env\">").append(Html.esc(r.environment())).append("</td>");
+                    .append("</td><td class=\"env\">").append(Html.esc(c.environmentTitle(r))).append("</td>");
             h.append(num(r.score(), r.noisy() ? "noisy" : null)).append(error(r.scoreError()))
                     .append(num(r.baselineScore(), r.baselineNoisy() ? "noisy" : null))
                     .append("<td>").append(Html.esc(r.unit())).append("</td>")

@@ -58,7 +58,7 @@ public final class MarkdownReport {
         List<String> header = new ArrayList<>();
         header.add("Area");
         for (Pair pair : c.pairs()) {
-            header.add(pair.title(c.isBaselineRun()));
+            header.add(c.title(pair));
         }
         md.append(row(header));
         md.append("|---|").append("---:|".repeat(header.size() - 1)).append('\n');
@@ -152,7 +152,7 @@ public final class MarkdownReport {
         md.append(row(header)).append(align).append('\n');
         for (ComparisonRow r : rows) {
             List<String> cells = new ArrayList<>(List.of(r.key().shortName(), r.key().paramsText(), r.key().mode(),
-                    r.environment(), Format.scoreWithError(r.score(), r.scoreError()) + (r.noisy() ? " (noisy)" : ""),
+                    c.environmentTitle(r), Format.scoreWithError(r.score(), r.scoreError()) + (r.noisy() ? " (noisy)" : ""),
                     Format.scoreWithError(r.baselineScore(), r.baselineScoreError())
                             + (r.baselineNoisy() ? " (noisy)" : ""),
                     r.unit(), Format.ratio(r.ratio().estimate()), ReportText.interval(r.test()),

@@ -7,4 +7,10 @@ public record Pair(EnvironmentInput environment, EnvironmentInput baseline) {
     public String title(boolean showBaseline) {
         return showBaseline ? environment.label() + " vs " + baseline.label() : environment.label();
     }
+
+    /** Whether this sets an environment with neighbours against the same kind alone (not against the run's baseline). */
+    public boolean neighbours() {
+        io.isobench.schema.Neighbours n = environment.fingerprint().neighbours();
+        return n != null && n.alone() != null && n.alone().equals(baseline.env());
+    }
 }

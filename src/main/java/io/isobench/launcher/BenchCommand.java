@@ -32,6 +32,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    NeighbourOptions neighbours;
+
     @Option(names = "--envs", defaultValue = "",
             description = "Comma-separated subset of host,container,vm (default: all that can run here; named ones must). "
                     + "host-NAME adds another host environment under that name, for an A/A test of the method.")
@@ -70,6 +73,10 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown environment '" + env + "' in --envs (use host, container, vm, "
                         + "or host-NAME for a second host)");
             }
+            if (NeighbourSpec.parseName(env).isPresent()) {
+                throw new IllegalArgumentException("'" + env + "' in --envs is a neighbour twin's name: ask for "
+                        + "neighbours with --neighbours K --load cpu|io|net");
+            }
         }
         List<Rounds.Planned> plan = plan(asked.isEmpty() ? KINDS : asked);
         for (Rounds.Planned planned : plan) {
@@ -83,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--density must be 0 (none) or more, got " + density);
         }
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
+        plan = neighbours.expand(plan);
         Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
@@ -132,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--vm-networks names no network (use tap, user or auto)");
             }
             if (missing.isPresent()) {
-                plan.add(new Rounds.Planned(named("vm"), missing));
+                plan.add(new Rounds.Planned(NeighbourOptions.named("vm"), missing));
             } else {
                 java.util.Set<String> names = new java.util.HashSet<>();
                 for (String network : networks) {
@@ -178,20 +186,5 @@ public final class BenchCommand implements Callable<Integer> {
         if (rc != ExitCode.DONE) {
             Progress.warn("the density measurement did not complete (exit " + rc + "); the run's results are kept");
         }
-    }
-
-    /** A stand-in for an environment that cannot run here, so that its skip is recorded under its kind's name. */
-    private static Environment named(String name) {
-        return new Environment() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Instance start(RunSpec spec, Path envDir, Footprint footprint) {
-                throw new IllegalStateException(name + " cannot run here");
-            }
-        };
     }
 }

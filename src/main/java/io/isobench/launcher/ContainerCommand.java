@@ -17,6 +17,9 @@ public final class ContainerCommand implements Callable<Integer> {
     RunOptions options;
 
     @Mixin
+    NeighbourOptions neighbours;
+
+    @Mixin
     ContainerOptions container;
 
     @Override
@@ -26,7 +29,7 @@ public final class ContainerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--runtime " + variant.runtime() + " asked for, but " + missing);
         });
         ContainerEnvironment environment = new ContainerEnvironment(variant, container.image());
-        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        List<Rounds.Planned> plan = neighbours.expand(List.of(Rounds.Planned.of(environment)));
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         return Rounds.run(plan, options.toSpec());

@@ -17,6 +17,9 @@ public final class HostCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    NeighbourOptions neighbours;
+
     @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: ${DEFAULT-VALUE}, on disk "
             + "like the container's and the VM's; /tmp is tmpfs on many systems).", defaultValue = HostEnvironment.DEFAULT_BENCH_DIR)
     Path benchDir;
@@ -24,7 +27,7 @@ public final class HostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = benchDirOrDefault(benchDir);
-        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(new HostEnvironment("host", dir)));
+        List<Rounds.Planned> plan = neighbours.expand(List.of(Rounds.Planned.of(new HostEnvironment("host", dir))));
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         return Rounds.run(plan, options.toSpec());

@@ -28,6 +28,54 @@ public interface Instance extends AutoCloseable {
      */
     int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException;
 
+    /** A step's own work: the suite runner in the environment, or the inbound client on the host. */
+    @FunctionalInterface
+    interface StepBody {
+        int run() throws LauncherException, InterruptedException;
+    }
+
+    /**
+     * Runs one step's work as this environment's step: as it is, unless the instance does something around its steps
+     * (neighbours that load the machine during them, see {@link NeighbourEnvironment}).
+     *
+     * @param timeoutSeconds the step's whole budget, which bounds what is done around it
+     * @return the body's exit code
+     */
+    default int duringStep(long timeoutSeconds, StepBody body) throws LauncherException, InterruptedException {
+        return body.run();
+    }
+
+    /** Runs one step of the suite ({@link SuiteCommand#step}) in the environment, with {@link #duringStep} around it. */
+    default int runStep(List<String> step, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
+        return duringStep(timeoutSeconds, () -> exec(step, sink, timeoutSeconds));
+    }
+
+    /**
+     * Starts instance number {@code index} of the same kind beside this one (the same image, runtime, limits and network
+     * for a container), running {@code neighbours}' load generator, idle, on the control directory {@code control} of
+     * the host; it returns once the sibling is started (the generator says {@code ready} in its control directory).
+     *
+     * @throws LauncherException with a one-line reason when this kind has no neighbours or the sibling did not start;
+     *                           whatever the start made is removed
+     */
+    default Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control)
+            throws LauncherException, InterruptedException {
+        throw new LauncherException(identity().name() + " cannot have neighbours");
+    }
+
+    /** A sibling instance started by {@link #startNeighbour}. */
+    interface Neighbour extends AutoCloseable {
+
+        /** Stops and removes the sibling; never throws, may run twice. */
+        @Override
+        void close();
+    }
+
+    /** The neighbours this instance runs beside, for environment.json, or null. */
+    default io.isobench.schema.Neighbours neighbours() {
+        return null;
+    }
+
     /** How much slower than the host a JVM starts here: the step's budget allows for it (see RunBudget). */
     default double slowdown() {
         return RunBudget.NATIVE_SLOWDOWN;

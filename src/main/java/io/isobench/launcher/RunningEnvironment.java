@@ -129,7 +129,7 @@ final class RunningEnvironment {
         int exitCode = -1;
         Status status;
         try {
-            exitCode = instance.exec(command, System.out, budget + ANSWER_GRACE_SECONDS);
+            exitCode = instance.runStep(command, System.out, budget + ANSWER_GRACE_SECONDS);
             status = switch (exitCode) {
                 case 0 -> Status.OK;
                 case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
@@ -175,7 +175,8 @@ final class RunningEnvironment {
                     dir.toString(), HOST_BENCH_DIR, peer.address(), peer.path());
             List<String> command = client.step(spec, new SuiteCommand.Identity(name(), "host", "inbound-client", "none"),
                     group, round, budget);
-            exitCode = Processes.stream(command, System.out, budget + ANSWER_GRACE_SECONDS, hostStep);
+            exitCode = instance.duringStep(budget + ANSWER_GRACE_SECONDS,
+                    () -> Processes.stream(command, System.out, budget + ANSWER_GRACE_SECONDS, hostStep));
             status = switch (exitCode) {
                 case 0 -> Status.OK;
                 case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
@@ -230,7 +231,7 @@ final class RunningEnvironment {
                         : !record.failed().isEmpty() ? EnvironmentRecord.PARTIAL : EnvironmentRecord.COMPLETE;
                 // The launcher's kernel: inside gVisor the suite sees gVisor's own, inside a VM the guest's.
                 write(record.withHost(System.getProperty("os.version"), instance.runtime(), lost)
-                        .finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
+                        .withNeighbours(instance.neighbours()).finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
             } catch (IOException e) {
                 Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
             }

@@ -16,12 +16,14 @@ import java.util.List;
  * @param status {@value #RUNNING}, {@value #COMPLETE}, {@value #PARTIAL}, {@value #FAILED} or {@value #INTERRUPTED}
  * @param hostKernel the launcher's kernel: inside gVisor or a VM the fingerprint's {@code kernel} is another one
  * @param lost why the launcher gave the environment up (its engine died, its guest stopped answering), or null
+ * @param neighbours the sibling instances that loaded the machine during this environment's steps, or null (since 2.2)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnvironmentRecord(SchemaVersion schemaVersion, @JsonUnwrapped Fingerprint fingerprint, String status,
                                 List<Problem> skipped, List<Problem> failed, String hostKernel,
-                                @JsonUnwrapped ContainerRuntime containerRuntime, String lost, Long durationSeconds) {
+                                @JsonUnwrapped ContainerRuntime containerRuntime, String lost, Long durationSeconds,
+                                Neighbours neighbours) {
 
     public static final String RUNNING = "running";
     public static final String COMPLETE = "complete";
@@ -40,24 +42,30 @@ public record EnvironmentRecord(SchemaVersion schemaVersion, @JsonUnwrapped Fing
     /** A new record of this schema version, {@value #RUNNING}, with nothing skipped or failed yet. */
     public static EnvironmentRecord running(Fingerprint fingerprint) {
         return new EnvironmentRecord(SchemaVersion.CURRENT, fingerprint, RUNNING, List.of(), List.of(), null, null,
-                null, null);
+                null, null, null);
     }
 
     public EnvironmentRecord withStatus(String newStatus) {
         return new EnvironmentRecord(schemaVersion, fingerprint, newStatus, skipped, failed, hostKernel, containerRuntime, lost,
-                durationSeconds);
+                durationSeconds, neighbours);
     }
 
     /** The record with its final status and how long it took. */
     public EnvironmentRecord finished(String newStatus, long seconds) {
         return new EnvironmentRecord(schemaVersion, fingerprint, newStatus, skipped, failed, hostKernel, containerRuntime, lost,
-                seconds);
+                seconds, neighbours);
     }
 
     /** The record with what the launcher saw on the host; {@code lostReason} null when the environment was not lost. */
     public EnvironmentRecord withHost(String kernel, ContainerRuntime runtime, String lostReason) {
         return new EnvironmentRecord(schemaVersion, fingerprint, status, skipped, failed, kernel, runtime,
-                lostReason, durationSeconds);
+                lostReason, durationSeconds, neighbours);
+    }
+
+    /** The record with the neighbours it ran beside (null: none). */
+    public EnvironmentRecord withNeighbours(Neighbours value) {
+        return new EnvironmentRecord(schemaVersion, fingerprint, status, skipped, failed, hostKernel, containerRuntime, lost,
+                durationSeconds, value);
     }
 
     /** The record with a skipped benchmark added, unless it is listed already. */
@@ -66,7 +74,7 @@ public record EnvironmentRecord(SchemaVersion schemaVersion, @JsonUnwrapped Fing
             return this;
         }
         return new EnvironmentRecord(schemaVersion, fingerprint, status, added(skipped, problem), failed, hostKernel,
-                containerRuntime, lost, durationSeconds);
+                containerRuntime, lost, durationSeconds, neighbours);
     }
 
     /** The record with a failure added, unless the same benchmark's failure in the same round is listed already. */
@@ -75,7 +83,7 @@ public record EnvironmentRecord(SchemaVersion schemaVersion, @JsonUnwrapped Fing
             return this;
         }
         return new EnvironmentRecord(schemaVersion, fingerprint, status, skipped, added(failed, problem), hostKernel,
-                containerRuntime, lost, durationSeconds);
+                containerRuntime, lost, durationSeconds, neighbours);
     }
 
     private static List<Problem> added(List<Problem> list, Problem problem) {

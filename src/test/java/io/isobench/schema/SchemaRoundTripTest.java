@@ -39,6 +39,7 @@ class SchemaRoundTripTest {
                 .withFailed(new Problem("io.isobench.cpu.Sha256DigestBenchmark.digest", 2, "no result"))
                 .withHost("6.18.44", new ContainerRuntime("runsc", "isobench-runsc", "/usr/bin/runsc", "runsc 0.0",
                         "ptrace", "host"), "the engine died")
+                .withNeighbours(new Neighbours(2, "cpu", "container-runsc-bridge", 2, 5, 61.5))
                 .finished(EnvironmentRecord.PARTIAL, 366);
     }
 
@@ -73,13 +74,15 @@ class SchemaRoundTripTest {
     @Test
     void writersKeepTheKeysOfTheLayoutBeforeVersions() throws IOException {
         JsonNode env = TREES.readTree(ResultJson.toJson(environmentRecord()));
-        assertEquals("2.1", env.path("schemaVersion").asText());
+        assertEquals(SchemaVersion.CURRENT.toString(), env.path("schemaVersion").asText());
         for (String key : List.of("env", "kernel", "cpus", "hypervisorVendor", "status", "skipped", "failed",
                 "hostKernel", "runtime", "gvisorPlatform", "lost", "durationSeconds")) {
             assertTrue(env.has(key), key + " is a top-level key, as before");
         }
         assertEquals("aa11", env.path("jvm").path("runtimeSha256").asText());
         assertEquals(2, env.path("failed").get(0).path("round").asInt());
+        assertEquals("container-runsc-bridge", env.path("neighbours").path("alone").asText(), "neighbours: an object");
+        assertEquals(2, env.path("neighbours").path("count").asInt());
         JsonNode foot = TREES.readTree(ResultJson.toJson(footprint()));
         assertEquals(106.2, foot.path("jvmStartMillis").path("median").asDouble());
         assertEquals(84839539L, foot.path("copiedInBytes").asLong(), "copiedInBytes is in the schema");
@@ -94,7 +97,7 @@ class SchemaRoundTripTest {
         for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class)) {
             ObjectNode root = (ObjectNode) TREES.readTree("{\"schemaVersion\": \"3.0\", \"env\": \"host\"}");
             SchemaException e = assertThrows(SchemaException.class, () -> ResultJson.bind(root, type));
-            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.1); use the isobench "
+            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.2); use the isobench "
                     + "that wrote it, or a newer one", e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }

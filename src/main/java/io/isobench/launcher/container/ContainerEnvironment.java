@@ -13,6 +13,7 @@ import io.isobench.launcher.ImageRecipes;
 import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.NeighbourSpec;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Progress;
 import io.isobench.launcher.RunSpec;
@@ -59,6 +60,8 @@ public final class ContainerEnvironment implements Environment {
     private static final String BENCH_OVERLAY = "/var/tmp/isobench";
     private static final String BENCH_VOLUME = "/bench";
     private static final int PEER_PORT = 7000;
+    /** Where a neighbour container sees its load generator's control directory. */
+    private static final String LOAD_CONTROL = "/load-control";
 
     private final ContainerVariant variant;
     /** The engine's name for the variant's runtime, known once started. */
@@ -183,9 +186,12 @@ public final class ContainerEnvironment implements Environment {
                     Peer.INBOUND_PREFIX + "dnat")
                     : new InboundPeer.Route("127.0.0.1", inboundLoopbackPort, "127.0.0.1", inboundLoopbackPort,
                     Peer.INBOUND_PREFIX + "host-network-loopback");
+            Network siblingNetwork = network;
+            Siblings siblings = (index, neighbours, control) -> neighbour(docker, spec, image, labels, siblingNetwork,
+                    cleanup, index, neighbours, control);
             return new ContainerInstance(docker, id, suite,
                     new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, runtime, inbound,
-                    cleanup);
+                    cleanup, siblings);
         } catch (IOException | RuntimeException | LauncherException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
@@ -195,14 +201,57 @@ public final class ContainerEnvironment implements Environment {
         }
     }
 
+    /**
+     * A neighbour: a container of the same image, runtime, limits and network as the benchmark container, with the
+     * runtime and jar copied in the same way, whose main process is the load generator; its io files go to its own
+     * writable layer, as the benchmark container's do. Labelled like every container of the run, so that the next run
+     * sweeps it if this launcher is killed.
+     */
+    private Instance.Neighbour neighbour(Docker docker, RunSpec spec, String image, Map<String, String> labels,
+                                         Network network, Cleanup cleanup, int index, NeighbourSpec neighbours,
+                                         Path control) throws LauncherException {
+        GenericContainer<?> sibling = container(spec, image, labels, network)
+                .withCommand(neighbours.command(RUNTIME + "/bin/java", JAR, LOAD_CONTROL, "/var/tmp").toArray(String[]::new))
+                .withCreateContainerCmdModifier(cmd -> hostConfig(cmd).withBinds(
+                        new Bind(control.toString(), new Volume(LOAD_CONTROL))));
+        Cleanup.Action remove = whileEngineAnswers(docker, () -> stop(docker, sibling));
+        cleanup.add("neighbour container " + index, remove);
+        Progress.say(name() + ": starting neighbour container " + index + " (" + neighbours.load().id() + " load)");
+        try {
+            sibling.start();
+        } catch (RuntimeException e) {
+            stop(docker, sibling);
+            throw new LauncherException(name() + ": neighbour container " + index + " did not start: "
+                    + LauncherException.rootMessage(e), e);
+        }
+        return () -> {
+            try {
+                remove.run();
+            } catch (Exception e) {
+                Progress.warn(name() + ": cannot remove neighbour container " + index + ": " + e.getMessage());
+            }
+        };
+    }
+
+    /** Starts the benchmark container's neighbours. */
+    @FunctionalInterface
+    private interface Siblings {
+        Instance.Neighbour start(int index, NeighbourSpec neighbours, Path control) throws LauncherException;
+    }
+
     /** The benchmark container: commands are execs, files are in the bind-mounted environment directory. */
     private record ContainerInstance(Docker docker, String id, SuiteCommand suite, SuiteCommand.Identity identity,
                                      Path resultsOnHost, ContainerRuntime runtime, InboundPeer.Route route,
-                                     Cleanup cleanup) implements Instance {
+                                     Cleanup cleanup, Siblings siblings) implements Instance {
 
         @Override
         public Optional<InboundPeer.Route> inboundRoute() {
             return Optional.of(route);
+        }
+
+        @Override
+        public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control) throws LauncherException {
+            return siblings.start(index, neighbours, control);
         }
 
         @Override

@@ -5,12 +5,15 @@ import io.isobench.launcher.Footprint;
 import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.NeighbourEnvironment;
+import io.isobench.launcher.NeighbourSpec;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.RunSpec;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.support.Peer;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +86,25 @@ public final class HostEnvironment implements Environment {
         @Override
         public InboundPeer startInboundPeer() {
             return new InboundPeer(suite.peer(), Peer.INBOUND_PREFIX + "loopback", () -> { });
+        }
+
+        /**
+         * A sibling on the host: another JVM of the same runtime and jar, its io files beside the bench directory (the
+         * same disk), its output in its control directory; it ends by itself when this launcher's pipe to it closes.
+         */
+        @Override
+        public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control) throws LauncherException {
+            Path ioDir = Path.of(suite.benchDir()).toAbsolutePath().getParent();
+            List<String> command = neighbours.command(suite.java(), suite.jar(), control.toString(), ioDir.toString());
+            command.add("--exit-on-stdin-eof");
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(control.resolve(NeighbourEnvironment.LOG).toFile()).start();
+            } catch (IOException e) {
+                throw new LauncherException("cannot start neighbour " + index + ": " + e.getMessage(), e);
+            }
+            return () -> Processes.destroy(process);
         }
 
         /** Stops the peer and a step still running (Ctrl-C: the main thread does not get to its own cleanup). */
