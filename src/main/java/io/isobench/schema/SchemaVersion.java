@@ -15,8 +15,9 @@ public record SchemaVersion(int major, int minor) {
     /** The key in every file. */
     public static final String FIELD = "schemaVersion";
 
-    /** What this build writes: 2.0 added the version itself and made environments.json an object; 2.1 the peer path. */
-    public static final SchemaVersion CURRENT = new SchemaVersion(2, 1);
+    /** What this build writes: 2.0 added the version itself and made environments.json an object; 2.1 the peer path;
+     *  2.2 the image as shipped and the layer after an idle start in the footprint. */
+    public static final SchemaVersion CURRENT = new SchemaVersion(2, 2);
 
     /** Files written before the schema had a version. */
     public static final SchemaVersion LEGACY = new SchemaVersion(1, 0);

@@ -49,7 +49,9 @@ class SchemaRoundTripTest {
                 .withCopiedInBytes(84839539).withWritableLayerBytes(84610439)
                 .withVm("tcg", "user", 171446272, 33976320)
                 .withBoot(Measurement.of(List.of(7663.6, 7417.8, 6992.4)), Measurement.single(17727.6))
-                .withOverlayBytes(88678400);
+                .withOverlayBytes(88678400)
+                .withShipped(ShippedImage.of(90_000_000, 168_000_000, 175_000_000).withCompressed(70_000_000, "docker save | gzip"))
+                .withIdleLayerBytes(40960);
     }
 
     static RunRecord runRecord() {
@@ -73,7 +75,7 @@ class SchemaRoundTripTest {
     @Test
     void writersKeepTheKeysOfTheLayoutBeforeVersions() throws IOException {
         JsonNode env = TREES.readTree(ResultJson.toJson(environmentRecord()));
-        assertEquals("2.1", env.path("schemaVersion").asText());
+        assertEquals("2.2", env.path("schemaVersion").asText());
         for (String key : List.of("env", "kernel", "cpus", "hypervisorVendor", "status", "skipped", "failed",
                 "hostKernel", "runtime", "gvisorPlatform", "lost", "durationSeconds")) {
             assertTrue(env.has(key), key + " is a top-level key, as before");
@@ -83,6 +85,9 @@ class SchemaRoundTripTest {
         JsonNode foot = TREES.readTree(ResultJson.toJson(footprint()));
         assertEquals(106.2, foot.path("jvmStartMillis").path("median").asDouble());
         assertEquals(84839539L, foot.path("copiedInBytes").asLong(), "copiedInBytes is in the schema");
+        assertEquals(175_000_000L, foot.path("shipped").path("withJarBytes").asLong(), "the image as shipped, nested");
+        assertEquals("docker save | gzip", foot.path("shipped").path("compression").asText());
+        assertEquals(40960L, foot.path("idleLayerBytes").asLong());
         JsonNode run = TREES.readTree(ResultJson.toJson(runRecord()));
         assertEquals("vm-kvm", run.path("environments").get(1).path("env").asText());
         assertFalse(TREES.readTree(ResultJson.toJson(EnvironmentRecord.running(Fingerprint.named("host")))).has("lost"),
@@ -94,7 +99,7 @@ class SchemaRoundTripTest {
         for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class)) {
             ObjectNode root = (ObjectNode) TREES.readTree("{\"schemaVersion\": \"3.0\", \"env\": \"host\"}");
             SchemaException e = assertThrows(SchemaException.class, () -> ResultJson.bind(root, type));
-            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.1); use the isobench "
+            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.2); use the isobench "
                     + "that wrote it, or a newer one", e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }
@@ -115,7 +120,7 @@ class SchemaRoundTripTest {
         assertEquals(environmentRecord().failed(), read.failed());
 
         ObjectNode foot = (ObjectNode) TREES.readTree(ResultJson.toJson(footprint()));
-        foot.put("schemaVersion", "2.1").put("swapBytes", 0);
+        foot.put("schemaVersion", "2.9").put("swapBytes", 0);
         ((ObjectNode) foot.path("jvmStartMillis")).put("unit", "ms");
         assertEquals(footprint().jvmStartMillis(), ResultJson.bind(foot, Footprint.class).jvmStartMillis());
     }
