@@ -103,8 +103,9 @@ class ContainerSmokeIT {
             assertTrue(footprint.get(key).get("samples").size() >= 5, key);
         }
         assertTrue(footprint.get("idleMemoryBytes").asLong() > 1_000_000);
-        assertTrue(footprint.get("writableLayerBytes").asLong() > 0);
-        assertTrue(footprint.get("idleLayerBytes").asLong() > 0, "the idle EchoPeer's writable layer");
+        // The runtime and the jar are in the image and the suite cleans up: what is left may be nothing at all.
+        assertTrue(footprint.get("writableLayerBytes").asLong() >= 0, "the writable layer after the suite");
+        assertTrue(footprint.get("idleLayerBytes").asLong() > 0, "the idle EchoPeer's writable layer (its hsperfdata)");
         assertFalse(footprint.has("copiedInBytes"), "nothing is copied in: the runtime and the jar are in the image");
     }
 
