@@ -71,20 +71,31 @@ public record Footprint(io.isobench.schema.Footprint record, Map<String, Value> 
 
     private static Map<String, Value> values(io.isobench.schema.Footprint record) {
         Map<String, Value> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : ResultJson.toTree(record).properties()) {
+        JsonNode root = ResultJson.toTree(record);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(SchemaVersion.FIELD);
+        add(values, "", root);
+        return values;
+    }
+
+    /**
+     * Adds an object's fields under {@code prefix}: numbers and texts as they are, measurements (objects with a median)
+     * as medians with samples, other objects (the image as shipped) field by field as {@code shipped.osBytes}.
+     */
+    private static void add(Map<String, Value> values, String prefix, JsonNode object) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            String key = prefix + field.getKey();
             JsonNode node = field.getValue();
-            if (field.getKey().equals(SchemaVersion.FIELD)) {
-                continue;
-            } else if (node.isNumber()) {
-                values.put(field.getKey(), new Value(node.doubleValue(), List.of()));
-            } else if (node.isObject()) {
+            if (node.isNumber()) {
+                values.put(key, new Value(node.doubleValue(), List.of()));
+            } else if (node.isObject() && (node.has("median") || node.has("samples"))) {
                 Measurement m = ResultJson.toValue(node, Measurement.class);
-                values.put(field.getKey(), new Value(m.median(), m.samples()));
+                values.put(key, new Value(m.median(), m.samples()));
+            } else if (node.isObject()) {
+                add(values, key + ".", node);
             } else {
-                values.put(field.getKey(), new Value(Double.NaN, List.of(), node.asText()));
+                values.put(key, new Value(Double.NaN, List.of(), node.asText()));
             }
         }
-        return values;
     }
 
     /** The footprint as the launcher wrote it; every field null when there is none. */

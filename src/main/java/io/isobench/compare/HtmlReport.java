@@ -351,7 +351,21 @@ public final class HtmlReport {
                     .append(e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances()))
                     .append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n<details><summary>Every footprint value</summary>\n<table><thead><tr>"
+        h.append("</tbody></table>\n");
+        if (!f.images().isEmpty()) {
+            h.append("<h3>Images as shipped</h3>\n<table><thead><tr>");
+            ReportText.IMAGE_HEADER.forEach(t -> h.append("<th>").append(Html.esc(t)).append("</th>"));
+            h.append("</tr></thead><tbody>\n");
+            for (FootprintTable.Image i : f.images()) {
+                List<String> cells = ReportText.imageCells(i);
+                h.append("<tr><td>").append(Html.esc(cells.get(0))).append("</td><td>").append(Html.esc(cells.get(1)))
+                        .append("</td>");
+                cells.subList(2, cells.size()).forEach(t -> h.append("<td class=\"num\">").append(Html.esc(t)).append("</td>"));
+                h.append("</tr>\n");
+            }
+            h.append("</tbody></table>\n<p>").append(Html.esc(ReportText.IMAGE_NOTE)).append("</p>\n");
+        }
+        h.append("<details><summary>Every footprint value</summary>\n<table><thead><tr>"
                 + "<th>Key</th>");
         f.entries().forEach(e -> h.append("<th>").append(Html.esc(e.label())).append("</th>"));
         h.append("</tr></thead><tbody>\n");

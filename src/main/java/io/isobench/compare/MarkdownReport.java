@@ -235,6 +235,13 @@ public final class MarkdownReport {
             md.append("\nThe last column divides the RAM by one instance's idle memory, an estimate; the density run "
                     + "above measures what each further instance costs the host.\n");
         }
+        if (!f.images().isEmpty()) {
+            md.append("\n### Images as shipped\n\n");
+            md.append(row(ReportText.IMAGE_HEADER));
+            md.append("|---|---|").append("---:|".repeat(ReportText.IMAGE_HEADER.size() - 2)).append('\n');
+            f.images().forEach(i -> md.append(row(ReportText.imageCells(i))));
+            md.append('\n').append(ReportText.IMAGE_NOTE).append('\n');
+        }
         md.append("\nEvery footprint value (median; min–max of the samples when there are several):\n\n");
         List<String> header = new ArrayList<>();
         header.add("Key");

@@ -154,6 +154,34 @@ final class ReportText {
         return String.join("; ", flags);
     }
 
+    /** The heading of the table of images as shipped. */
+    static final List<String> IMAGE_HEADER = List.of("Environment", "Kind", "OS", "+ runtime", "+ jar (as shipped)",
+            "Compressed", "Kernel + initrd", "Layer after idle start", "Layer after the suite");
+
+    static final String IMAGE_NOTE = "Sizes are cumulative, what each step adds in parentheses: the recipe's OS image, "
+            + "with the JVM runtime baked in (cached by recipe and runtime hash), with the benchmarks jar added per run: "
+            + "the image the instance ran, as a Java service would ship it. Compressed: that image as a transfer moves "
+            + "it (share of the image, and how). A VM also ships a kernel and initrd beside its disk. The layer is the "
+            + "instance's own copy-on-write layer (container: writable layer; VM: qcow2 overlay), after a start that "
+            + "only runs an idle EchoPeer and after the suite.";
+
+    /** The cells of one row of the table of images as shipped, in {@link #IMAGE_HEADER}'s order. */
+    static List<String> imageCells(FootprintTable.Image i) {
+        return List.of(i.label(), i.kind(), Sizes.format(i.osBytes()), sizeWithStep(i.withRuntimeBytes(), i.runtimeBytes()),
+                sizeWithStep(i.withJarBytes(), i.jarBytes()),
+                Double.isNaN(i.compressedBytes()) ? Format.DASH : Sizes.format(i.compressedBytes()) + " ("
+                        + Format.pct(i.compressedRatio()) + (i.compression() == null ? "" : ", " + i.compression()) + ")",
+                Sizes.format(i.kernelInitrdBytes()), Sizes.format(i.idleLayerBytes()), Sizes.format(i.suiteLayerBytes()));
+    }
+
+    /** {@code 166 MiB (+74.0 MiB)}; the step left out when it is unknown. */
+    static String sizeWithStep(double total, double step) {
+        if (Double.isNaN(total)) {
+            return Format.DASH;
+        }
+        return Sizes.format(total) + (Double.isNaN(step) ? "" : " (+" + Sizes.format(step) + ")");
+    }
+
     static String footprintValue(String key, Footprint.Value v) {
         if (v == null) {
             return Format.DASH;

@@ -76,6 +76,44 @@ public record JvmRuntime(Path home) {
         }
     }
 
+    /**
+     * The runtime's content, hashed: every path under the home in order, with its type, permissions and content (a
+     * symbolic link: its target). Images with the runtime baked in are cached by it (first 12 hex digits).
+     */
+    public String contentSha256() throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Path> paths;
+        try (java.util.stream.Stream<Path> walk = Files.walk(home)) {
+            paths = walk.sorted(java.util.Comparator.comparing(p -> home.relativize(p).toString())).toList();
+        }
+        byte[] buffer = new byte[1 << 16];
+        for (Path path : paths) {
+            String entry;
+            if (Files.isSymbolicLink(path)) {
+                entry = "l " + Files.readSymbolicLink(path);
+            } else if (Files.isDirectory(path)) {
+                entry = "d " + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+            } else {
+                entry = "f " + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+            }
+            digest.update((home.relativize(path) + "\0" + entry + "\0").getBytes(StandardCharsets.UTF_8));
+            if (entry.startsWith("f ")) {
+                try (java.io.InputStream in = Files.newInputStream(path)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        digest.update(buffer, 0, n);
+                    }
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /** Bytes on disk, for footprints. */
     public long sizeBytes() {
         return Sizes.directoryBytes(home);

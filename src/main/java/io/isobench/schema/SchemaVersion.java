@@ -16,7 +16,7 @@ public record SchemaVersion(int major, int minor) {
     public static final String FIELD = "schemaVersion";
 
     /** What this build writes: 2.0 added the version itself and made environments.json an object; 2.1 the peer path;
-     * 2.2 the neighbours in environment.json. */
+     * 2.2 the neighbours in environment.json; the image as shipped and the layer after an idle start in the footprint. */
     public static final SchemaVersion CURRENT = new SchemaVersion(2, 2);
 
     /** Files written before the schema had a version. */

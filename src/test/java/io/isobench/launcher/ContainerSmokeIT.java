@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -132,7 +133,27 @@ class ContainerSmokeIT {
             assertTrue(footprint.get(key).get("samples").size() >= 5, key);
         }
         assertTrue(footprint.get("idleMemoryBytes").asLong() > 1_000_000);
-        assertTrue(footprint.get("writableLayerBytes").asLong() > 0);
+        // The runtime and the jar are in the image and the suite cleans up: what is left may be nothing at all.
+        assertTrue(footprint.get("writableLayerBytes").asLong() >= 0, "the writable layer after the suite");
+        assertTrue(footprint.get("idleLayerBytes").asLong() > 0, "the idle EchoPeer's writable layer (its hsperfdata)");
+        assertFalse(footprint.has("copiedInBytes"), "nothing is copied in: the runtime and the jar are in the image");
+    }
+
+    @Test
+    void theImageIsShippedWithRuntimeAndJarAndCompressed() throws IOException {
+        JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(env("container-bridge")));
+        JsonNode shipped = footprint.get("shipped");
+        long os = shipped.get("osBytes").asLong();
+        long withRuntime = shipped.get("withRuntimeBytes").asLong();
+        long withJar = shipped.get("withJarBytes").asLong();
+        assertTrue(os > 10_000_000 && withRuntime > os && withJar > withRuntime, shipped.toString());
+        assertTrue(withRuntime - os > 50_000_000, "the runtime's layer: " + (withRuntime - os));
+        long compressed = shipped.get("compressedBytes").asLong();
+        assertTrue(compressed > 0 && compressed < withJar, shipped.toString());
+        assertEquals("docker save | gzip -6", shipped.get("compression").asText());
+        assertEquals(withJar, footprint.get("imageBytes").asLong(), "the container ran the image as shipped");
+        assertTrue(footprint.get("image").asText().startsWith("isobench/run:"), footprint.get("image").asText());
+        assertTrue(bridge.stderr().contains("(+ the benchmarks jar of run "), "the run's image is built per run");
     }
 
     @Test
@@ -178,6 +199,8 @@ class ContainerSmokeIT {
         assertEquals("", Engines.output(List.of("docker", "ps", "-aq", "--filter", "label=io.isobench")), "containers left");
         assertEquals("", Engines.output(List.of("docker", "network", "ls", "-q", "--filter", "label=io.isobench")), "networks left");
         assertEquals("", Engines.output(List.of("docker", "volume", "ls", "-q", "--filter", "label=io.isobench")), "volumes left");
+        assertEquals("", Engines.output(List.of("docker", "images", "-q", "--filter", "label=io.isobench.launcher-pid")),
+                "per-run images left");
         assertEquals(List.of(), Launch.processesContaining("io.isobench.network.EchoPeer"), "host peers left");
     }
 }

@@ -80,7 +80,7 @@ class VmSmokeIT {
     @Test
     void footprintHasEveryField() throws IOException {
         JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(envDir));
-        for (String key : List.of("baseImageBytes", "kernelInitrdBytes", "overlayBytes", "idleMemoryBytes")) {
+        for (String key : List.of("baseImageBytes", "kernelInitrdBytes", "overlayBytes", "idleMemoryBytes", "idleLayerBytes")) {
             assertTrue(footprint.get(key).asLong() > 0, key);
         }
         for (String key : List.of("bootToInitMillis", "bootToJvmReadyMillis")) {
@@ -89,6 +89,22 @@ class VmSmokeIT {
         }
         assertTrue(footprint.get("jvmStartMillis").get("samples").size() >= 5);
         assertTrue(Files.readString(ResultLayout.consoleLog(envDir)).contains("ISOBENCH-DONE rc=0"));
+    }
+
+    @Test
+    void theDiskIsShippedWithRuntimeAndJarAndCompressed() throws IOException {
+        JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(envDir));
+        JsonNode shipped = footprint.get("shipped");
+        long os = shipped.get("osBytes").asLong();
+        long withRuntime = shipped.get("withRuntimeBytes").asLong();
+        long withJar = shipped.get("withJarBytes").asLong();
+        assertEquals(footprint.get("baseImageBytes").asLong(), os, "the OS is the base disk");
+        assertTrue(withRuntime - os > 50_000_000 && withJar > withRuntime, "the runtime's and the jar's layers: " + shipped);
+        long compressed = shipped.get("compressedBytes").asLong();
+        assertTrue(compressed > 0 && compressed < withJar, shipped.toString());
+        assertEquals("qemu-img convert -c -O qcow2", shipped.get("compression").asText());
+        assertTrue(Files.readString(ResultLayout.consoleLog(envDir)).contains("ISOBENCH-JVM-READY"),
+                "the runtime on the guest's disk runs");
     }
 
     @Test

@@ -50,7 +50,9 @@ class SchemaRoundTripTest {
                 .withCopiedInBytes(84839539).withWritableLayerBytes(84610439)
                 .withVm("tcg", "user", 171446272, 33976320)
                 .withBoot(Measurement.of(List.of(7663.6, 7417.8, 6992.4)), Measurement.single(17727.6))
-                .withOverlayBytes(88678400);
+                .withOverlayBytes(88678400)
+                .withShipped(ShippedImage.of(90_000_000, 168_000_000, 175_000_000).withCompressed(70_000_000, "docker save | gzip"))
+                .withIdleLayerBytes(40960);
     }
 
     static RunRecord runRecord() {
@@ -86,6 +88,9 @@ class SchemaRoundTripTest {
         JsonNode foot = TREES.readTree(ResultJson.toJson(footprint()));
         assertEquals(106.2, foot.path("jvmStartMillis").path("median").asDouble());
         assertEquals(84839539L, foot.path("copiedInBytes").asLong(), "copiedInBytes is in the schema");
+        assertEquals(175_000_000L, foot.path("shipped").path("withJarBytes").asLong(), "the image as shipped, nested");
+        assertEquals("docker save | gzip", foot.path("shipped").path("compression").asText());
+        assertEquals(40960L, foot.path("idleLayerBytes").asLong());
         JsonNode run = TREES.readTree(ResultJson.toJson(runRecord()));
         assertEquals("vm-kvm", run.path("environments").get(1).path("env").asText());
         assertFalse(TREES.readTree(ResultJson.toJson(EnvironmentRecord.running(Fingerprint.named("host")))).has("lost"),
@@ -118,7 +123,7 @@ class SchemaRoundTripTest {
         assertEquals(environmentRecord().failed(), read.failed());
 
         ObjectNode foot = (ObjectNode) TREES.readTree(ResultJson.toJson(footprint()));
-        foot.put("schemaVersion", "2.1").put("swapBytes", 0);
+        foot.put("schemaVersion", "2.9").put("swapBytes", 0);
         ((ObjectNode) foot.path("jvmStartMillis")).put("unit", "ms");
         assertEquals(footprint().jvmStartMillis(), ResultJson.bind(foot, Footprint.class).jvmStartMillis());
     }

@@ -21,12 +21,12 @@ import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
+import io.isobench.schema.ShippedImage;
 import io.isobench.support.Peer;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
-import org.testcontainers.utility.MountableFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,8 +42,8 @@ import java.util.Optional;
 import java.util.Map;
 
 /**
- * The suite in a Docker container: a local image of the shared rootfs, the jar and the JVM runtime copied in, the
- * environment directory bind-mounted (so results land on the host as they are written and survive a dead engine), and
+ * The suite in a Docker container: the image as a Java service would ship it (the shared rootfs, the JVM runtime and
+ * the jar baked in, see {@link ContainerImages}), the environment directory bind-mounted (so results land on the host as they are written and survive a dead engine), and
  * every step exec'd into the one container that stays up for the whole run. The peer benchmarks go to an
  * {@link EchoPeer} on the host, as a service in the container reaches the host's network: from a bridged container
  * through veth and the bridge to the bridge's gateway address (the peer binds that address, and only for the run), with
@@ -52,8 +52,8 @@ import java.util.Map;
  */
 public final class ContainerEnvironment implements Environment {
 
-    /** Where the runtime, the jar and the results live inside the container. */
-    private static final String OPT = "/opt/isobench";
+    /** Where the runtime, the jar (both in the image) and the results live inside the container. */
+    private static final String OPT = ContainerImages.OPT;
     private static final String RUNTIME = OPT + "/runtime";
     private static final String JAR = OPT + "/benchmarks.jar";
     private static final String RESULTS = "/results";
@@ -86,9 +86,9 @@ public final class ContainerEnvironment implements Environment {
     public Instance start(RunSpec spec, Path envDir, Footprint footprint) throws LauncherException, InterruptedException {
         Docker docker = Docker.connect();
         docker.sweepLeftovers();
-        String image = this.image != null ? this.image : ImageRecipes.build("container");
-        if (!docker.imageExists(image)) {
-            throw new LauncherException("image " + image + " does not exist locally and cannot be pulled here");
+        String base = this.image != null ? this.image : ImageRecipes.build("container");
+        if (!docker.imageExists(base)) {
+            throw new LauncherException("image " + base + " does not exist locally and cannot be pulled here");
         }
         engineRuntime = docker.runtimeName(variant.runtime()).orElseThrow(() -> new LauncherException(
                 missingRuntime(variant.runtime())));
@@ -96,8 +96,11 @@ public final class ContainerEnvironment implements Environment {
         Map<String, String> labels = Docker.labels(spec.runId());
         Cleanup cleanup = new Cleanup();
         try {
-            long imageBytes = docker.imageBytes(image);
-            footprint.update(f -> f.withImage(image, imageBytes));
+            String withRuntime = ContainerImages.withRuntime(docker, base, spec.runtime());
+            String image = ContainerImages.withJar(docker, withRuntime, spec.benchmarksJar(), spec.runId(), labels);
+            cleanup.add("image " + image, whileEngineAnswers(docker, () -> docker.removeImage(image)));
+            ShippedImage shipped = ContainerImages.sizes(docker, base, withRuntime, image);
+            footprint.update(f -> f.withImage(image, shipped.withJarBytes()).withShipped(shipped));
             boolean bridge = variant.network().equals("bridge");
             Network network = null;
             if (bridge) {
@@ -110,7 +113,7 @@ public final class ContainerEnvironment implements Environment {
             String peerHost = bridge ? "peer" : "127.0.0.1";
             int peerPort = bridge ? PEER_PORT : freeLoopbackPort();
 
-            GenericContainer<?> peer = container(spec, image, labels, network)
+            GenericContainer<?> peer = container(image, labels, network)
                     .withCommand(RUNTIME + "/bin/java", "-cp", JAR, EchoPeer.class.getName(), "--port",
                             String.valueOf(peerPort), "--bind", bridge ? "0.0.0.0" : "127.0.0.1")
                     .waitingFor(Wait.forLogMessage(".*" + EchoPeer.READY + ".*", 1).withStartupTimeout(Duration.ofMinutes(2)));
@@ -148,7 +151,7 @@ public final class ContainerEnvironment implements Environment {
             // outside the host reaches it); with host networking the peer binds a free loopback port itself.
             ExposedPort inboundPort = ExposedPort.tcp(InboundPeer.PORT);
             int inboundLoopbackPort = bridge ? 0 : freeLoopbackPort();
-            GenericContainer<?> bench = container(spec, image, labels, network).withCommand("sleep", "infinity")
+            GenericContainer<?> bench = container(image, labels, network).withCommand("sleep", "infinity")
                     .withCreateContainerCmdModifier(cmd -> {
                         hostConfig(cmd).withBinds(binds);
                         if (bridge) {
@@ -167,6 +170,10 @@ public final class ContainerEnvironment implements Environment {
                 long idle = docker.memoryUsageBytes(peer.getContainerId());
                 footprint.update(f -> f.withIdleMemoryBytes(idle));
             });
+            footprint.attempt("writable layer after an idle start", () -> {
+                long layer = docker.writableLayerBytes(peer.getContainerId());
+                footprint.update(f -> f.withIdleLayerBytes(layer));
+            });
             footprint.attempt("host processes' memory", () -> {
                 long pss = ContainerProcesses.pssBytes(peer.getContainerId());
                 footprint.update(f -> f.withHostProcessesPssBytes(pss));
@@ -178,8 +185,10 @@ public final class ContainerEnvironment implements Environment {
             if (!sibling) {
                 stop(docker, peer); // measured; the benchmarks dial the host's peer
             }
-            long copiedIn = spec.runtime().sizeBytes() + Files.size(spec.benchmarksJar());
-            footprint.update(f -> f.withCopiedInBytes(copiedIn));
+            footprint.attempt("compressed image size", () -> {
+                long compressed = docker.savedGzipBytes(image);
+                footprint.update(f -> f.withShipped(shipped.withCompressed(compressed, Docker.SAVED_GZIP)));
+            });
             SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerAddress, peerPath);
             InboundPeer.Route inbound = bridge
                     ? new InboundPeer.Route("0.0.0.0", InboundPeer.PORT, gateway, docker.publishedPort(id, inboundPort),
@@ -210,7 +219,7 @@ public final class ContainerEnvironment implements Environment {
     private Instance.Neighbour neighbour(Docker docker, RunSpec spec, String image, Map<String, String> labels,
                                          Network network, Cleanup cleanup, int index, NeighbourSpec neighbours,
                                          Path control) throws LauncherException {
-        GenericContainer<?> sibling = container(spec, image, labels, network)
+        GenericContainer<?> sibling = container(image, labels, network)
                 .withCommand(neighbours.command(RUNTIME + "/bin/java", JAR, LOAD_CONTROL, "/var/tmp").toArray(String[]::new))
                 .withCreateContainerCmdModifier(cmd -> hostConfig(cmd).withBinds(
                         new Bind(control.toString(), new Volume(LOAD_CONTROL))));
@@ -309,13 +318,11 @@ public final class ContainerEnvironment implements Environment {
                 gvisor ? Objects.requireNonNullElse(registration, "host") : null);
     }
 
-    /** A container of this run: the image, never pulled, with the runtime and the jar copied in. */
-    private GenericContainer<?> container(RunSpec spec, String image, Map<String, String> labels, Network network) {
+    /** A container of this run: the run's image (runtime and jar baked in), never pulled. */
+    private GenericContainer<?> container(String image, Map<String, String> labels, Network network) {
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withImagePullPolicy(name -> false)
                 .withLabels(labels)
-                .withCopyToContainer(MountableFile.forHostPath(spec.runtime().home()), RUNTIME)
-                .withCopyToContainer(MountableFile.forHostPath(spec.benchmarksJar()), JAR)
                 .withCreateContainerCmdModifier(this::limits);
         if (network != null) {
             container.withNetwork(network);

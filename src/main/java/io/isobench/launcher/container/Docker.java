@@ -2,22 +2,29 @@ package io.isobench.launcher.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.RuntimeInfo;
 import com.github.dockerjava.api.model.Statistics;
 import io.isobench.launcher.LauncherException;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.Transferable;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What the launcher asks of the Docker engine beyond Testcontainers' lifecycle: streamed execs with exit codes,
@@ -225,7 +232,87 @@ public final class Docker {
         return Integer.parseInt(bindings[0].getHostPortSpec());
     }
 
-    /** Removes containers, networks and volumes of isobench launchers that are no longer running. */
+    /** The engine's id of an image, {@code sha256:...}. */
+    public String imageId(String image) {
+        return client.inspectImageCmd(image).exec().getId();
+    }
+
+    /**
+     * Builds image {@code tag} from a Dockerfile and the files beside it, as {@code docker build} does with a context
+     * directory: {@code context} maps each name in the context to its content. The context is tarred into a temporary
+     * file first (the runtime is ~80 MB), removed when the build ends. Nothing is pulled.
+     */
+    public void build(String dockerfile, Map<String, Transferable> context, String tag, Map<String, String> labels,
+                      long timeoutSeconds) throws LauncherException, InterruptedException {
+        Path tar = null;
+        try {
+            tar = Files.createTempFile("isobench-build-", ".tar");
+            try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+                out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                Transferable.of(dockerfile).transferTo(out, "Dockerfile");
+                for (Map.Entry<String, Transferable> file : context.entrySet()) {
+                    file.getValue().transferTo(out, file.getKey());
+                }
+                out.finish();
+            }
+            try (InputStream in = Files.newInputStream(tar)) {
+                client.buildImageCmd().withTarInputStream(in).withTags(java.util.Set.of(tag)).withLabels(labels)
+                        .withPull(false).withRemove(true).withForcerm(true)
+                        .exec(new BuildImageResultCallback()).awaitImageId(timeoutSeconds, TimeUnit.SECONDS);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new LauncherException("cannot build image " + tag + ": " + LauncherException.rootMessage(e), e);
+        } finally {
+            if (tar != null) {
+                try {
+                    Files.deleteIfExists(tar);
+                } catch (IOException e) {
+                    // In java.io.tmpdir; nothing else to do.
+                }
+            }
+        }
+    }
+
+    /** Bytes of {@code docker save IMAGE | gzip} (gzip's default level, 6), streamed: nothing is written to disk. */
+    public long savedGzipBytes(String image) throws LauncherException {
+        CountingStream count = new CountingStream();
+        try (InputStream saved = client.saveImageCmd(image).exec();
+             GZIPOutputStream gzip = new GZIPOutputStream(count, 1 << 16)) {
+            saved.transferTo(gzip);
+        } catch (IOException | RuntimeException e) {
+            throw new LauncherException("cannot save image " + image + ": " + LauncherException.rootMessage(e), e);
+        }
+        return count.bytes;
+    }
+
+    /** How {@link #savedGzipBytes} compresses, as the footprint says it. */
+    public static final String SAVED_GZIP = "docker save | gzip -6";
+
+    /** An output stream that only counts. */
+    private static final class CountingStream extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+
+    /** Removes an image by tag (its layers go with it unless another image shares them); gone already is fine. */
+    public void removeImage(String image) {
+        try {
+            client.removeImageCmd(image).withForce(true).exec();
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            // Already gone.
+        }
+    }
+
+    /** Removes containers, networks, volumes and images of isobench launchers that are no longer running. */
     public void sweepLeftovers() {
         for (Container container : client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(LABEL_PID)).exec()) {
@@ -241,6 +328,9 @@ public final class Docker {
             volumes.stream().filter(volume -> volume.getLabels() != null && orphaned(volume.getLabels()))
                     .forEach(volume -> client.removeVolumeCmd(volume.getName()).exec());
         }
+        client.listImagesCmd().withLabelFilter(LABEL_PID).exec().stream()
+                .filter(image -> image.getLabels() != null && orphaned(image.getLabels()))
+                .forEach(image -> removeImage(image.getId()));
     }
 
     private static boolean orphaned(Map<String, String> labels) {

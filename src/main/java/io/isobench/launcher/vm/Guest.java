@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One boot of the VM: a fresh qcow2 overlay on the read-only base disk, QEMU with the console on its stdout, the console
- * appended to console.log (and echoed, for the suite's progress lines), and the time each marker line appeared.
+ * One boot of the VM: a fresh qcow2 overlay on the read-only disk (the base, or the top of its layers), QEMU with the
+ * console on its stdout, the console appended to console.log (and echoed, for the suite's progress lines), and the time each marker line appeared.
  * Closing kills QEMU if it still runs and removes the overlay.
  */
 final class Guest implements AutoCloseable {
@@ -53,7 +53,7 @@ final class Guest implements AutoCloseable {
         Path overlay = workDir.resolve("overlay-" + System.nanoTime() + ".qcow2");
         try {
             Processes.Result created = Processes.run(List.of("qemu-img", "create", "-q", "-f", "qcow2",
-                    "-b", image.disk().toString(), "-F", "raw", overlay.toString()), 60);
+                    "-b", image.disk().toString(), "-F", image.diskFormat(), overlay.toString()), 60);
             if (created.exitCode() != 0) {
                 throw new LauncherException("qemu-img could not make an overlay: " + created.output().strip());
             }

@@ -15,6 +15,7 @@ import io.isobench.launcher.Sizes;
 import io.isobench.launcher.SuiteCommand;
 import io.isobench.network.EchoPeer;
 import io.isobench.schema.Measurement;
+import io.isobench.schema.ShippedImage;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 import io.isobench.support.BenchDir;
@@ -32,16 +33,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The suite in a QEMU virtual machine. Boot times come from three short boots and idle memory from a boot that runs
- * only an idle EchoPeer, each on a fresh overlay; then the VM boots once for the whole run: its {@code run.sh} (the
- * image's init contract, see vm-images/README.md) copies the runtime and the jar to the guest's disk and becomes a loop
- * that runs each command file the launcher drops into the share ({@code steps/N.sh}), its output in {@code N.out}
- * and its exit code in {@code N.rc}, until it finds {@code steps/stop}. Results come back through the share.
+ * The suite in a QEMU virtual machine, booted from the image as a Java service would ship it (the runtime and the jar
+ * in layers on the base disk, see {@link VmImage#withRuntime}). Boot times come from three short boots and idle memory
+ * from a boot that runs only an idle EchoPeer, each on a fresh overlay; then the VM boots once for the whole run: its
+ * {@code run.sh} (the image's init contract, see vm-images/README.md) becomes a loop that runs each command file the
+ * launcher drops into the share ({@code steps/N.sh}), its output in {@code N.out} and its exit code in {@code N.rc},
+ * until it finds {@code steps/stop}. Results come back through the share.
  */
 public final class VmEnvironment implements Environment {
 
-    /** Where the guest keeps its copy of the runtime and the jar, and where the file benchmarks write. */
-    private static final String OPT = "/opt/isobench";
+    /** Where the runtime and the jar are on the guest's disk, and where the file benchmarks write. */
+    private static final String OPT = VmImage.OPT;
     private static final String BENCH_DIR = "/var/tmp/isobench";
     private static final String SHARE = "/share";
     private static final String JVM_READY = "ISOBENCH-JVM-READY";
@@ -83,7 +85,7 @@ public final class VmEnvironment implements Environment {
                     + "These results are emulation, many times slower than KVM, and say nothing about KVM overhead; "
                     + "they are labelled vm-tcg / accel: tcg.");
         }
-        VmImage image = VmImage.ensure();
+        VmImage base = VmImage.ensure();
         long bootTimeout = accel.equals("kvm") ? 60 : 180;
         Cleanup cleanup = new Cleanup();
         try {
@@ -98,18 +100,24 @@ public final class VmEnvironment implements Environment {
             Path share = Files.createDirectory(work.resolve("share"));
             VmNetwork network = VmNetwork.open(this.network);
             cleanup.add("the VM's network " + network.describe(), network::close);
-            copyTree(spec.runtime().home(), share.resolve("runtime"));
-            Files.copy(spec.benchmarksJar(), share.resolve("benchmarks.jar"));
+            VmImage withRuntime = base.withRuntime(spec.runtime());
+            VmImage image = withRuntime.withJar(spec.benchmarksJar(), work);
 
-            long diskBytes = Sizes.diskUsageBytes(image.disk());
+            long diskBytes = Sizes.diskUsageBytes(base.disk());
             long kernelInitrdBytes = Sizes.diskUsageBytes(image.kernel()) + Sizes.diskUsageBytes(image.initrd());
-            footprint.update(f -> f.withVm(accel, network.describe(), diskBytes, kernelInitrdBytes));
+            long runtimeBytes = diskBytes + Sizes.diskUsageBytes(withRuntime.disk());
+            ShippedImage shipped = ShippedImage.of(diskBytes, runtimeBytes, runtimeBytes + Sizes.diskUsageBytes(image.disk()));
+            footprint.update(f -> f.withVm(accel, network.describe(), diskBytes, kernelInitrdBytes).withShipped(shipped));
+            footprint.attempt("compressed image size", () -> {
+                long compressed = image.compressedBytes(work);
+                footprint.update(f -> f.withShipped(shipped.withCompressed(compressed, VmImage.COMPRESSION)));
+            });
 
             List<Double> toInit = new ArrayList<>();
             List<Double> toJvm = new ArrayList<>();
             for (int i = 1; i <= BOOT_SAMPLES; i++) {
                 Progress.say(name() + ": boot " + i + "/" + BOOT_SAMPLES + " (boot time)");
-                writeRunScript(share, SHARE + "/runtime/bin/java -version >/dev/null 2>&1 && echo " + JVM_READY);
+                writeRunScript(share, OPT + "/runtime/bin/java -version >/dev/null 2>&1 && echo " + JVM_READY);
                 header(console, "boot " + i + "/" + BOOT_SAMPLES + ": boot and JVM start times");
                 try (Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(JVM_READY))) {
                     toInit.add(required(guest, Guest.INIT, bootTimeout));
@@ -120,7 +128,7 @@ public final class VmEnvironment implements Environment {
             footprint.update(f -> f.withBoot(Measurement.of(toInit), Measurement.of(toJvm)));
 
             Progress.say(name() + ": boot for idle memory (an idle EchoPeer in the guest)");
-            writeRunScript(share, "exec " + SHARE + "/runtime/bin/java -cp " + SHARE + "/benchmarks.jar "
+            writeRunScript(share, "exec " + OPT + "/runtime/bin/java -cp " + OPT + "/benchmarks.jar "
                     + EchoPeer.class.getName() + " --port " + IDLE_PEER_PORT + " --bind 127.0.0.1");
             header(console, "idle boot: memory of QEMU while the guest runs an idle EchoPeer");
             footprint.attempt("idle memory", () -> {
@@ -129,6 +137,8 @@ public final class VmEnvironment implements Environment {
                     Thread.sleep(3000);
                     long idle = Processes.rssBytes(guest.pid());
                     footprint.update(f -> f.withIdleMemoryBytes(idle));
+                    long layer = Sizes.diskUsageBytes(guest.overlay());
+                    footprint.update(f -> f.withIdleLayerBytes(layer));
                 }
             });
 
@@ -185,16 +195,14 @@ public final class VmEnvironment implements Environment {
     }
 
     /**
-     * The guest's run.sh for the run: copy the runtime and the jar to the guest's own disk, say ready, then run each
-     * command file in turn. It waits with bash's {@code read -t} on a FIFO nobody writes, a builtin: under TCG every
+     * The guest's run.sh for the run: make the benchmarks' directory, say ready, then run each command file in turn. It waits with bash's {@code read -t} on a FIFO nobody writes, a builtin: under TCG every
      * exec of a program costs about 0.1 s of emulated CPU, which a {@code sleep} loop would spend all the time.
      */
     static String stepLoop() {
         String steps = SHARE + "/steps";
         return String.join("\n",
                 "set -e",
-                "mkdir -p " + OPT + " " + BENCH_DIR,
-                "cp -a " + SHARE + "/runtime " + SHARE + "/benchmarks.jar " + OPT + "/",
+                "mkdir -p " + BENCH_DIR,
                 "mkfifo /run/isobench-wait",
                 "set +e",
                 "echo " + STEPS_READY,
