@@ -211,8 +211,8 @@ public final class ContainerEnvironment implements Environment {
     }
 
     /**
-     * A neighbour: a container of the same image, runtime, limits and network as the benchmark container, with the
-     * runtime and jar copied in the same way, whose main process is the load generator; its io files go to its own
+     * A neighbour: a container of the same image as shipped (runtime and jar in its layers), runtime, limits and network
+     * as the benchmark container, whose main process is the load generator; its io files go to its own
      * writable layer, as the benchmark container's do. Labelled like every container of the run, so that the next run
      * sweeps it if this launcher is killed.
      */

@@ -22,8 +22,8 @@ import java.util.Map;
 /**
  * Idle containers of one OCI runtime for {@code isobench density}: each runs an EchoPeer JVM on its own loopback, on
  * the engine's default bridge. The runtime and the jar are bind-mounted read-only, so their pages are shared in the
- * host's page cache the way a layer baked into the image would be (copied into each container, as the suite's runs
- * do, every container would hold its own copy of libjvm.so).
+ * host's page cache as the suite's image layers are (copied into each container instead, every container would hold
+ * its own copy of libjvm.so).
  */
 public final class IdleContainers implements IdleKind {
 
