@@ -108,8 +108,12 @@ class HostSmokeIT {
             assertEquals(List.of(), left.toList(), "files left in the benchmark directory");
         }
         try (Stream<Path> files = Files.list(envDir())) {
-            assertEquals(Set.of("jmh.json", "environment.json", "jmh.log", "footprint.json"),
+            assertEquals(Set.of("jmh.json", "environment.json", "jmh.log", "footprint.json", ResultLayout.INBOUND_DIR),
                     Set.copyOf(files.map(p -> p.getFileName().toString()).toList()));
+        }
+        try (Stream<Path> files = Files.list(ResultLayout.inboundDir(envDir()))) {
+            assertEquals(Set.of("jmh.json", "environment.json", "jmh.log"),
+                    Set.copyOf(files.map(p -> p.getFileName().toString()).toList()), "the inbound client's files");
         }
         assertEquals(List.of(), Launch.processesContaining("io.isobench.network.EchoPeer"));
     }
