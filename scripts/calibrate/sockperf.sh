@@ -204,7 +204,8 @@ jmh_run() {
   [[ "$WITH_VM" == 1 ]] && envs+=,vm
   ensure_jars >&2
   say "running $JMH_INCLUDE in $envs (quick profile, one round; log: $OUT/jmh-run.log) ..."
-  java -jar "$LAUNCHER_JAR" bench --envs "$envs" --container-variants bridge,host,runsc-bridge --profile quick \
+  # --vm-networks user: the VM that sockperf boots is on slirp, so the JMH row must be too.
+  java -jar "$LAUNCHER_JAR" bench --envs "$envs" --container-variants bridge,host,runsc-bridge --vm-networks user --profile quick \
     --rounds 1 --include "$JMH_INCLUDE" --out "$OUT/jmh" >"$OUT/jmh-run.log" 2>&1 \
     || say "the JMH run ended with status $? (see $OUT/jmh-run.log); the table has what it wrote"
   printf '%s\n' "$OUT/jmh"
