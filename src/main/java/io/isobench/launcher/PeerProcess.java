@@ -30,6 +30,13 @@ public final class PeerProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** A port that nothing on the host's loopback listens on now (for a peer that cannot take port 0 itself). */
+    public static int freeLoopbackPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     public static PeerProcess start(JvmRuntime runtime, Path jar, String bind) throws LauncherException, InterruptedException {
         Process process;
         try {

@@ -30,8 +30,6 @@ import org.testcontainers.utility.DockerImageName;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,7 +109,7 @@ public final class ContainerEnvironment implements Environment {
             }
             boolean sibling = variant.peer().equals("sibling");
             String peerHost = bridge ? "peer" : "127.0.0.1";
-            int peerPort = bridge ? PEER_PORT : freeLoopbackPort();
+            int peerPort = bridge ? PEER_PORT : PeerProcess.freeLoopbackPort();
 
             GenericContainer<?> peer = container(image, labels, network)
                     .withCommand(RUNTIME + "/bin/java", "-cp", JAR, EchoPeer.class.getName(), "--port",
@@ -150,7 +148,7 @@ public final class ContainerEnvironment implements Environment {
             // The inbound peer's port: published on the gateway's address only (Docker's DNAT from the host; nothing
             // outside the host reaches it); with host networking the peer binds a free loopback port itself.
             ExposedPort inboundPort = ExposedPort.tcp(InboundPeer.PORT);
-            int inboundLoopbackPort = bridge ? 0 : freeLoopbackPort();
+            int inboundLoopbackPort = bridge ? 0 : PeerProcess.freeLoopbackPort();
             GenericContainer<?> bench = container(image, labels, network).withCommand("sleep", "infinity")
                     .withCreateContainerCmdModifier(cmd -> {
                         hostConfig(cmd).withBinds(binds);
@@ -375,9 +373,4 @@ public final class ContainerEnvironment implements Environment {
         }
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

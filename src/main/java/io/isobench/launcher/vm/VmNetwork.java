@@ -2,6 +2,7 @@ package io.isobench.launcher.vm;
 
 import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.Progress;
 import io.isobench.support.Peer;
@@ -55,7 +56,7 @@ final class VmNetwork implements AutoCloseable {
     }
 
     static VmNetwork open(String kind) throws LauncherException, InterruptedException {
-        return kind.equals("tap") ? tap() : new VmNetwork(null, USER_GUEST, USER_HOST, "127.0.0.1", false, freeLoopbackPort());
+        return kind.equals("tap") ? tap() : new VmNetwork(null, USER_GUEST, USER_HOST, "127.0.0.1", false, forwardPort());
     }
 
     private static VmNetwork tap() throws LauncherException, InterruptedException {
@@ -207,9 +208,11 @@ final class VmNetwork implements AutoCloseable {
         throw new LauncherException("--network tap: every 10.213.N.0/24 is in use on this host");
     }
 
-    private static int freeLoopbackPort() throws LauncherException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+
+    /** A free loopback port for QEMU's hostfwd. */
+    private static int forwardPort() throws LauncherException {
+        try {
+            return PeerProcess.freeLoopbackPort();
         } catch (java.io.IOException e) {
             throw new LauncherException("no free loopback port for QEMU's forwarding: " + e.getMessage(), e);
         }
