@@ -21,7 +21,12 @@ public final class Cleanup implements AutoCloseable {
     private final Thread hook = new Thread(this::runAll, "isobench-cleanup");
 
     public Cleanup() {
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Made while the JVM shuts down (Ctrl-C during a start): whoever made it closes it, as the code in
+            // flight unwinds; no hook can be added now.
+        }
     }
 
     public synchronized void add(String what, Action action) {

@@ -1,6 +1,5 @@
 package io.isobench.launcher;
 
-import io.isobench.launcher.vm.VmEnvironment;
 import io.isobench.load.LoadKind;
 import picocli.CommandLine.Option;
 
@@ -15,10 +14,6 @@ import java.util.Optional;
  * twin against the same kind alone, round by round.
  */
 public final class NeighbourOptions {
-
-    /** Why a VM gets no neighbours (yet). */
-    static final String VM_REASON = "a VM has no neighbours yet: its guest runs one command at a time, and under TCG "
-            + "every idle guest already keeps a CPU of the host busy";
 
     @Option(names = "--neighbours", paramLabel = "K", description = "Also run each environment beside K sibling instances "
             + "of its kind that load the machine during its steps (its twin ENV-nbK<load>), compared with it alone.")
@@ -42,7 +37,7 @@ public final class NeighbourOptions {
 
     /**
      * The plan with each environment followed by its neighbour twin. A twin whose environment cannot run here is
-     * skipped for the same reason; a VM's twin is skipped with {@link #VM_REASON}.
+     * skipped for the same reason.
      */
     public List<Rounds.Planned> expand(List<Rounds.Planned> plan) {
         Optional<NeighbourSpec> spec = spec();
@@ -56,8 +51,6 @@ public final class NeighbourOptions {
             String twin = spec.get().twinName(environment.name());
             if (planned.missing().isPresent()) {
                 expanded.add(new Rounds.Planned(named(twin), planned.missing()));
-            } else if (environment instanceof VmEnvironment) {
-                expanded.add(new Rounds.Planned(named(twin), Optional.of(VM_REASON)));
             } else {
                 expanded.add(Rounds.Planned.of(new NeighbourEnvironment(environment, spec.get())));
             }

@@ -19,10 +19,13 @@ public final class VmCommand implements Callable<Integer> {
     @Mixin
     VmOptions vm;
 
+    @Mixin
+    NeighbourOptions neighbours;
+
     @Override
     public Integer call() throws Exception {
         VmEnvironment environment = new VmEnvironment(vm);
-        List<Rounds.Planned> plan = List.of(Rounds.Planned.of(environment));
+        List<Rounds.Planned> plan = neighbours.expand(List.of(Rounds.Planned.of(environment)));
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         Rounds.preflight(plan);
         return Rounds.run(plan, options.toSpec());

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Bounded CPU, disk or network load, in bursts asked for through a control directory.")
 public final class LoadGenerator implements Callable<Integer> {
 
-    /** How often the control directory is looked at: a burst starts within this of being asked for. */
+    /** How often the control directory is looked at by default: a burst starts within this of being asked for. */
     static final long POLL_MILLIS = 5;
 
     @Option(names = "--load", required = true, description = "cpu, io or net.")
@@ -37,6 +37,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Load threads (default: every CPU the JVM counts).")
     int threads;
 
+    @Option(names = "--poll-millis", defaultValue = "" + POLL_MILLIS, description = "How often the control directory is "
+            + "looked at, in ms (default: ${DEFAULT-VALUE}; a VM's sibling looks less often, each look being a 9p round trip).")
+    long pollMillis;
+
     @Option(names = "--exit-on-stdin-eof", description = "Exit when standard input closes (the launcher that started it is gone).")
     boolean exitOnStdinEof;
 
@@ -47,6 +51,9 @@ public final class LoadGenerator implements Callable<Integer> {
         LoadKind kind = LoadKind.parse(load);
         if (threads < 0 || threads > 256) {
             throw new IllegalArgumentException("--threads must be between 1 and 256 (0: every CPU), got " + threads);
+        }
+        if (pollMillis < 1 || pollMillis > 1000) {
+            throw new IllegalArgumentException("--poll-millis must be between 1 and 1000, got " + pollMillis);
         }
         int count = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         if (!Files.isDirectory(control)) {
@@ -90,7 +97,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 } else if (asked.isEmpty()) {
                     expired = false;
                 }
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pollMillis);
             }
         } finally {
             end(current, controls);

@@ -57,7 +57,7 @@ class NeighbourSpecTest {
     }
 
     @Test
-    void eachEnvironmentIsFollowedByItsTwinAndAVmsTwinIsSkippedWithTheReason() {
+    void eachEnvironmentIsFollowedByItsTwinAVmsAsWellAndASkippedOnesTwinIsSkippedWithItsReason() {
         Environment host = NeighbourOptions.named("host");
         List<Rounds.Planned> plan = options("--neighbours", "1", "--load", "io").expand(List.of(
                 Rounds.Planned.of(host),
@@ -69,8 +69,9 @@ class NeighbourSpecTest {
         assertFalse(plan.get(1).missing().isPresent());
         assertEquals(Optional.of("no runsc"), plan.get(3).missing(), "a twin is skipped for its environment's reason");
         assertEquals("container-runsc-bridge-nb1io", plan.get(3).environment().name());
-        assertTrue(plan.get(5).environment().name().matches("vm-(tcg|kvm)-nb1io"), plan.get(5).environment().name());
-        assertEquals(Optional.of(NeighbourOptions.VM_REASON), plan.get(5).missing());
+        assertTrue(plan.get(5).environment().name().matches("vm-(tcg|kvm)(-user)?-nb1io"), plan.get(5).environment().name());
+        assertInstanceOf(NeighbourEnvironment.class, plan.get(5).environment(), "a VM has neighbour VMs");
+        assertFalse(plan.get(5).missing().isPresent());
         assertEquals(1, options().expand(List.of(Rounds.Planned.of(host))).size(), "no twins without --neighbours");
     }
 

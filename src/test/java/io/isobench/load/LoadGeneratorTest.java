@@ -90,6 +90,8 @@ class LoadGeneratorTest {
                 "--control", control.toString()));
         assertEquals(ExitCode.BAD_INPUT, Cli.execute(new LoadGenerator(), "LoadGenerator", "--load", "cpu",
                 "--control", tmp.resolve("missing").toString()));
+        assertEquals(ExitCode.BAD_INPUT, Cli.execute(new LoadGenerator(), "LoadGenerator", "--load", "cpu",
+                "--control", control.toString(), "--poll-millis", "0"));
         try (var files = Files.list(control)) {
             assertEquals(List.of(), files.toList(), "nothing written on bad input");
         }

@@ -114,13 +114,7 @@ public final class IdleGuests implements IdleKind {
         if (guest != null) {
             guest.close();
         }
-        try {
-            network.close();
-        } catch (LauncherException e) {
-            Progress.warn("the VM's network: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        VmEnvironment.closeQuietly(network);
     }
 
     /** Removes the work directory (overlays, share); QEMU processes are ended with their instances. */

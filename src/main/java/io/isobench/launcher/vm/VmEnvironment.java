@@ -6,6 +6,8 @@ import io.isobench.launcher.Footprint;
 import io.isobench.launcher.InboundPeer;
 import io.isobench.launcher.Instance;
 import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.NeighbourEnvironment;
+import io.isobench.launcher.NeighbourSpec;
 import io.isobench.launcher.PeerProcess;
 import io.isobench.launcher.Processes;
 import io.isobench.launcher.Progress;
@@ -154,9 +156,10 @@ public final class VmEnvironment implements Environment {
             String envInside = SHARE + "/results/" + name();
             SuiteCommand suite = new SuiteCommand(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", envInside, BENCH_DIR,
                     network.hostAddress() + ":" + peer.port(), network.peerPath());
+            Siblings siblings = (index, neighbours, control) -> neighbour(image, work, envDir, index, neighbours, control);
             return new VmInstance(guest, steps, suite, new SuiteCommand.Identity(name(), "vm",
                     options.variant(accel, network.describe()), accel), share.resolve("results").resolve(name()),
-                    Accel.slowdown(accel), console, network.inboundRoute(), cleanup);
+                    Accel.slowdown(accel), console, network.inboundRoute(), cleanup, siblings);
         } catch (IOException | RuntimeException | LauncherException | InterruptedException e) {
             cleanup.close();
             if (e instanceof InterruptedException interrupted) {
@@ -167,6 +170,61 @@ public final class VmEnvironment implements Environment {
             }
             throw new LauncherException(name() + ": " + LauncherException.rootMessage(e), e);
         }
+    }
+
+    /**
+     * A neighbour VM: the run's image (runtime and jar on its disk) with the same options and accelerator, its own
+     * overlay and a user-mode network of its own, and the control directory on the host as its 9p share. Its run.sh
+     * runs the load generator on that directory, with the io load's files on the guest's disk (as the suite's are) and
+     * the generator's output in {@link NeighbourEnvironment#LOG}; its console goes to
+     * {@code <env>/neighbour-N.console.log}. The generator looks at the share every {@link #SIBLING_POLL_MILLIS} ms,
+     * since under TCG each look is an emulated 9p round trip that an idle sibling would otherwise spend a CPU on.
+     */
+    private Instance.Neighbour neighbour(VmImage image, Path work, Path envDir, int index, NeighbourSpec neighbours,
+                                         Path control) throws LauncherException, InterruptedException {
+        List<String> command = neighbours.command(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", SHARE, BENCH_DIR);
+        command.addAll(List.of("--poll-millis", String.valueOf(SIBLING_POLL_MILLIS)));
+        try {
+            writeRunScript(control, "mkdir -p " + BENCH_DIR + "\nexec " + SuiteCommand.shellQuote(command) + " >"
+                    + SHARE + "/" + NeighbourEnvironment.LOG + " 2>&1");
+        } catch (IOException e) {
+            throw new LauncherException(name() + ": cannot write neighbour VM " + index + "'s run.sh: " + e.getMessage(), e);
+        }
+        VmNetwork network = VmNetwork.open("user");
+        Path console = envDir.resolve("neighbour-" + index + ".console.log");
+        Progress.say(name() + ": booting neighbour VM " + index + " (" + neighbours.load().id() + " load; console: "
+                + console + ")");
+        Guest guest;
+        try {
+            guest = Guest.boot(image, options, accel, network, work, control, console, false, List.of());
+        } catch (LauncherException e) {
+            closeQuietly(network);
+            throw e;
+        }
+        return () -> {
+            guest.close();
+            closeQuietly(network);
+        };
+    }
+
+    /** How often a neighbour VM's load generator looks at its control directory. */
+    static final long SIBLING_POLL_MILLIS = 100;
+
+    /** Closes a VM's network, with a warning instead of an exception. */
+    static void closeQuietly(VmNetwork network) {
+        try {
+            network.close();
+        } catch (LauncherException e) {
+            Progress.warn("a VM's network: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the VM's neighbours. */
+    @FunctionalInterface
+    private interface Siblings {
+        Instance.Neighbour start(int index, NeighbourSpec neighbours, Path control) throws LauncherException, InterruptedException;
     }
 
     /** Removes the work directories of launchers that are no longer running (killed before their cleanup ran). */
@@ -234,10 +292,12 @@ public final class VmEnvironment implements Environment {
         private final Path console;
         private final InboundPeer.Route inbound;
         private final Cleanup cleanup;
+        private final Siblings siblings;
         private int next = 1;
 
         VmInstance(Guest guest, Path steps, SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost,
-                   double slowdown, Path console, InboundPeer.Route inbound, Cleanup cleanup) {
+                   double slowdown, Path console, InboundPeer.Route inbound, Cleanup cleanup, Siblings siblings) {
+            this.siblings = siblings;
             this.inbound = inbound;
             this.guest = guest;
             this.steps = steps;
@@ -277,6 +337,12 @@ public final class VmEnvironment implements Environment {
         @Override
         public java.util.Optional<InboundPeer.Route> inboundRoute() {
             return java.util.Optional.of(inbound);
+        }
+
+        @Override
+        public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control)
+                throws LauncherException, InterruptedException {
+            return siblings.start(index, neighbours, control);
         }
 
         @Override

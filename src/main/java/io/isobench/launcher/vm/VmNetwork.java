@@ -29,12 +29,16 @@ import java.util.regex.Pattern;
  */
 final class VmNetwork implements AutoCloseable {
 
-    /** Tap devices made by the suite are named {@code isob-<launcher pid>}, so a stale one can be told and removed. */
+    /**
+     * Tap devices made by the suite are named {@code isob-<launcher pid>-<n>} (n counts the launcher's VMs: a VM and
+     * its neighbour twin run at once), so a stale one can be told and removed; at most 15 characters, as Linux allows.
+     */
     static final String TAP_PREFIX = "isob-";
+    private static final java.util.concurrent.atomic.AtomicInteger TAPS = new java.util.concurrent.atomic.AtomicInteger();
     private static final String USER_GUEST = "10.0.2.15/24";
     private static final String USER_HOST = "10.0.2.2";
     private static final String TAP_NET = "10.213.";
-    private static final Pattern TAP_NAME = Pattern.compile("\\d+: (" + Pattern.quote(TAP_PREFIX) + "(\\d+))[:@]");
+    private static final Pattern TAP_NAME = Pattern.compile("\\d+: (" + Pattern.quote(TAP_PREFIX) + "(\\d+)(?:-\\d+)?)[:@]");
 
     private final String tap;
     private final String guestAddress;
@@ -61,7 +65,7 @@ final class VmNetwork implements AutoCloseable {
 
     private static VmNetwork tap() throws LauncherException, InterruptedException {
         removeStaleTaps();
-        String name = TAP_PREFIX + ProcessHandle.current().pid();
+        String name = TAP_PREFIX + ProcessHandle.current().pid() + "-" + TAPS.incrementAndGet() % 100;
         int subnet = freeSubnet();
         String host = TAP_NET + subnet + ".1";
         Processes.Result made = Processes.run(List.of("ip", "tuntap", "add", "dev", name, "mode", "tap"), 30);

@@ -34,10 +34,12 @@ class VmNetworkTest {
                 1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\\    link/loopback
                 2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default\\    link/ether
                 161: isob-4242: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc fq_codel state DOWN mode DEFAULT group default qlen 1000\\    link/ether
+                163: isob-4194304-12: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc fq_codel state DOWN mode DEFAULT group default qlen 1000\\    link/ether
                 162: isobar0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000\\    link/ether
                 """;
         List<VmNetwork.Tap> taps = VmNetwork.suiteTaps(ip);
-        assertEquals(List.of(new VmNetwork.Tap("isob-4242", 4242)), taps);
+        assertEquals(List.of(new VmNetwork.Tap("isob-4242", 4242), new VmNetwork.Tap("isob-4194304-12", 4194304)), taps);
+        assertTrue("isob-4194304-12".length() <= 15, "Linux's limit for an interface name");
     }
 
     @Test
