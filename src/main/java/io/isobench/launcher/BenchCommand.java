@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--density", defaultValue = "2", paramLabel = "N",
             description = "After the rounds, start N idle instances of each kind of the run, one by one, for the density "
-                    + "table (isobench density --max N, KSM off) into RUN_DIR/density.json; 0 for none "
+                    + "table (isobench density --max N, KSM and free page reporting off) into RUN_DIR/density.json; 0 for none "
                     + "(default: ${DEFAULT-VALUE}).")
     int density;
 
@@ -181,7 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Progress.say("density: " + density + " idle instance(s) of each of " + String.join(", ", kinds));
         int rc = io.isobench.suite.Cli.execute(new io.isobench.launcher.density.DensityCommand(), "isobench density",
-                "--kinds", String.join(",", kinds), "--max", String.valueOf(density), "--ksm", "off",
+                "--kinds", String.join(",", kinds), "--max", String.valueOf(density), "--ksm", "off", "--page-reporting", "off",
                 "--out", spec.runDir().toString(), "--jar", spec.benchmarksJar().toString());
         if (rc != ExitCode.DONE) {
             Progress.warn("the density measurement did not complete (exit " + rc + "); the run's results are kept");

@@ -20,13 +20,9 @@ public final class Cleanup implements AutoCloseable {
     private final Deque<Entry> entries = new ArrayDeque<>();
     private final Thread hook = new Thread(this::runAll, "isobench-cleanup");
 
+    /** @throws IllegalStateException while the JVM shuts down: nothing new may start then, as nothing would undo it */
     public Cleanup() {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // Made while the JVM shuts down (Ctrl-C during a start): whoever made it closes it, as the code in
-            // flight unwinds; no hook can be added now.
-        }
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     public synchronized void add(String what, Action action) {
@@ -38,7 +34,9 @@ public final class Cleanup implements AutoCloseable {
             Entry entry = entries.pop();
             try {
                 entry.action().run();
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
+                // A LinkageError too (a class first loaded during shutdown can fail its initializer): one failed
+                // action must not keep the others from running.
                 System.err.println("isobench: could not remove " + entry.what() + ": " + e.getMessage());
             }
         }

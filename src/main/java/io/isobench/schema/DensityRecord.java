@@ -46,8 +46,8 @@ public record DensityRecord(SchemaVersion schemaVersion, String host, long memTo
     /**
      * The instances of one kind, started one by one.
      *
-     * @param label the series' name: the kind, with {@code -ksm} when KSM was on ({@code host}, {@code container-runc},
-     *              {@code container-runsc}, {@code vm-tcg}, {@code vm-tcg-ksm})
+     * @param label the series' name: the kind, with {@code -fpr} for free page reporting and {@code -ksm} when KSM was on ({@code host}, {@code container-runc},
+     *              {@code container-runsc}, {@code vm-tcg}, {@code vm-tcg-ksm}, {@code vm-tcg-fpr})
      * @param kind host, container or vm
      * @param notes what a reader must know (TCG emulation, how the runtime reaches the instance)
      * @param baselineAvailableBytes MemAvailable before the first instance

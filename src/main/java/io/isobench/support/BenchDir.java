@@ -27,7 +27,12 @@ public final class BenchDir implements AutoCloseable {
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(BenchDir::deleteLeftovers, "isobench-benchdir-cleanup"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(BenchDir::deleteLeftovers, "isobench-benchdir-cleanup"));
+        } catch (IllegalStateException e) {
+            // First used from a shutdown hook (a launcher's cleanup deleting a work directory on Ctrl-C): nothing is
+            // opened from now on, and failing here would stop that cleanup.
+        }
     }
 
     private final Path path;

@@ -58,9 +58,15 @@ public final class DensityCommand implements Callable<Integer> {
     String budget;
 
     @Option(names = "--ksm", defaultValue = "both",
-            description = "VMs with kernel same-page merging off, on, or both as two series (default: ${DEFAULT-VALUE}; "
-                    + "on is skipped with the reason where KSM cannot be switched).")
+            description = "VMs with kernel same-page merging off, on (every VM series), or both (a series beside the "
+                    + "plain one) (default: ${DEFAULT-VALUE}; on is skipped with the reason where KSM cannot be switched).")
     String ksm;
+
+    @Option(names = "--page-reporting", defaultValue = "both",
+            description = "VMs with free page reporting (a virtio balloon device with free-page-reporting=on, series "
+                    + "vm-ACCEL-fpr): off, on (every VM series), or both (a series beside the plain one, with KSM off "
+                    + "unless --ksm on) (default: ${DEFAULT-VALUE}).")
+    String pageReporting;
 
     @Option(names = "--settle-seconds", defaultValue = "3",
             description = "Wait after each start before MemAvailable is read (default: ${DEFAULT-VALUE}; with KSM on, "
@@ -106,8 +112,9 @@ public final class DensityCommand implements Callable<Integer> {
                 + " MiB of " + mib(memTotal) + " MiB free; results go to " + file);
         boolean failed = false;
         for (String kind : asked) {
-            for (boolean withKsm : ksmSettings(kind)) {
-                String label = kind + (withKsm ? "-ksm" : "");
+            for (VmMemory memory : memorySettings(kind)) {
+                boolean withKsm = memory.ksm();
+                String label = DensityRun.label(kind + (memory.pageReporting() ? "-fpr" : ""), withKsm);
                 String ksmProblem = withKsm ? Ksm.problem() : null;
                 if (ksmProblem != null) {
                     run.skipped(label, "vm", ksmProblem);
@@ -115,7 +122,7 @@ public final class DensityCommand implements Callable<Integer> {
                 }
                 IdleKind idle;
                 try {
-                    idle = open(kind, jvm, benchmarksJar, runDir);
+                    idle = open(kind, memory.pageReporting(), jvm, benchmarksJar, runDir);
                 } catch (LauncherException e) {
                     run.skipped(label, kindOf(kind), e.getMessage());
                     failed = true;
@@ -142,6 +149,9 @@ public final class DensityCommand implements Callable<Integer> {
         if (!List.of("off", "on", "both").contains(ksm)) {
             throw new IllegalArgumentException("--ksm must be off, on or both, got '" + ksm + "'");
         }
+        if (!List.of("off", "on", "both").contains(pageReporting)) {
+            throw new IllegalArgumentException("--page-reporting must be off, on or both, got '" + pageReporting + "'");
+        }
         Set<String> result = new LinkedHashSet<>();
         for (String kind : kinds) {
             String k = kind.strip();
@@ -153,18 +163,34 @@ public final class DensityCommand implements Callable<Integer> {
         return new ArrayList<>(result);
     }
 
-    private List<Boolean> ksmSettings(String kind) {
-        if (!kind.equals("vm")) {
-            return List.of(false);
-        }
-        return switch (ksm) {
-            case "off" -> List.of(false);
-            case "on" -> List.of(true);
-            default -> List.of(false, true);
-        };
+    /** How a VM series shares or returns memory: KSM on the host, free page reporting from the guest. */
+    record VmMemory(boolean ksm, boolean pageReporting) {
     }
 
-    private IdleKind open(String kind, JvmRuntime jvm, Path benchmarksJar, Path runDir)
+    /**
+     * The series of a kind: one for host and containers; for VMs the plain series, KSM on, and free page reporting, as
+     * --ksm and --page-reporting ask (each "on" alone is one series with it; "both" adds it beside the plain one).
+     */
+    List<VmMemory> memorySettings(String kind) {
+        if (!kind.equals("vm")) {
+            return List.of(new VmMemory(false, false));
+        }
+        boolean ksmOnly = ksm.equals("on");
+        boolean reportingOnly = pageReporting.equals("on");
+        Set<VmMemory> settings = new LinkedHashSet<>();
+        if (!ksmOnly && !reportingOnly) {
+            settings.add(new VmMemory(false, false));
+        }
+        if (!ksm.equals("off")) {
+            settings.add(new VmMemory(true, reportingOnly));
+        }
+        if (!pageReporting.equals("off")) {
+            settings.add(new VmMemory(ksmOnly, true));
+        }
+        return new ArrayList<>(settings);
+    }
+
+    private IdleKind open(String kind, boolean pageReporting, JvmRuntime jvm, Path benchmarksJar, Path runDir)
             throws LauncherException, InterruptedException {
         if (kind.equals("host")) {
             return new HostIdle(jvm, benchmarksJar);
@@ -174,7 +200,7 @@ public final class DensityCommand implements Callable<Integer> {
             return IdleContainers.open(kind.substring("container-".length()), tag, jvm, benchmarksJar,
                     runDir.getFileName().toString());
         }
-        return IdleGuests.open(vmMemoryMib, vmCpus, jvm, benchmarksJar, runDir.resolve("density-consoles"));
+        return IdleGuests.open(vmMemoryMib, vmCpus, pageReporting, jvm, benchmarksJar, runDir.resolve("density-consoles"));
     }
 
     private static String kindOf(String kind) {

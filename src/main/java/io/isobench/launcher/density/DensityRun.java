@@ -45,9 +45,14 @@ public final class DensityRun {
         return record;
     }
 
+    /** A series' label: the kind's ({@code vm-tcg}, {@code vm-tcg-fpr}), then {@code -ksm} when KSM was on. */
+    public static String label(String kindLabel, boolean ksm) {
+        return kindLabel + (ksm ? "-ksm" : "");
+    }
+
     /** One series; with {@code ksm} the kernel's same-page merging is on while it runs and put back after. */
     public DensityRecord.Series run(IdleKind kind, boolean ksm) throws IOException, InterruptedException {
-        String label = kind.label() + (ksm ? "-ksm" : "");
+        String label = label(kind.label(), ksm);
         List<String> notes = new ArrayList<>(kind.notes());
         if (ksm) {
             notes.add("KSM on (/sys/kernel/mm/ksm/run = 1) while this series ran, put back after");

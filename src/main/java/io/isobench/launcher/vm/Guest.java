@@ -29,6 +29,8 @@ final class Guest implements AutoCloseable {
     static final String INIT = "ISOBENCH-INIT";
     static final String DONE = "ISOBENCH-DONE";
     static final String ERROR = "ISOBENCH-ERROR";
+    /** Printed by the guest's init when a balloon device negotiated free page reporting. */
+    static final String PAGE_REPORTING = "ISOBENCH-PAGE-REPORTING";
     private static final String SETPRIV = "/usr/bin/setpriv";
 
     private final Process qemu;
@@ -73,6 +75,9 @@ final class Guest implements AutoCloseable {
                     "-drive", drive,
                     "-virtfs", "local,path=" + share + ",mount_tag=share,security_model=none,id=share"));
             command.addAll(network.qemuArgs());
+            if (options.pageReporting()) {
+                command.addAll(List.of("-device", "virtio-balloon-pci,free-page-reporting=on"));
+            }
             long start = System.nanoTime();
             Process qemu = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -107,7 +112,7 @@ final class Guest implements AutoCloseable {
                         markers.putIfAbsent(marker, now);
                     }
                 }
-                for (String marker : List.of(INIT, DONE, ERROR)) {
+                for (String marker : List.of(INIT, DONE, ERROR, PAGE_REPORTING)) {
                     if (line.startsWith(marker)) {
                         markers.putIfAbsent(marker, now);
                     }

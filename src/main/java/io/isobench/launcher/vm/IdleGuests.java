@@ -39,12 +39,17 @@ public final class IdleGuests implements IdleKind {
         this.consoles = consoles;
     }
 
-    /** Prepares the image and the shared directory; one-line LauncherException when QEMU or the image is missing. */
-    public static IdleGuests open(int memoryMib, int cpus, JvmRuntime jvm, Path jar, Path consoles)
+    /**
+     * Prepares the image and the shared directory; one-line LauncherException when QEMU or the image is missing. With
+     * {@code pageReporting} each guest gets a virtio balloon device with free page reporting, and the series is
+     * labelled {@code -fpr}.
+     */
+    public static IdleGuests open(int memoryMib, int cpus, boolean pageReporting, JvmRuntime jvm, Path jar, Path consoles)
             throws LauncherException, InterruptedException {
         VmOptions options = VmOptions.defaults();
         options.memoryMib = memoryMib;
         options.cpus = cpus;
+        options.pageReporting = pageReporting;
         options.validate();
         String accel = options.resolvedAccel();
         VmImage image = VmImage.ensure();
@@ -71,7 +76,7 @@ public final class IdleGuests implements IdleKind {
 
     @Override
     public String label() {
-        return "vm-" + accel;
+        return "vm-" + accel + (options.pageReporting() ? "-fpr" : "");
     }
 
     @Override
@@ -84,8 +89,13 @@ public final class IdleGuests implements IdleKind {
         String emulation = accel.equals("tcg")
                 ? "QEMU under TCG: the CPU is EMULATED (no KVM here); memory is QEMU's and the guest's, start times are emulation"
                 : "QEMU with KVM";
-        return List.of(emulation, options.cpus() + " vCPU, " + options.memoryMib() + " MiB guest memory, user-mode network",
-                "the runtime and the jar read from one 9p share; host processes: QEMU");
+        List<String> notes = new java.util.ArrayList<>(List.of(emulation, options.cpus() + " vCPU, " + options.memoryMib()
+                + " MiB guest memory, user-mode network", "the runtime and the jar read from one 9p share; host processes: QEMU"));
+        if (options.pageReporting()) {
+            notes.add("free page reporting on (virtio-balloon, free-page-reporting=on): each guest hands the pages it frees "
+                    + "back to the host, which drops them");
+        }
+        return notes;
     }
 
     @Override
@@ -100,6 +110,10 @@ public final class IdleGuests implements IdleKind {
             double millis = guest.awaitMarker(EchoPeer.READY, timeout);
             if (millis < 0) {
                 throw new LauncherException("VM " + index + ": " + guest.failure(EchoPeer.READY, timeout));
+            }
+            if (options.pageReporting() && !guest.sawMarker(Guest.PAGE_REPORTING)) {
+                throw new LauncherException("VM " + index + ": the guest did not negotiate free page reporting (its "
+                        + "init prints " + Guest.PAGE_REPORTING + " when its virtio_balloon driver did)");
             }
             Guest booted = guest;
             return IdleKind.started(millis, () -> Processes.pssBytes(booted.pid()), () -> stop(booted, network));

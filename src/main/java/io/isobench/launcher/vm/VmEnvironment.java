@@ -53,7 +53,7 @@ public final class VmEnvironment implements Environment {
     private static final int BOOT_SAMPLES = 3;
     private static final int IDLE_PEER_PORT = 7000;
     /** A VM's work directory (overlays, the share) is {@code work-vm-<launcher pid>-<random>} under the cache. */
-    static final String WORK_PREFIX = "work-vm-";
+    public static final String WORK_PREFIX = "work-vm-";
 
     private final VmOptions options;
     private final String accel;

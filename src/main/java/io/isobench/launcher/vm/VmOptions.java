@@ -26,6 +26,9 @@ public final class VmOptions {
     @Option(names = "--accel", defaultValue = "auto", description = "auto (kvm where /dev/kvm is usable, else tcg), kvm or tcg.")
     String accel;
 
+    /** A virtio balloon device with free page reporting (isobench density's -fpr series); not a run option. */
+    boolean pageReporting;
+
     /** The defaults, as the main job uses them. */
     public static VmOptions defaults() {
         VmOptions options = new VmOptions();
@@ -44,6 +47,7 @@ public final class VmOptions {
         copy.diskCache = diskCache;
         copy.accel = accel;
         copy.network = network;
+        copy.pageReporting = pageReporting;
         return copy.validate();
     }
 
@@ -80,6 +84,10 @@ public final class VmOptions {
 
     public String network() {
         return network;
+    }
+
+    public boolean pageReporting() {
+        return pageReporting;
     }
 
     /**
