@@ -80,7 +80,15 @@ ensure_docker() {
   clear_stale_pid_file /var/run/docker.pid dockerd
   clear_stale_pid_file /var/run/docker/containerd/containerd.pid containerd
   say "starting dockerd with crun and runsc registered (log: $log) ..."
-  setsid dockerd --config-file "$STATE_DIR/daemon.json" >>"$log" 2>&1 < /dev/null &
+  # Only stdin/stdout/stderr go along: the engine outlives this script, and a descriptor it inherited (a caller's
+  # flock(1) lock, a pipe someone waits on) would stay open, held, as long as the engine runs.
+  local fds=() fd
+  for fd in /proc/$$/fd/*; do
+    fd=${fd##*/}
+    if (( fd > 2 && fd != 255 )); then fds+=("$fd"); fi
+  done
+  ( for fd in "${fds[@]}"; do eval "exec $fd>&-"; done 2>/dev/null
+    exec setsid dockerd --config-file "$STATE_DIR/daemon.json" >>"$log" 2>&1 < /dev/null ) &
   local waited=0
   until docker info >/dev/null 2>&1; do
     if (( waited++ >= DOCKER_WAIT_SECONDS )); then
