@@ -24,7 +24,7 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
 
     /** The selected benchmark classes, in the suite's order. */
     public List<BenchmarkSelection.Group> groups() {
-        return BenchmarkSelection.select(includes);
+        return BenchmarkSelection.select(includes, JmhCommandLine.of(profile, jmhOptions).parameterCounts());
     }
 
     /**

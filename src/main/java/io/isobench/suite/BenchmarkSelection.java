@@ -88,6 +88,14 @@ public final class BenchmarkSelection {
     }
 
     public static List<Group> select(List<String> includes) {
+        return select(includes, Map.of());
+    }
+
+    /**
+     * The groups, with each method's parameter combinations counted as JMH will run them: a parameter overridden by
+     * {@code -p} ({@link JmhCommandLine#parameterCounts}) counts its given values, not its {@code @Param} ones.
+     */
+    public static List<Group> select(List<String> includes, Map<String, Integer> parameterCounts) {
         validate(includes);
         OutputFormat silent = OutputFormatFactory.createFormatInstance(
                 new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
@@ -99,7 +107,9 @@ public final class BenchmarkSelection {
             String className = name.substring(0, name.lastIndexOf('.'));
             byClass.computeIfAbsent(className, k -> new TreeSet<>()).add(name);
             long combinations = entry.getParams().hasValue()
-                    ? entry.getParams().get().values().stream().mapToLong(values -> values.length).reduce(1, (a, b) -> a * b)
+                    ? entry.getParams().get().entrySet().stream()
+                    .mapToLong(param -> parameterCounts.getOrDefault(param.getKey(), param.getValue().length))
+                    .reduce(1, (a, b) -> a * b)
                     : 1L;
             configurations.computeIfAbsent(className, k -> new LinkedHashMap<>()).merge(name, combinations, Long::sum);
         }

@@ -2,7 +2,9 @@ package io.isobench.suite;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -100,5 +102,24 @@ public final class JmhCommandLine {
 
     public List<String> args() {
         return args;
+    }
+
+    /**
+     * How many values each parameter overridden with {@code -p name=v1,v2} takes (JMH's syntax; the last {@code -p} of
+     * a name wins, as in JMH): a benchmark with that parameter runs that many combinations of it, not its
+     * {@code @Param} count.
+     */
+    public Map<String, Integer> parameterCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            if (args.get(i).equals("-p")) {
+                String value = args.get(i + 1);
+                int eq = value.indexOf('=');
+                if (eq > 0) {
+                    counts.put(value.substring(0, eq), value.substring(eq + 1).split(",", -1).length);
+                }
+            }
+        }
+        return counts;
     }
 }

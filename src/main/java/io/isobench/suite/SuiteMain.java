@@ -96,7 +96,8 @@ public final class SuiteMain implements Callable<Integer> {
         requireOneOf("--kind", kind, "host", "container", "vm");
         requireOneOf("--accel", accel, "none", "kvm", "tcg");
         List<String> patterns = includes.isEmpty() ? List.of(".*") : includes;
-        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(patterns);
+        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(patterns,
+                JmhCommandLine.of(profile, jmhOptions).parameterCounts());
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
         }

@@ -1,6 +1,7 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.launcher.vm.VmEnvironment;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,8 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The VM with {@code --network user}, the labelled variant beside the tap default: the peer round trip crosses QEMU's
- * user-mode network (slirp), which re-makes the guest's connections from the host's loopback.
+ * user-mode network (slirp), which re-makes the guest's connections from the host's loopback. The same run has
+ * {@code --neighbours 1 --load io} (one launch for both, as every TCG boot costs here): the VM's twin runs beside one
+ * sibling VM that writes and fsyncs on its own disk during the twin's steps, and nothing is left after: no QEMU, no
+ * VM work directory, no control directory.
  */
 class VmUserNetworkIT {
 
@@ -25,22 +34,30 @@ class VmUserNetworkIT {
     static Path temp;
 
     static Launch.Outcome outcome;
+    static Path run;
     static Path envDir;
+    static String alone;
+    static Set<Path> leftoversBefore;
+    static Set<String> qemuBefore;
 
     @BeforeAll
     static void run() throws Exception {
         Engines.requireQemu();
-        outcome = Launch.run(2400, "vm", "--network", "user", "--profile", "smoke", "--include", "PeerRoundTrip|PeerInbound",
-                "--memory", "1536", "--out", temp.resolve("run").toString());
+        leftoversBefore = leftovers();
+        qemuBefore = new HashSet<>(Launch.processesContaining("qemu-system-x86_64"));
+        run = temp.resolve("run");
+        outcome = Launch.run(2400, "vm", "--network", "user", "--neighbours", "1", "--load", "io", "--profile", "smoke",
+                "--include", "PeerRoundTrip|PeerInbound", "--memory", "1536", "--out", run.toString(), "--", "-p", "size=1");
         String accel = outcome.stderr().contains("EMULATES the CPU") ? "tcg" : "kvm";
-        envDir = temp.resolve("run").resolve("vm-" + accel + "-user");
+        alone = "vm-" + accel + "-user";
+        envDir = run.resolve(alone);
     }
 
     @Test
     void thePeerRoundTripRanThroughSlirp() throws IOException {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode results = JsonFiles.read(ResultLayout.jmhJson(envDir));
-        assertEquals(3, results.size(), "the peer round trip with three message sizes");
+        assertEquals(1, results.size(), "the peer round trip with one message size (-p size=1)");
         for (JsonNode result : results) {
             double score = result.get("primaryMetric").get("score").asDouble();
             assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
@@ -56,8 +73,52 @@ class VmUserNetworkIT {
     }
 
     @Test
-    void noQemuOrForwardedPortIsLeft() throws IOException, InterruptedException {
+    void theTwinRanBesideASiblingVm() throws IOException {
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        String twin = alone + "-nb1io";
+        List<String> statuses = new ArrayList<>();
+        JsonFiles.read(ResultLayout.environmentsJson(run)).get("environments")
+                .forEach(e -> statuses.add(e.get("env").asText() + " " + e.get("status").asText()));
+        assertEquals(List.of(alone + " complete", twin + " complete"), statuses);
+
+        JsonNode record = JsonFiles.read(ResultLayout.environmentJson(run.resolve(twin)));
+        assertEquals(twin, record.get("env").asText());
+        assertEquals("vm", record.get("kind").asText());
+        JsonNode neighbours = record.get("neighbours");
+        assertEquals(1, neighbours.get("count").asInt(), neighbours.toString());
+        assertEquals("io", neighbours.get("load").asText());
+        assertEquals(alone, neighbours.get("alone").asText());
+        assertEquals(2, neighbours.get("bursts").asInt(), "both steps (the guest's and the inbound one) ran under load");
+        assertTrue(neighbours.get("threadsEach").asInt() >= 1, "the sibling's generator said ready with its threads");
+        assertFalse(JsonFiles.read(ResultLayout.environmentJson(envDir)).has("neighbours"));
+        assertEquals(1, JsonFiles.read(ResultLayout.jmhJson(run.resolve(twin))).size(), "the twin's result");
+        String console = Files.readString(run.resolve(twin).resolve("neighbour-1.console.log"));
+        assertTrue(console.contains("ISOBENCH-INIT"), "the sibling VM booted: " + console);
+    }
+
+    @Test
+    void noQemuTapDeviceOrDirectoryIsLeft() throws Exception {
         assertFalse(Engines.output(List.of("ip", "-o", "link", "show")).contains(": isob-"), "a tap device was left");
-        assertEquals(List.of(), Launch.processesContaining("qemu-system-x86_64"));
+        Set<String> qemuLeft = new HashSet<>(Launch.processesContaining("qemu-system-x86_64"));
+        qemuLeft.removeAll(qemuBefore);
+        assertEquals(Set.of(), qemuLeft, "QEMU left");
+        Set<Path> left = leftovers();
+        left.removeAll(leftoversBefore);
+        assertEquals(Set.of(), left, "control or VM work directories left");
+    }
+
+    /** The neighbours' control directories and the VMs' work directories. */
+    private static Set<Path> leftovers() throws IOException {
+        Set<Path> found = new HashSet<>();
+        for (Path dir : List.of(Path.of(System.getProperty("java.io.tmpdir")), RunOptions.cacheDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> paths = Files.list(dir)) {
+                paths.filter(p -> p.getFileName().toString().startsWith("isobench-load-")
+                        || p.getFileName().toString().startsWith(VmEnvironment.WORK_PREFIX)).forEach(found::add);
+            }
+        }
+        return found;
     }
 }

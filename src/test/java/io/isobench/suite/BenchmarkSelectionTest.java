@@ -40,6 +40,15 @@ class BenchmarkSelectionTest {
     }
 
     @Test
+    void aParameterNarrowedWithDashPCountsItsGivenValues() {
+        assertEquals(3, BenchmarkSelection.select(List.of("PeerRoundTrip")).get(0).configurations(), "three sizes");
+        assertEquals(1, BenchmarkSelection.select(List.of("PeerRoundTrip"), java.util.Map.of("size", 1)).get(0)
+                .configurations(), "-p size=1: one combination, so the step is complete with one result");
+        assertEquals(1, BenchmarkSelection.select(List.of("JnaCall"), java.util.Map.of("size", 1)).get(0)
+                .configurations(), "a benchmark without that parameter is unchanged");
+    }
+
+    @Test
     void noMatchGivesNoGroups() {
         assertTrue(BenchmarkSelection.select(List.of("NoSuchBenchmark")).isEmpty());
     }

@@ -16,6 +16,13 @@ class JmhCommandLineTest {
     }
 
     @Test
+    void parameterOverridesAreCountedPerName() {
+        JmhCommandLine line = JmhCommandLine.of(Profile.SMOKE, List.of("-p", "size=1", "-p=mode=a,b,c"));
+        assertEquals(java.util.Map.of("size", 1, "mode", 3), line.parameterCounts());
+        assertEquals(java.util.Map.of(), JmhCommandLine.of(Profile.SMOKE, List.of("-f", "2")).parameterCounts());
+    }
+
+    @Test
     void rawOptionsReplaceTheProfilesOptionOfTheSameName() {
         List<String> args = JmhCommandLine.of(Profile.SMOKE, List.of("-f", "3", "-i=7")).args();
         assertEquals(1, args.stream().filter("-f"::equals).count());
