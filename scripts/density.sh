@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures density: scripts/density.sh [--kinds host,container,container-runsc,vm] [--max N] [--keep-free 25%|SIZE]
-#   [--ksm off|on|both] [--vm-memory MiB] [--out RUN_DIR]
+#   [--ksm off|on|both] [--page-reporting off|on|both] [--vm-memory MiB] [--out RUN_DIR]
 # Starts idle instances one by one and writes RUN_DIR/density.json; scripts/compare.sh RUN_DIR draws it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
