@@ -63,6 +63,12 @@ public interface Instance extends AutoCloseable {
         throw new LauncherException(identity().name() + " cannot have neighbours");
     }
 
+    /** What {@link #startNeighbour} does, for the instances that are handed it by their environment. */
+    @FunctionalInterface
+    interface Siblings {
+        Neighbour start(int index, NeighbourSpec neighbours, Path control) throws LauncherException, InterruptedException;
+    }
+
     /** A sibling instance started by {@link #startNeighbour}. */
     interface Neighbour extends AutoCloseable {
 

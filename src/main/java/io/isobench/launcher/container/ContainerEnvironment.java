@@ -194,7 +194,7 @@ public final class ContainerEnvironment implements Environment {
                     : new InboundPeer.Route("127.0.0.1", inboundLoopbackPort, "127.0.0.1", inboundLoopbackPort,
                     Peer.INBOUND_PREFIX + "host-network-loopback");
             Network siblingNetwork = network;
-            Siblings siblings = (index, neighbours, control) -> neighbour(docker, spec, image, labels, siblingNetwork,
+            Instance.Siblings siblings = (index, neighbours, control) -> neighbour(docker, spec, image, labels, siblingNetwork,
                     cleanup, index, neighbours, control);
             return new ContainerInstance(docker, id, suite,
                     new SuiteCommand.Identity(name(), "container", variant.toString(), "none"), envDir, runtime, inbound,
@@ -240,16 +240,10 @@ public final class ContainerEnvironment implements Environment {
         };
     }
 
-    /** Starts the benchmark container's neighbours. */
-    @FunctionalInterface
-    private interface Siblings {
-        Instance.Neighbour start(int index, NeighbourSpec neighbours, Path control) throws LauncherException;
-    }
-
     /** The benchmark container: commands are execs, files are in the bind-mounted environment directory. */
     private record ContainerInstance(Docker docker, String id, SuiteCommand suite, SuiteCommand.Identity identity,
                                      Path resultsOnHost, ContainerRuntime runtime, InboundPeer.Route route,
-                                     Cleanup cleanup, Siblings siblings) implements Instance {
+                                     Cleanup cleanup, Instance.Siblings siblings) implements Instance {
 
         @Override
         public Optional<InboundPeer.Route> inboundRoute() {
@@ -257,7 +251,8 @@ public final class ContainerEnvironment implements Environment {
         }
 
         @Override
-        public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control) throws LauncherException {
+        public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control)
+                throws LauncherException, InterruptedException {
             return siblings.start(index, neighbours, control);
         }
 

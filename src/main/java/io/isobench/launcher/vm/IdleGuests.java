@@ -116,20 +116,13 @@ public final class IdleGuests implements IdleKind {
                         + "init prints " + Guest.PAGE_REPORTING + " when its virtio_balloon driver did)");
             }
             Guest booted = guest;
-            return IdleKind.started(millis, () -> Processes.pssBytes(booted.pid()), () -> stop(booted, network));
+            return IdleKind.started(millis, () -> Processes.pssBytes(booted.pid()), () -> VmEnvironment.stop(booted, network));
         } catch (LauncherException | InterruptedException | RuntimeException e) {
-            stop(guest, network);
+            VmEnvironment.stop(guest, network);
             throw e;
         }
     }
 
-    /** Ends QEMU (removing its overlay) and its network. */
-    private static void stop(Guest guest, VmNetwork network) {
-        if (guest != null) {
-            guest.close();
-        }
-        VmEnvironment.closeQuietly(network);
-    }
 
     /** Removes the work directory (overlays, share); QEMU processes are ended with their instances. */
     @Override

@@ -156,7 +156,7 @@ public final class VmEnvironment implements Environment {
             String envInside = SHARE + "/results/" + name();
             SuiteCommand suite = new SuiteCommand(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", envInside, BENCH_DIR,
                     network.hostAddress() + ":" + peer.port(), network.peerPath());
-            Siblings siblings = (index, neighbours, control) -> neighbour(image, work, envDir, index, neighbours, control);
+            Instance.Siblings siblings = (index, neighbours, control) -> neighbour(image, work, envDir, index, neighbours, control);
             return new VmInstance(guest, steps, suite, new SuiteCommand.Identity(name(), "vm",
                     options.variant(accel, network.describe()), accel), share.resolve("results").resolve(name()),
                     Accel.slowdown(accel), console, network.inboundRoute(), cleanup, siblings);
@@ -198,33 +198,27 @@ public final class VmEnvironment implements Environment {
         try {
             guest = Guest.boot(image, options, accel, network, work, control, console, false, List.of());
         } catch (LauncherException e) {
-            closeQuietly(network);
+            stop(null, network);
             throw e;
         }
-        return () -> {
-            guest.close();
-            closeQuietly(network);
-        };
+        return () -> stop(guest, network);
     }
 
     /** How often a neighbour VM's load generator looks at its control directory. */
     static final long SIBLING_POLL_MILLIS = 100;
 
-    /** Closes a VM's network, with a warning instead of an exception. */
-    static void closeQuietly(VmNetwork network) {
+    /** Ends QEMU (removing its overlay), if booted, and then its network, with a warning instead of an exception. */
+    static void stop(Guest guest, VmNetwork network) {
+        if (guest != null) {
+            guest.close();
+        }
         try {
             network.close();
         } catch (LauncherException e) {
-            Progress.warn("a VM's network: " + e.getMessage());
+            Progress.warn("the VM's network: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Starts the VM's neighbours. */
-    @FunctionalInterface
-    private interface Siblings {
-        Instance.Neighbour start(int index, NeighbourSpec neighbours, Path control) throws LauncherException, InterruptedException;
     }
 
     /** Removes the work directories of launchers that are no longer running (killed before their cleanup ran). */

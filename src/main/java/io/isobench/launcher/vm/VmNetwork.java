@@ -212,7 +212,6 @@ final class VmNetwork implements AutoCloseable {
         throw new LauncherException("--network tap: every 10.213.N.0/24 is in use on this host");
     }
 
-
     /** A free loopback port for QEMU's hostfwd. */
     private static int forwardPort() throws LauncherException {
         try {
