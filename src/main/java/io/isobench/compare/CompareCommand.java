@@ -2,12 +2,12 @@ package io.isobench.compare;
 
 import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;

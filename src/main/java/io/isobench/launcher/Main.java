@@ -1,5 +1,12 @@
 package io.isobench.launcher;
 
+import io.isobench.launcher.cli.BenchCommand;
+import io.isobench.launcher.cli.ContainerCommand;
+import io.isobench.launcher.cli.HostCommand;
+import io.isobench.launcher.cli.VmCommand;
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.fleet.FleetCommand;
+import io.isobench.launcher.fleet.FleetTaskCommand;
 import io.isobench.suite.Cli;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,8 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.launcher.vm.VmEnvironment;
+import io.isobench.launcher.cli.RunOptions;
+import io.isobench.launcher.kind.vm.VmEnvironment;
 import io.isobench.schema.DensityRecord;
 import io.isobench.suite.JsonFiles;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,14 @@
 package io.isobench.launcher.density;
 
-import io.isobench.launcher.IdleKind;
-import io.isobench.launcher.ImageRecipes;
-import io.isobench.launcher.JvmRuntime;
-import io.isobench.launcher.LauncherException;
-import io.isobench.launcher.Progress;
-import io.isobench.launcher.RunOptions;
-import io.isobench.launcher.container.IdleContainers;
-import io.isobench.launcher.vm.IdleGuests;
+import io.isobench.launcher.cli.RunOptions;
+import io.isobench.launcher.core.IdleKind;
+import io.isobench.launcher.core.ImageRecipes;
+import io.isobench.launcher.core.JvmRuntime;
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.Progress;
+import io.isobench.launcher.kind.container.IdleContainers;
+import io.isobench.launcher.kind.host.HostIdle;
+import io.isobench.launcher.kind.vm.IdleGuests;
 import io.isobench.schema.DensityRecord;
 import io.isobench.suite.ExitCode;
 import picocli.CommandLine.Command;

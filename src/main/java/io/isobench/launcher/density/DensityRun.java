@@ -1,9 +1,9 @@
 package io.isobench.launcher.density;
 
-import io.isobench.launcher.Cleanup;
-import io.isobench.launcher.IdleKind;
-import io.isobench.launcher.LauncherException;
-import io.isobench.launcher.Progress;
+import io.isobench.launcher.core.Cleanup;
+import io.isobench.launcher.core.IdleKind;
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.Progress;
 import io.isobench.schema.DensityRecord;
 import io.isobench.schema.ResultJson;
 import io.isobench.suite.JsonFiles;

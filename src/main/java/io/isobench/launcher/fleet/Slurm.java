@@ -1,7 +1,7 @@
 package io.isobench.launcher.fleet;
 
-import io.isobench.launcher.LauncherException;
-import io.isobench.launcher.Processes;
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.Processes;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

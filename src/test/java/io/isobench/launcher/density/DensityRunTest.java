@@ -1,7 +1,7 @@
 package io.isobench.launcher.density;
 
-import io.isobench.launcher.IdleKind;
-import io.isobench.launcher.LauncherException;
+import io.isobench.launcher.core.IdleKind;
+import io.isobench.launcher.core.LauncherException;
 import io.isobench.schema.DensityRecord;
 import io.isobench.schema.ResultJson;
 import org.junit.jupiter.api.Test;

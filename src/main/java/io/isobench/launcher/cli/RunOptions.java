@@ -1,0 +1,150 @@
+package io.isobench.launcher.cli;
+
+import io.isobench.launcher.core.JvmRuntime;
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.RunSpec;
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.JmhCommandLine;
+import io.isobench.suite.Profile;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The options every environment command shares, checked and turned into a {@link RunSpec}. */
+public final class RunOptions {
+
+    @Option(names = "--profile", defaultValue = "standard", description = "smoke, quick, standard or full (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--include", description = "Regular expression of benchmarks to run (repeatable; default: all).")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--out", description = "Run directory (default: results/<run-id>/).")
+    String out;
+
+    @Option(names = "--jar", description = "The benchmarks jar (default: benchmarks.jar beside the launcher).")
+    Path jar;
+
+    @Option(names = "--rounds", description = "Rounds to run (default: the profile's: smoke 1, quick 3, standard 5, full 10).")
+    Integer rounds;
+
+    @Option(names = "--emulated-rounds", defaultValue = "1",
+            description = "Rounds that an emulated environment (a VM under TCG) takes part in (default: ${DEFAULT-VALUE}; "
+                    + "under KVM the VM runs every round).")
+    int emulatedRounds;
+
+    @Option(names = "--seed", description = "Seed of the environments' order in each round (default: a random one; "
+            + "either way it is recorded in timeline.json).")
+    Long seed;
+
+    @Parameters(description = "Raw JMH options after --, overriding the profile's (e.g. -- -f 3 -i 10).")
+    List<String> jmhOptions = new ArrayList<>();
+
+    /** Checks every option, making nothing yet but the run directory; failures are one-line IllegalArgumentExceptions. */
+    public RunSpec toSpec() throws LauncherException {
+        check();
+        Profile chosen = Profile.parse(profile);
+        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : defaultJar();
+        if (!Files.isRegularFile(benchmarksJar)) {
+            throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
+        }
+        String runId;
+        Path runDir;
+        if (out == null || out.isBlank()) {
+            runId = newRunId();
+            runDir = Paths.get("results", runId).toAbsolutePath();
+        } else {
+            runDir = Paths.get(out).toAbsolutePath().normalize();
+            if (runDir.getFileName() == null) {
+                throw new IllegalArgumentException("--out " + out + " is not a run directory: name a directory below it");
+            }
+            runId = runDir.getFileName().toString();
+        }
+        checkWritable(runDir);
+        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds,
+                seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE,
+                patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(cacheDir()));
+    }
+
+    /** Whether --out was given. */
+    public boolean outGiven() {
+        return out != null;
+    }
+
+    /** Checks the options that need nothing on this machine (profile, selection, JMH options, rounds). */
+    public void check() {
+        Profile chosen = Profile.parse(profile);
+        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        if (BenchmarkSelection.select(patterns).isEmpty()) {
+            throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
+        }
+        JmhCommandLine.of(chosen, jmhOptions).validate();
+        if (rounds != null && rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+        }
+        if (emulatedRounds < 1) {
+            throw new IllegalArgumentException("--emulated-rounds must be at least 1, got " + emulatedRounds);
+        }
+    }
+
+    public static Path cacheDir() {
+        String env = System.getenv("ISOBENCH_CACHE");
+        return env != null && !env.isBlank() ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "isobench");
+    }
+
+    private static void checkWritable(Path runDir) {
+        try {
+            Files.createDirectories(runDir);
+            Files.delete(Files.createTempFile(runDir, ".probe", ".tmp"));
+        } catch (IOException | SecurityException e) {
+            throw new IllegalArgumentException("cannot write to --out " + runDir + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    /** The jar or classes directory this launcher runs from. */
+    public static Path self() {
+        try {
+            return Paths.get(RunOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            return Paths.get("target", "isobench.jar");
+        }
+    }
+
+    public static Path defaultJar() {
+        return self().getParent().resolve("benchmarks.jar"); // beside target/isobench.jar or target/classes
+    }
+
+    /** UTC time and the git commit of the working directory, e.g. {@code 20261127-034501-1a2b3c4}. */
+    public static String newRunId() {
+        String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return time + "-" + gitCommit();
+    }
+
+    private static String gitCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String output = new String(git.getInputStream().readAllBytes()).trim();
+            if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && output.matches("[0-9a-f]{4,40}")) {
+                return output;
+            }
+        } catch (IOException e) {
+            // No git: fall through.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "nogit";
+    }
+}

@@ -1,0 +1,30 @@
+package io.isobench.launcher.core;
+
+import java.nio.file.Path;
+
+/**
+ * A place the suite runs: the host, a container, a virtual machine. An environment only knows how to start; what runs
+ * in it, when, and what is kept is the same for all of them ({@link Rounds}, {@link RunningEnvironment}).
+ */
+public interface Environment {
+
+    /** The environment directory's name: {@code host}, {@code container-bridge}, {@code vm-tcg}, ... */
+    String name();
+
+    /**
+     * Starts the environment and its peer, and records into {@code footprint} what only this kind of environment has
+     * (image size, start or boot times, idle memory).
+     *
+     * @throws LauncherException when it cannot be started, with a one-line reason; whatever it started is stopped
+     */
+    Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) throws LauncherException, InterruptedException;
+
+    /**
+     * Checks, before anything of the run is made or started, what would make this environment fail at once on this
+     * machine (another host run holding JMH's lock). Environments that have nothing to check need not override it.
+     *
+     * @throws LauncherException with a one-line reason; the run then does not start
+     */
+    default void preflight() throws LauncherException {
+    }
+}

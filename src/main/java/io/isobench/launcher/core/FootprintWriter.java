@@ -1,0 +1,54 @@
+package io.isobench.launcher.core;
+
+import io.isobench.schema.ResultJson;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes {@code footprint.json} ({@link io.isobench.schema.Footprint}): what an instance costs besides speed. Written
+ * after every measurement, so a later failure keeps what was measured.
+ */
+public final class FootprintWriter {
+
+    private io.isobench.schema.Footprint record = io.isobench.schema.Footprint.empty();
+    private final Path envDir;
+
+    public FootprintWriter(Path envDir) {
+        this.envDir = envDir;
+    }
+
+    /** Records a measurement ({@code f -> f.withImageBytes(n)}) and saves the file. */
+    public synchronized FootprintWriter update(UnaryOperator<io.isobench.schema.Footprint> change) throws IOException {
+        record = change.apply(record);
+        JsonFiles.writeAtomically(ResultLayout.footprintJson(envDir), ResultJson.toJson(record));
+        return this;
+    }
+
+    /** One measurement of the footprint; its failure is reported and must not keep the benchmarks from running. */
+    public interface Measurement {
+        void run() throws Exception;
+    }
+
+    /** Runs a measurement; if it fails, says so in one line and goes on. */
+    public void attempt(String what, Measurement measurement) throws InterruptedException {
+        try {
+            measurement.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            Progress.warn(what + " not measured: " + e.getMessage());
+        }
+    }
+
+    /** How often a measurement is repeated for its median. */
+    public static final int SAMPLES = 5;
+
+    /** Milliseconds of wall time since {@code startNanos}, to 0.1 ms. */
+    public static double millisSince(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e5) / 10.0;
+    }
+}

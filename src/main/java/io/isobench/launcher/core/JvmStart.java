@@ -1,0 +1,34 @@
+package io.isobench.launcher.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wall time of {@code java -version}, timed inside the environment by one shell loop, the same on the host, in a
+ * container and in a VM: the first start warms the caches and is dropped, {@link FootprintWriter#SAMPLES} are kept.
+ */
+public final class JvmStart {
+
+    private JvmStart() {
+    }
+
+    /** A POSIX shell script that prints one line of nanoseconds per start. */
+    public static String script(String java) {
+        return "for i in $(seq 0 " + FootprintWriter.SAMPLES + "); do s=$(date +%s%N); '" + java + "' -version >/dev/null 2>&1 "
+                + "|| exit 1; e=$(date +%s%N); echo \"jvmstart $((e-s))\"; done";
+    }
+
+    /** Milliseconds per start from the script's output, without the first (warm-up) start. */
+    public static List<Double> parse(String output) throws LauncherException {
+        List<Double> samples = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("jvmstart ")) {
+                samples.add(Math.round(Long.parseLong(line.substring(9).trim()) / 1e5) / 10.0);
+            }
+        }
+        if (samples.size() != FootprintWriter.SAMPLES + 1) {
+            throw new LauncherException("java -version did not run " + (FootprintWriter.SAMPLES + 1) + " times: " + output.strip());
+        }
+        return samples.subList(1, samples.size());
+    }
+}

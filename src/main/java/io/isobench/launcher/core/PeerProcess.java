@@ -1,0 +1,94 @@
+package io.isobench.launcher.core;
+
+import io.isobench.network.EchoPeer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An {@link EchoPeer} JVM on the host, bound to the one address an environment dials (loopback, a bridge's gateway, a
+ * tap device's host side: never every interface), for the peer benchmarks; closing it kills it. Its idle RSS is the
+ * host's idle-memory baseline.
+ */
+public final class PeerProcess implements AutoCloseable {
+
+    private static final int READY_TIMEOUT_SECONDS = 30;
+
+    private final Process process;
+    private final int port;
+
+    private PeerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** A port that nothing on the host's loopback listens on now (for a peer that cannot take port 0 itself). */
+    public static int freeLoopbackPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public static PeerProcess start(JvmRuntime runtime, Path jar, String bind) throws LauncherException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(List.of(runtime.java().toString(), "-cp", jar.toString(),
+                    EchoPeer.class.getName(), "--port", "0", "--bind", bind, "--exit-on-stdin-eof"))
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new LauncherException("cannot start the echo peer: " + e.getMessage(), e);
+        }
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith(EchoPeer.READY)) {
+                        return line;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            String line = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new LauncherException("the echo peer exited before listening (exit " + process.waitFor() + ")");
+            }
+            int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+            return new PeerProcess(process, port);
+        } catch (InterruptedException e) {
+            Processes.destroy(process);
+            throw e;
+        } catch (ExecutionException | TimeoutException | LauncherException | RuntimeException e) {
+            Processes.destroy(process);
+            if (e instanceof LauncherException le) {
+                throw le;
+            }
+            throw new LauncherException("the echo peer did not report ready within " + READY_TIMEOUT_SECONDS + " s");
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        Processes.destroy(process);
+    }
+}

@@ -1,0 +1,128 @@
+package io.isobench.launcher.core;
+
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.RunRecord;
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.ExitCode;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A run in rounds, the same for one environment or the whole matrix: every environment is started once, then in each
+ * round every selected benchmark class runs one step in every environment, in an order drawn at random per round and
+ * class from a recorded seed (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017). A difference
+ * between environments is so measured close together in time, and the comparison can pair it round by round.
+ * A step that fails or hangs is marked and the rounds go on; an environment that is lost runs no further steps.
+ */
+public final class Rounds {
+
+    /** An environment of the plan, or why it cannot run here. */
+    public record Planned(Environment environment, Optional<String> missing) {
+
+        public static Planned of(Environment environment) {
+            return new Planned(environment, Optional.empty());
+        }
+    }
+
+    private Rounds() {
+    }
+
+    /**
+     * Runs the plan into {@code spec.runDir()}, writing environments.json and timeline.json as it goes.
+     *
+     * @return {@link ExitCode#DONE} when every environment completed, {@link ExitCode#PARTIAL} when some steps failed,
+     * {@link ExitCode#FAILURE} when an
+     * environment could not start or was lost
+     */
+    public static int run(List<Planned> plan, RunSpec spec) throws InterruptedException, IOException, LauncherException {
+        List<BenchmarkSelection.Group> groups = spec.groups();
+        Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ", " + spec.rounds() + " round"
+                + (spec.rounds() == 1 ? "" : "s") + " of " + groups.size() + " classes, order seed " + spec.seed() + ") into "
+                + spec.runDir());
+        Map<String, RunRecord.Entry> record = new LinkedHashMap<>();
+        List<RunningEnvironment> running = new ArrayList<>();
+        LauncherException firstFailure = null;
+        try (Cleanup cleanup = new Cleanup()) {
+            for (Planned planned : plan) {
+                String name = planned.environment().name();
+                if (planned.missing().isPresent()) {
+                    Progress.warn(name + " skipped: " + planned.missing().get());
+                    record.put(name, new RunRecord.Entry(name, "skipped", planned.missing().get()));
+                    continue;
+                }
+                try {
+                    RunningEnvironment started = RunningEnvironment.start(planned.environment(), spec);
+                    cleanup.add(name, () -> started.finish(true));
+                    running.add(started);
+                    record.put(name, new RunRecord.Entry(name, EnvironmentRecord.RUNNING, ""));
+                } catch (LauncherException e) {
+                    Progress.warn(name + " failed: " + e.getMessage());
+                    record.put(name, new RunRecord.Entry(name, EnvironmentRecord.FAILED, e.getMessage()));
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                }
+                writeRecord(spec, record);
+            }
+            if (running.isEmpty() && firstFailure != null) {
+                throw firstFailure; // nothing could start: one line and exit 1, as for any other error
+            }
+            for (RunningEnvironment environment : running) {
+                if (environment.emulated() && spec.roundsFor(true) < spec.rounds()) {
+                    Progress.warn(environment.name() + " is emulated: it runs in the first " + spec.roundsFor(true)
+                            + " of " + spec.rounds() + " rounds only (--emulated-rounds)");
+                }
+            }
+            TimelineWriter timeline = new TimelineWriter(spec.runDir(), spec.seed(), spec.rounds());
+            Random order = new Random(spec.seed());
+            for (int round = 1; round <= spec.rounds(); round++) {
+                for (BenchmarkSelection.Group group : groups) {
+                    List<RunningEnvironment> steps = new ArrayList<>(running);
+                    Collections.shuffle(steps, order);
+                    for (RunningEnvironment environment : steps) {
+                        if (environment.runsIn(spec, round)) {
+                            timeline.add(environment.step(spec, group, round));
+                        }
+                    }
+                }
+                Progress.say("round " + round + "/" + spec.rounds() + " done");
+            }
+            for (RunningEnvironment environment : running) {
+                String status = environment.finish(false);
+                record.put(environment.name(), new RunRecord.Entry(environment.name(), status, switch (status) {
+                    case EnvironmentRecord.PARTIAL -> "some benchmarks failed; see " + environment.name()
+                            + "/environment.json and jmh.log";
+                    case EnvironmentRecord.FAILED -> String.valueOf(environment.lostReason());
+                    default -> "";
+                }));
+                Progress.say(environment.name() + ": " + status + "; results in " + environment.envDir());
+            }
+            writeRecord(spec, record);
+        }
+        boolean failed = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.FAILED));
+        boolean partial = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.PARTIAL));
+        return failed ? ExitCode.FAILURE : partial ? ExitCode.PARTIAL : ExitCode.DONE;
+    }
+
+    /** Every planned environment's {@link Environment#preflight()}, before the run directory or a runtime is made. */
+    public static void preflight(List<Planned> plan) throws LauncherException {
+        for (Planned planned : plan) {
+            if (planned.missing().isEmpty()) {
+                planned.environment().preflight();
+            }
+        }
+    }
+
+    private static void writeRecord(RunSpec spec, Map<String, RunRecord.Entry> record) throws IOException {
+        JsonFiles.writeAtomically(ResultLayout.environmentsJson(spec.runDir()),
+                ResultJson.toJson(RunRecord.of(List.copyOf(record.values()))));
+    }
+}

@@ -1,0 +1,37 @@
+package io.isobench.launcher.core;
+
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.JmhCommandLine;
+import io.isobench.suite.Profile;
+import io.isobench.suite.RunBudget;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to run, the same for every environment of a run: profile, rounds and the seed of their order, selection, raw
+ * JMH options, the jar and the JVM runtime, and where the run directory is. An environment whose CPU is emulated (a VM
+ * under TCG) takes part in the first {@code emulatedRounds} rounds only: there every fork costs half a minute of
+ * emulation, and its numbers measure the emulator, not the isolation, whatever their count.
+ */
+public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed, List<String> includes, List<String> jmhOptions,
+                      Path runDir, String runId, Path benchmarksJar, JvmRuntime runtime) {
+
+    /** How many rounds an environment takes part in. */
+    public int roundsFor(boolean emulated) {
+        return emulated ? Math.min(rounds, emulatedRounds) : rounds;
+    }
+
+    /** The selected benchmark classes, in the suite's order. */
+    public List<BenchmarkSelection.Group> groups() {
+        return BenchmarkSelection.select(includes, JmhCommandLine.of(profile, jmhOptions).parameterCounts());
+    }
+
+    /**
+     * How long one step (one class, one round) may run in an environment whose JVMs start {@code slowdown} times
+     * slower than the host's before it counts as hung.
+     */
+    public long stepBudgetSeconds(BenchmarkSelection.Group group, double slowdown) {
+        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).args(), group.configurations(), slowdown);
+    }
+}

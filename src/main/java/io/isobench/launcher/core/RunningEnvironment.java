@@ -1,0 +1,324 @@
+package io.isobench.launcher.core;
+
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.Fingerprint;
+import io.isobench.schema.Measurement;
+import io.isobench.schema.Problem;
+import io.isobench.schema.ResultJson;
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.ExitCode;
+import io.isobench.suite.JsonFiles;
+import io.isobench.suite.ResultLayout;
+import io.isobench.suite.RunBudget;
+import io.isobench.support.Capability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One environment of a run while it runs: the lifecycle that host, container and VM share. It starts the environment,
+ * measures what every kind has (JVM start time), runs one step (a class in a round) at a time with its budget, keeps
+ * the results in the environment directory after every step, marks steps that failed or hung, and says at the end
+ * whether the environment completed.
+ */
+final class RunningEnvironment {
+
+    /** Room for the environment itself to answer, beyond a step's own budget, before it counts as lost. */
+    private static final long ANSWER_GRACE_SECONDS = 120;
+    private static final long SHORT_COMMAND_SECONDS = 300;
+    /** Where the inbound client on the host points the suite's benchmark directory (it writes no files there). */
+    private static final String HOST_BENCH_DIR = io.isobench.launcher.kind.host.HostEnvironment.DEFAULT_BENCH_DIR;
+
+    /** What happened to one step. */
+    enum Status {
+        OK, FAILED, HUNG, LOST;
+
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** One step as the timeline records it. */
+    record Step(int round, String environment, String benchmarkClass, Instant startedAt, Instant endedAt, int exitCode,
+                Status status) {
+    }
+
+    private final Environment environment;
+    private final Path envDir;
+    private final FootprintWriter footprint;
+    private final Instance instance;
+    private final long startNanos = System.nanoTime();
+    private String lost;
+    private boolean finished;
+    /** An inbound client running on the host, for the cleanup to stop on Ctrl-C. */
+    private final java.util.concurrent.atomic.AtomicReference<Process> hostStep = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private RunningEnvironment(Environment environment, Path envDir, FootprintWriter footprint, Instance instance) {
+        this.environment = environment;
+        this.envDir = envDir;
+        this.footprint = footprint;
+        this.instance = instance;
+    }
+
+    /** Starts the environment and prepares it for steps; on failure, whatever was started is stopped. */
+    static RunningEnvironment start(Environment environment, RunSpec spec) throws LauncherException, InterruptedException {
+        Path envDir = spec.runDir().resolve(environment.name());
+        Progress.say(environment.name() + ": starting; results go to " + envDir);
+        removeStaleResults(envDir);
+        FootprintWriter footprint = new FootprintWriter(envDir);
+        Instance instance;
+        try {
+            instance = environment.start(spec, envDir, footprint);
+        } catch (RuntimeException e) {
+            throw new LauncherException(environment.name() + " did not start: " + LauncherException.rootMessage(e), e);
+        }
+        RunningEnvironment running = new RunningEnvironment(environment, envDir, footprint, instance);
+        try {
+            SuiteCommand suite = instance.suite();
+            running.mustSucceed(List.of("mkdir", "-p", suite.benchDir(), suite.envDir()));
+            footprint.attempt("JVM start time", () -> {
+                Measurement start = Measurement.of(JvmStart.parse(running.capture(List.of("sh", "-c",
+                        JvmStart.script(suite.java())))));
+                footprint.update(f -> f.withJvmStartMillis(start));
+            });
+            return running;
+        } catch (LauncherException | InterruptedException | RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+    }
+
+    String name() {
+        return environment.name();
+    }
+
+    boolean emulated() {
+        return instance.emulated();
+    }
+
+    Path envDir() {
+        return envDir;
+    }
+
+    /** Whether the environment takes part in this round. */
+    boolean runsIn(RunSpec spec, int round) {
+        return lost == null && round <= spec.roundsFor(instance.emulated());
+    }
+
+    /** Whether the environment stopped answering; later steps are not run in it. */
+    boolean lost() {
+        return lost != null;
+    }
+
+    String lostReason() {
+        return lost;
+    }
+
+    /** Runs one class in one round. A step that fails or hangs is marked and the run goes on. */
+    Step step(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
+        if (group.requirement().map(r -> r.value() == Capability.INBOUND_PEER).orElse(false)) {
+            return inboundStep(spec, group, round);
+        }
+        Instant started = Instant.now();
+        long budget = spec.stepBudgetSeconds(group, instance.slowdown());
+        List<String> command = instance.suite().step(spec, instance.identity(), group, round, budget);
+        int exitCode = -1;
+        Status status;
+        try {
+            exitCode = instance.runStep(command, System.out, budget + ANSWER_GRACE_SECONDS);
+            status = switch (exitCode) {
+                case 0 -> Status.OK;
+                case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
+                default -> Status.FAILED;
+            };
+        } catch (LauncherException e) {
+            lost = e.getMessage();
+            status = Status.LOST;
+            Progress.warn(name() + " was lost in round " + round + " (" + group.shortName() + "): " + e.getMessage()
+                    + "; it runs no further steps");
+        }
+        String reason = switch (status) {
+            case OK -> null;
+            case HUNG -> "did not finish within " + budget + " s in round " + round + " and was stopped";
+            case LOST -> "the environment was lost in round " + round + ": " + lost;
+            case FAILED -> exitCode == ExitCode.PARTIAL ? null
+                    : "the suite runner exited " + exitCode + " in round " + round + "; see " + ResultLayout.JMH_LOG;
+        };
+        if (reason != null) {
+            markFailed(group, round, reason);
+        }
+        collect();
+        return new Step(round, name(), group.className(), started, Instant.now(), exitCode, status);
+    }
+
+    /**
+     * Runs an inbound class in one round: an EchoPeer is started inside the environment, the suite runner runs the class
+     * on the host against it (the client is the host's, the path is the environment's) into {@code inbound/}, and the
+     * peer is stopped. Its failures are the environment's; it never makes the environment lost.
+     */
+    private Step inboundStep(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
+        Instant started = Instant.now();
+        long budget = spec.stepBudgetSeconds(group, RunBudget.NATIVE_SLOWDOWN);
+        int exitCode = -1;
+        Status status = Status.FAILED;
+        String reason = null;
+        InboundPeer peer = null;
+        try {
+            peer = instance.startInboundPeer();
+            Path dir = ResultLayout.inboundDir(envDir);
+            Files.createDirectories(dir);
+            SuiteCommand client = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
+                    dir.toString(), HOST_BENCH_DIR, peer.address(), peer.path());
+            List<String> command = client.step(spec, new SuiteCommand.Identity(name(), "host", "inbound-client", "none"),
+                    group, round, budget);
+            exitCode = instance.duringStep(budget + ANSWER_GRACE_SECONDS,
+                    () -> Processes.stream(command, System.out, budget + ANSWER_GRACE_SECONDS, hostStep));
+            status = switch (exitCode) {
+                case 0 -> Status.OK;
+                case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
+                default -> Status.FAILED;
+            };
+            reason = switch (status) {
+                case OK, LOST -> null;
+                case HUNG -> "the inbound client on the host did not finish within " + budget + " s in round " + round;
+                case FAILED -> "the inbound client on the host exited " + exitCode + " in round " + round + "; see "
+                        + ResultLayout.INBOUND_DIR + "/" + ResultLayout.JMH_LOG;
+            };
+        } catch (LauncherException | IOException e) {
+            reason = "no inbound peer in round " + round + ": " + e.getMessage();
+            Progress.warn(name() + ": " + reason);
+        } finally {
+            if (peer != null) {
+                try {
+                    peer.close();
+                } catch (LauncherException e) {
+                    Progress.warn(name() + ": cannot stop the inbound peer: " + e.getMessage());
+                }
+            }
+        }
+        if (reason != null) {
+            markFailed(group, round, reason);
+        }
+        return new Step(round, name(), group.className(), started, Instant.now(), exitCode, status);
+    }
+
+    /**
+     * Ends the environment: what is measured after the suite, the final status in environment.json, and closing it.
+     * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup).
+     *
+     * @return the status written: complete, partial, failed or interrupted
+     */
+    synchronized String finish(boolean interrupted) {
+        if (finished) {
+            return "";
+        }
+        finished = true;
+        String status = EnvironmentRecord.COMPLETE;
+        try {
+            if (!interrupted && lost == null) {
+                instance.afterSuite(footprint);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                EnvironmentRecord record = record();
+                status = interrupted ? EnvironmentRecord.INTERRUPTED : lost != null ? EnvironmentRecord.FAILED
+                        : !record.failed().isEmpty() ? EnvironmentRecord.PARTIAL : EnvironmentRecord.COMPLETE;
+                // The launcher's kernel: inside gVisor the suite sees gVisor's own, inside a VM the guest's.
+                write(record.withHost(System.getProperty("os.version"), instance.runtime(), lost)
+                        .withNeighbours(instance.neighbours()).finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
+            } catch (IOException e) {
+                Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
+            }
+            Process client = hostStep.getAndSet(null);
+            if (client != null) {
+                Processes.destroy(client);
+            }
+            collect();
+            instance.close();
+            collect();
+        }
+        return status;
+    }
+
+    /**
+     * Adds the group's methods to environment.json's failures for this round, unless the suite did. Not after
+     * {@link #finish}: on Ctrl-C the cleanup finishes the environment while the interrupted step is still returning.
+     */
+    private synchronized void markFailed(BenchmarkSelection.Group group, int round, String reason) {
+        if (finished) {
+            return;
+        }
+        try {
+            EnvironmentRecord record = record();
+            for (String method : group.methods()) {
+                record = record.withFailed(new Problem(method, round, reason));
+            }
+            write(record);
+        } catch (IOException e) {
+            Progress.warn(name() + ": cannot record the failure of " + group.shortName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The environment record as the suite left it, or a minimal one when the suite never wrote it. */
+    private EnvironmentRecord record() throws IOException {
+        Path file = ResultLayout.environmentJson(instance.resultsOnHost());
+        if (Files.isRegularFile(file)) {
+            return ResultJson.read(file, EnvironmentRecord.class);
+        }
+        return EnvironmentRecord.running(Fingerprint.named(name()));
+    }
+
+    private void write(EnvironmentRecord record) throws IOException {
+        JsonFiles.writeAtomically(ResultLayout.environmentJson(instance.resultsOnHost()), ResultJson.toJson(record));
+    }
+
+    /** Brings the suite's files into the environment directory, where the suite does not write them itself. */
+    private void collect() {
+        Path from = instance.resultsOnHost();
+        if (from.equals(envDir)) {
+            return;
+        }
+        for (String file : ResultLayout.SUITE_FILES) {
+            try {
+                if (Files.isRegularFile(from.resolve(file))) {
+                    Files.copy(from.resolve(file), envDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                Progress.warn(name() + ": cannot copy " + file + " back: " + e.getMessage());
+            }
+        }
+    }
+
+    private String capture(List<String> command) throws LauncherException, InterruptedException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int rc = instance.exec(command, out, SHORT_COMMAND_SECONDS);
+        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (rc != 0) {
+            throw new LauncherException("'" + String.join(" ", command) + "' failed in " + name() + " (exit " + rc + "): "
+                    + output.strip());
+        }
+        return output;
+    }
+
+    private void mustSucceed(List<String> command) throws LauncherException, InterruptedException {
+        capture(command);
+    }
+
+    /** An environment directory holds one run's results only: files of an earlier run into it are removed first. */
+    private static void removeStaleResults(Path envDir) throws LauncherException {
+        try {
+            for (String file : List.of(ResultLayout.JMH_JSON, ResultLayout.ENVIRONMENT_JSON, ResultLayout.JMH_LOG,
+                    ResultLayout.FOOTPRINT_JSON, ResultLayout.CONSOLE_LOG)) {
+                Files.deleteIfExists(envDir.resolve(file));
+            }
+        } catch (IOException e) {
+            throw new LauncherException("cannot clear " + envDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.isobench.launcher.core;
+
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.SuiteMain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The suite runner's command line, the one thing every environment executes: only the paths (where java, the
+ * jar and the directories are as seen from inside), the peer's address and the identity differ between host, container
+ * and VM.
+ *
+ * @param peer     the host's echo peer as dialled from inside, {@code HOST:PORT}, or null
+ * @param peerPath how the peer is reached, as the fingerprint records it ({@link io.isobench.support.Peer#PATH_PROPERTY})
+ */
+public record SuiteCommand(String java, String jar, String envDir, String benchDir, String peer, String peerPath) {
+
+    /** Identity of the environment as recorded in the fingerprint. */
+    public record Identity(String name, String kind, String variant, String accel) {
+    }
+
+    /**
+     * One step: the benchmark class {@code group} in round {@code round}, stopped (with every process it started) by
+     * coreutils' {@code timeout} after {@code budgetSeconds}, which exits {@value #TIMED_OUT} or {@value #KILLED} then.
+     */
+    public List<String> step(RunSpec spec, Identity identity, BenchmarkSelection.Group group, int round, long budgetSeconds) {
+        List<String> args = new ArrayList<>(List.of("timeout", "-k", "10", String.valueOf(budgetSeconds), java));
+        args.addAll(RUNNER_JVM_ARGS);
+        args.addAll(List.of("-cp", jar, SuiteMain.class.getName(),
+                "--out", envDir,
+                "--env", identity.name(),
+                "--kind", identity.kind(),
+                "--variant", identity.variant(),
+                "--accel", identity.accel(),
+                "--run-id", spec.runId(),
+                "--profile", spec.profile().id(),
+                "--bench-dir", benchDir,
+                "--round", String.valueOf(round)));
+        if (peer != null) {
+            args.add("--peer");
+            args.add(peer);
+            args.add("--peer-path");
+            args.add(peerPath);
+        }
+        for (String include : group.includes()) {
+            args.add("--include");
+            args.add(include);
+        }
+        if (!spec.jmhOptions().isEmpty()) {
+            args.add("--");
+            args.addAll(spec.jmhOptions());
+        }
+        return args;
+    }
+
+    /**
+     * The suite runner's own JVM flags, the same everywhere. The runner is JMH's parent, which waits while its forks are
+     * measured; C1 only and the serial collector keep it from spending CPU (under TCG, all vCPUs share one host
+     * thread) on compiling and collecting during a fork. Forks never inherit these: the profile always gives JMH
+     * {@code -jvmArgs}, which replaces inheritance (the fork's flags are in jmh.json's {@code jvmArgs}).
+     */
+    public static final List<String> RUNNER_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
+    /** coreutils' timeout: the command was stopped with SIGTERM ... */
+    public static final int TIMED_OUT = 124;
+    /** ... or, not ending 10 s later, with SIGKILL. */
+    public static final int KILLED = 137;
+
+    /** The same command as one line for a POSIX shell (used by the VM's command files). */
+    public static String shellQuote(List<String> args) {
+        StringBuilder line = new StringBuilder();
+        for (String arg : args) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append('\'').append(arg.replace("'", "'\\''")).append('\'');
+        }
+        return line.toString();
+    }
+}

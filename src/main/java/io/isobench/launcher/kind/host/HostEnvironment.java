@@ -1,0 +1,120 @@
+package io.isobench.launcher.kind.host;
+
+import io.isobench.launcher.core.Environment;
+import io.isobench.launcher.core.FootprintWriter;
+import io.isobench.launcher.core.InboundPeer;
+import io.isobench.launcher.core.Instance;
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.NeighbourEnvironment;
+import io.isobench.launcher.core.NeighbourSpec;
+import io.isobench.launcher.core.PeerProcess;
+import io.isobench.launcher.core.Processes;
+import io.isobench.launcher.core.RunSpec;
+import io.isobench.launcher.core.SuiteCommand;
+import io.isobench.support.Peer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The bare-metal baseline (or whatever the host is: the fingerprint's {@code hypervisor} fields tell): the suite runs
+ * as a child process with the shared runtime; its peer is an EchoPeer JVM on loopback. A second host environment under
+ * another name ({@code host-b}) runs the same way, for an A/A comparison of the method itself.
+ */
+public final class HostEnvironment implements Environment {
+
+    /**
+     * Where the file benchmarks write by default: a disk-backed directory at the same path and depth as in the
+     * container and the VM ({@code /tmp} is tmpfs on many systems).
+     */
+    public static final String DEFAULT_BENCH_DIR = "/var/tmp/isobench";
+
+    /** One host run at a time on this machine (JMH's lock in /tmp is per machine). */
+    private static final HostLocks LOCKS = HostLocks.inTmpDir();
+
+    private final String name;
+    private final Path benchDir;
+
+    public HostEnvironment(String name, Path benchDir) {
+        this.name = name;
+        this.benchDir = benchDir;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Refuses a second host run on this machine: see {@link HostLocks}. */
+    @Override
+    public void preflight() throws LauncherException {
+        LOCKS.acquire();
+    }
+
+    @Override
+    public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) throws LauncherException, InterruptedException {
+        LOCKS.acquire();
+        PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
+        try {
+            Thread.sleep(1000); // let the idle peer settle before its memory is read
+            footprint.attempt("idle memory", () -> {
+                long idle = Processes.rssBytes(peer.pid());
+                footprint.update(f -> f.withIdleMemoryBytes(idle));
+            });
+        } catch (InterruptedException e) {
+            peer.close();
+            throw e;
+        }
+        SuiteCommand suite = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
+                envDir.toString(), benchDir.toString(), "127.0.0.1:" + peer.port(), "loopback");
+        return new HostInstance(suite, new SuiteCommand.Identity(name, "host", "default", "none"), envDir, peer,
+                new java.util.concurrent.atomic.AtomicReference<>());
+    }
+
+    /** The host itself: commands are child processes, files are where they are. */
+    private record HostInstance(SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost, PeerProcess peer,
+                                java.util.concurrent.atomic.AtomicReference<Process> running) implements Instance {
+
+        @Override
+        public int exec(List<String> command, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
+            return Processes.stream(command, sink, timeoutSeconds, running);
+        }
+
+        /** The host's own peer already listens on loopback, where an inbound one would: the inbound baseline. */
+        @Override
+        public InboundPeer startInboundPeer() {
+            return new InboundPeer(suite.peer(), Peer.INBOUND_PREFIX + "loopback", () -> { });
+        }
+
+        /**
+         * A sibling on the host: another JVM of the same runtime and jar, its io files beside the bench directory (the
+         * same disk), its output in its control directory; it ends by itself when this launcher's pipe to it closes.
+         */
+        @Override
+        public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control) throws LauncherException {
+            Path ioDir = Path.of(suite.benchDir()).toAbsolutePath().getParent();
+            List<String> command = neighbours.command(suite.java(), suite.jar(), control.toString(), ioDir.toString());
+            command.add("--exit-on-stdin-eof");
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(control.resolve(NeighbourEnvironment.LOG).toFile()).start();
+            } catch (IOException e) {
+                throw new LauncherException("cannot start neighbour " + index + ": " + e.getMessage(), e);
+            }
+            return () -> Processes.destroy(process);
+        }
+
+        /** Stops the peer and a step still running (Ctrl-C: the main thread does not get to its own cleanup). */
+        @Override
+        public void close() {
+            Process step = running.getAndSet(null);
+            if (step != null) {
+                Processes.destroy(step);
+            }
+            peer.close();
+        }
+    }
+}
