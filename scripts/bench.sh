@@ -24,6 +24,7 @@ wants() {
 }
 
 main() {
+  handle_help_and_version "$@"
   ensure_jars
   if wants container "$@"; then
     (ensure_docker && ensure_packages debootstrap) || say "the container environment may be skipped (see above)"

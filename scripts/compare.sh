@@ -11,6 +11,7 @@ THRESHOLDS="$ROOT/regression-thresholds.properties"
 COMPARE_JAVA_OPTS="${COMPARE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 main() {
+  handle_help_and_version "$@"
   ensure_jars
   # shellcheck disable=SC2086
   exec java $COMPARE_JAVA_OPTS "-Disobench.thresholds=$THRESHOLDS" -jar "$LAUNCHER_JAR" compare "$@"

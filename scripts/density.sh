@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DEFAULT_KINDS="host,container,vm"
 
 main() {
+  handle_help_and_version "$@"
   local kinds=$DEFAULT_KINDS args=("$@") i
   for (( i = 0; i < ${#args[@]}; i++ )); do
     [[ "${args[i]}" != --kinds ]] || kinds=${args[i+1]:-}

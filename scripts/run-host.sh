@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 main() {
+  handle_help_and_version "$@"
   ensure_jars
   launch host "$@"
 }
