@@ -7,6 +7,8 @@
 # Exit: 0 the page is fine, 1 it is not (the reason is printed), 2 usage or no browser.
 # Install the browser with: apt-get install -y chromium
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+handle_help_and_version "$@"
 
 die() { echo "check-report-page: $*" >&2; exit 2; }
 

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Compares run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files and writes report.md,
-# index.html and summary.json: scripts/compare.sh RUN_DIR [more inputs] [--baseline ENV] [--out DIR] (see --help).
-# Exit codes: 0 done, 2 bad input, 4 the regression gate (--fail-on-regression PCT) found slowdowns (3 is a partial run, from the suite and launcher).
+# Compares run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files, or one fleet directory,
+# and writes report.md, index.html and summary.json:
+#   scripts/compare.sh RUN_DIR [more inputs] [--baseline ENV] [--baseline-run OLD_RUN] [--out DIR] [--label NAME]
+#                      [--fail-on-regression PCT] [--thresholds FILE] [--title TEXT] [--quiet]
+# Exit codes: 0 done, 2 bad input, 4 the regression gate (--fail-on-regression PCT) found slowdowns (3 is a partial run,
+# from the suite and launcher).
+# Every option, described: java -jar target/isobench.jar compare --help (once built: mvn -DskipTests package).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -11,6 +15,7 @@ THRESHOLDS="$ROOT/regression-thresholds.properties"
 COMPARE_JAVA_OPTS="${COMPARE_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 
 main() {
+  handle_help_and_version "$@"
   ensure_jars
   # shellcheck disable=SC2086
   exec java $COMPARE_JAVA_OPTS "-Disobench.thresholds=$THRESHOLDS" -jar "$LAUNCHER_JAR" compare "$@"

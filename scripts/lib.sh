@@ -19,6 +19,28 @@ export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-localhost}"
 say() { printf 'isobench: %s\n' "$*" >&2; }
 die() { printf 'isobench: %s\n' "$*" >&2; exit 1; }
 
+# Answers -h/--help with the running script's header comment and -V/--version with the version in pom.xml, then
+# exits 0; returns when neither is among the arguments before a '--'. Every script calls it first, before it builds,
+# installs or starts anything.
+handle_help_and_version() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --) return 0 ;;
+      -h|--help) sed -n -e '1{/^#!/d;}' -e '/^#/!q' -e 's/^# \{0,1\}//p' "$0"; exit 0 ;;
+      -V|--version) printf 'isobench %s\n' "$(isobench_version)"; exit 0 ;;
+    esac
+  done
+}
+
+# The project's version: the first <version> of pom.xml outside <parent>, read without Maven.
+isobench_version() {
+  local version
+  version=$(sed -n -e '/<parent>/,/<\/parent>/d' -e '/<version>/{s:.*<version>\(.*\)</version>.*:\1:p;q;}' \
+    "$ROOT/pom.xml" 2>/dev/null) || true
+  printf '%s\n' "${version:-unknown}"
+}
+
 # Builds the jars when they are missing or older than the sources.
 ensure_jars() {
   if [[ -f "$LAUNCHER_JAR" && -f "$BENCHMARKS_JAR" ]] \

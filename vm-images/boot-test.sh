@@ -5,7 +5,7 @@
 # to reach the guest init (ISOBENCH-INIT) and the end of run.sh (ISOBENCH-DONE).
 # Exit status 0 when the guest ran run.sh, wrote /share/exit-code 0 and powered off.
 # ISOBENCH_KERNEL=vmlinuz boots the compressed kernel instead of vmlinux.
-# Usage: boot-test.sh   (TCG -cpu max, unless kvm_intel/kvm_amd drive /dev/kvm: then -accel kvm
+# Usage: vm-images/boot-test.sh   (TCG -cpu max, unless kvm_intel/kvm_amd drive /dev/kvm: then -accel kvm
 #        -cpu host; ISOBENCH_ACCEL=tcg|kvm forces one)
 set -euo pipefail
 export LC_ALL=C
@@ -13,6 +13,8 @@ export LC_ALL=C
 # Directory holding this script and build.sh.
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly HERE
+# --help and --version (handle_help_and_version); boot-test.sh defines its own say and die below.
+source "$HERE/../scripts/lib.sh"
 # JDK whose jlink makes the guest's runtime.
 readonly JDK_HOME="${ISOBENCH_JDK:-/usr/lib/jvm/java-17-openjdk-amd64}"
 # Modules of the test runtime.
@@ -84,6 +86,7 @@ EOF
 }
 
 main() {
+    handle_help_and_version "$@"
     local vm kernel accel start now line t_init="" t_done="" done_rc="" rc
     trap cleanup EXIT
     trap 'exit 130' INT

@@ -12,12 +12,15 @@
 # the next call builds anew under a new name (old ones stay until `build.sh prune`).
 # Needs root (debootstrap, chroot, file ownership), debootstrap, docker (container only),
 # apt-get/apt-cache/dpkg-deb pointing at Debian bookworm (vm only), mkfs.ext4 >= 1.43.
+# ISOBENCH_CACHE defaults to ~/.cache/isobench; ISOBENCH_MIRROR to the Debian archive in this machine's apt sources.
 set -euo pipefail
 export LC_ALL=C
 
 # Directory holding this script and recipe/.
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly HERE
+# --help and --version (handle_help_and_version); build.sh defines its own say and die below.
+source "$HERE/../scripts/lib.sh"
 # The recipe's data files.
 readonly RECIPE_DIR="$HERE/recipe"
 # Where the rootfs tarball and the VM directories are kept.
@@ -369,6 +372,7 @@ cmd_prune() {
 }
 
 main() {
+    handle_help_and_version "$@"
     [[ $# -eq 1 ]] || usage
     # Everything any tool prints goes to stderr; only result() writes to the real stdout.
     exec 3>&1 1>&2

@@ -1,6 +1,9 @@
 # Shared by the calibration scripts: sourced, not run. Each script runs a standard tool and prints its number beside
 # the JMH row that measures the same thing on the same machine.
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+# Sourced without arguments, this sees the calling script's: its --help and --version are answered here, before the
+# temporary directory below is made.
+handle_help_and_version "$@"
 
 # A temporary directory for the tools' files, removed on exit.
 WORK="$(mktemp -d "${TMPDIR:-/var/tmp}/isobench-calibrate.XXXXXX")"

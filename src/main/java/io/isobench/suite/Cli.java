@@ -23,6 +23,7 @@ public final class Cli {
         for (Object subcommand : subcommands) {
             commandLine.addSubcommand(subcommand);
         }
+        versionWhereMissing(commandLine);
         commandLine.setParameterExceptionHandler((e, a) -> {
             System.err.println(name + ": " + Objects.requireNonNullElse(e.getMessage(), "bad arguments").strip()
                     .replaceAll("\\s*\\R\\s*", "; ") + " (see '" + qualifiedName(e.getCommandLine()) + " --help')");
@@ -38,6 +39,19 @@ public final class Cli {
             return e instanceof IllegalArgumentException ? ExitCode.BAD_INPUT : ExitCode.FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * {@code -V}/{@code --version} of a command that names no version of its own (picocli prints an empty line for
+     * those): {@code isobench VERSION}, the jar's Implementation-Version, for it and its subcommands.
+     */
+    static void versionWhereMissing(CommandLine commandLine) {
+        var spec = commandLine.getCommandSpec();
+        if (spec.versionProvider() == null && spec.version().length == 0) {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            spec.version("isobench " + (version == null ? "(development build)" : version));
+        }
+        commandLine.getSubcommands().values().forEach(Cli::versionWhereMissing);
     }
 
     /** {@code isobench container} for a subcommand: what to put before {@code --help}. */

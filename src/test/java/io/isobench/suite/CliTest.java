@@ -41,4 +41,27 @@ class CliTest {
         assertEquals("isobench: Invalid value for option '--cpus': 'abc' is not a double (see 'tool --help')",
                 text.strip());
     }
+
+    @Command(name = "top", mixinStandardHelpOptions = true, subcommands = Tool.class)
+    static final class Top implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Test
+    void versionNamesIsobenchWhereACommandNamesNone() {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = Cli.execute(new Top(), "isobench", "--version");
+        } finally {
+            System.setOut(saved);
+        }
+        assertEquals(ExitCode.DONE, code);
+        // No jar manifest in the test classes: the version is a development build's.
+        assertEquals("isobench (development build)", out.toString(StandardCharsets.UTF_8).strip());
+    }
 }
