@@ -2,7 +2,7 @@
 # Measures density: how many idle instances fit on this host, and what each costs it.
 #   scripts/density.sh [--kinds host,container,container-runc,container-crun,container-runsc,vm] [--max N]
 #                      [--keep-free 25%|SIZE] [--budget SIZE] [--ksm off|on|both] [--page-reporting off|on|both]
-#                      [--vm-memory MiB] [--vm-cpus N] [--settle-seconds S] [--reads N] [--image IMAGE] [--out RUN_DIR]
+#                      [--vm-memory MiB] [--vm-vcpus N] [--settle-seconds S] [--reads N] [--image IMAGE] [--out RUN_DIR]
 # Starts idle instances one by one and writes RUN_DIR/density.json; scripts/compare.sh RUN_DIR draws it. As root on
 # Debian it installs and starts what the kinds need (docker.io, QEMU).
 # Every option, described: java -jar target/isobench.jar density --help (once built: mvn -DskipTests package).

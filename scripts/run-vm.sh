@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the isobench suite in a QEMU virtual machine booted from the image prepared under vm-images/:
-#   scripts/run-vm.sh [--cpus N] [--memory MiB] [--disk-cache none|writeback] [--network auto|tap|user]
+#   scripts/run-vm.sh [--vcpus N] [--memory MiB] [--disk-cache none|writeback] [--network auto|tap|user]
 #                     [--accel auto|kvm|tcg] [--profile P] [--rounds N] [--seed S] [--include REGEX] [--out RUN_DIR]
 #                     [--neighbours K --load cpu|io|net] [-- JMH options]
 # As root on Debian it installs qemu-system-x86, qemu-utils and debootstrap. KVM where /dev/kvm is usable, TCG

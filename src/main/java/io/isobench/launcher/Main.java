@@ -1,9 +1,11 @@
 package io.isobench.launcher;
 
+import io.isobench.compare.CompareCommand;
 import io.isobench.launcher.cli.BenchCommand;
 import io.isobench.launcher.cli.ContainerCommand;
 import io.isobench.launcher.cli.HostCommand;
 import io.isobench.launcher.cli.VmCommand;
+import io.isobench.launcher.density.DensityCommand;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.fleet.FleetCommand;
 import io.isobench.launcher.fleet.FleetTaskCommand;
@@ -16,8 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "isobench", mixinStandardHelpOptions = true,
         description = "What isolation costs: one JMH suite on the host, in a container and in a VM.",
-        subcommands = {HostCommand.class, ContainerCommand.class, VmCommand.class, BenchCommand.class, FleetCommand.class,
-            FleetTaskCommand.class, io.isobench.launcher.density.DensityCommand.class})
+        subcommands = {HostCommand.class, ContainerCommand.class, VmCommand.class, FleetCommand.class, FleetTaskCommand.class})
 public final class Main implements Runnable {
 
     @Override
@@ -39,8 +40,8 @@ public final class Main implements Runnable {
         System.exit(Cli.execute(new Main(), "isobench", external(), args));
     }
 
-    /** The subcommands that live outside this package. */
+    /** The subcommands made here: those that every registered kind adds its options to, and compare. */
     static Object[] external() {
-        return new Object[]{new io.isobench.compare.CompareCommand()};
+        return new Object[]{BenchCommand.commandLine(), DensityCommand.commandLine(), new CompareCommand()};
     }
 }

@@ -1,7 +1,7 @@
 package io.isobench.launcher;
 
+import io.isobench.launcher.core.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.launcher.cli.RunOptions;
 import io.isobench.launcher.kind.vm.VmEnvironment;
 import io.isobench.schema.DensityRecord;
 import io.isobench.suite.JsonFiles;
@@ -55,10 +55,10 @@ class VmDensityIT {
     }
 
     private static Set<Path> workDirs() throws Exception {
-        if (!Files.isDirectory(RunOptions.cacheDir())) {
+        if (!Files.isDirectory(Workspace.cacheDir())) {
             return new HashSet<>();
         }
-        try (Stream<Path> paths = Files.list(RunOptions.cacheDir())) {
+        try (Stream<Path> paths = Files.list(Workspace.cacheDir())) {
             return new HashSet<>(paths.filter(p -> p.getFileName().toString().startsWith(VmEnvironment.WORK_PREFIX)).toList());
         }
     }

@@ -1,7 +1,7 @@
 package io.isobench.launcher;
 
+import io.isobench.launcher.core.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.launcher.cli.RunOptions;
 import io.isobench.launcher.kind.vm.VmEnvironment;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.ResultLayout;
@@ -111,7 +111,7 @@ class VmUserNetworkIT {
     /** The neighbours' control directories and the VMs' work directories. */
     private static Set<Path> leftovers() throws IOException {
         Set<Path> found = new HashSet<>();
-        for (Path dir : List.of(Path.of(System.getProperty("java.io.tmpdir")), RunOptions.cacheDir())) {
+        for (Path dir : List.of(Path.of(System.getProperty("java.io.tmpdir")), Workspace.cacheDir())) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }

@@ -1,39 +1,37 @@
 package io.isobench.launcher.cli;
 
-import io.isobench.launcher.core.Availability;
+import io.isobench.launcher.core.Kind;
+import io.isobench.launcher.core.Kinds;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.NeighbourSpec;
 import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.core.RunSpec;
-import io.isobench.launcher.kind.container.ContainerEnvironment;
-import io.isobench.launcher.kind.container.ContainerVariant;
-import io.isobench.launcher.kind.host.HostEnvironment;
-import io.isobench.launcher.kind.vm.VmEnvironment;
-import io.isobench.launcher.kind.vm.VmOptions;
+import io.isobench.launcher.density.DensityCommand;
 import io.isobench.suite.ExitCode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code isobench bench}, the main job behind {@code mvn verify -Pbench}: host, the container variants and the VM
- * started once each and run in interleaved rounds into one run directory (see {@link Rounds}), then the comparison. An
- * environment that cannot run here is skipped with its reason, unless it was asked for by name; one that fails keeps
- * what it wrote, and the others still run.
+ * {@code isobench bench}, the main job behind {@code mvn verify -Pbench}: every kind's environments (host, the container
+ * variants, the VM, see {@link Kinds}) started once each and run in interleaved rounds into one run directory (see
+ * {@link Rounds}), then the comparison. An environment that cannot run here is skipped with its reason, unless its kind
+ * was asked for by name; one that fails keeps what it wrote, and the others still run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Run the whole matrix (host, container, vm) in interleaved rounds and compare the results.")
+        description = "Run the whole matrix (every kind of environment) in interleaved rounds and compare the results.")
 public final class BenchCommand implements Callable<Integer> {
-
-    private static final List<String> KINDS = List.of("host", "container", "vm");
 
     @Mixin
     RunOptions options;
@@ -42,21 +40,10 @@ public final class BenchCommand implements Callable<Integer> {
     NeighbourOptions neighbours;
 
     @Option(names = "--envs", defaultValue = "",
-            description = "Comma-separated subset of host,container,vm (default: all that can run here; named ones must). "
-                    + "host-NAME adds another host environment under that name, for an A/A test of the method.")
+            description = "Comma-separated kinds of environment: host, container, vm, ... (default: all that can run here; "
+                    + "named ones must). host-NAME adds another host environment under that name, for an A/A test of the "
+                    + "method.")
     String envs;
-
-    @Option(names = "--container-variants", defaultValue = "",
-            description = "Comma-separated container variants, e.g. bridge,runsc-bridge,crun-bridge,host,bridge-unconfined,"
-                    + "bridge-volume,bridge-cpus0.5 (default: bridge and runsc-bridge, gVisor skipped with the reason where "
-                    + "the engine has no runsc; named ones must run).")
-    String containerVariants;
-
-    @Option(names = "--vm-networks", defaultValue = "auto",
-            description = "Comma-separated networks of the VM: tap (vm-ACCEL), user (QEMU's slirp, vm-ACCEL-user) or auto "
-                    + "(tap where a tap device can be made, else user with the reason) (default: ${DEFAULT-VALUE}). "
-                    + "tap,user measures both paths in one run.")
-    String vmNetworks;
 
     @Option(names = "--density", defaultValue = "2", paramLabel = "N",
             description = "After the rounds, start N idle instances of each kind of the run, one by one, for the density "
@@ -64,49 +51,43 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int density;
 
-    /** The container variants of the main job when none are named: Docker's default runtime and gVisor beside it. */
-    static final List<String> DEFAULT_VARIANTS = List.of("bridge", "runsc-bridge");
+    /** The registered kinds, each holding the options it adds to this command (see {@link #commandLine()}). */
+    private final Kinds kinds = Kinds.load();
 
-    /** Planned environments that are skipped, not failed, when they cannot run although their kind was asked for. */
-    private final java.util.Set<String> optional = new java.util.HashSet<>();
+    /** This command with the options of every registered kind (--container-variants, --vm-networks, ...). */
+    public static CommandLine commandLine() {
+        BenchCommand command = new BenchCommand();
+        CommandLine commandLine = new CommandLine(command);
+        for (Kind kind : command.kinds.all()) {
+            if (kind.benchOptions() != null) {
+                commandLine.addMixin(kind.id(), kind.benchOptions());
+            }
+        }
+        return commandLine;
+    }
 
     /** The run options as parsed, for the fleet, which checks them before it submits anything. */
     public RunOptions runOptions() {
         return options;
     }
 
+    /** One kind's environments in the plan. */
+    private record KindPlan(Kind kind, List<Rounds.Planned> planned) {
+    }
+
     @Override
     public Integer call() throws Exception {
-        List<String> asked = envs.isBlank() ? List.of()
-                : Arrays.stream(envs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        for (String env : asked) {
-            if (!KINDS.contains(env) && !env.matches("host-[a-z0-9]+")) {
-                throw new IllegalArgumentException("unknown environment '" + env + "' in --envs (use host, container, vm, "
-                        + "or host-NAME for a second host)");
-            }
-            if (NeighbourSpec.parseName(env).isPresent()) {
-                throw new IllegalArgumentException("'" + env + "' in --envs is a neighbour twin's name: ask for "
-                        + "neighbours with --neighbours K --load cpu|io|net");
-            }
-        }
-        List<Rounds.Planned> plan = plan(asked.isEmpty() ? KINDS : asked);
-        for (Rounds.Planned planned : plan) {
-            String kind = planned.environment().name().startsWith("container-") ? "container"
-                    : planned.environment().name().startsWith("vm") ? "vm" : "host";
-            if (planned.missing().isPresent() && asked.contains(kind) && !optional.contains(planned.environment().name())) {
-                throw new LauncherException(kind + " was asked for but cannot run here: " + planned.missing().get());
-            }
-        }
         if (density < 0) {
             throw new IllegalArgumentException("--density must be 0 (none) or more, got " + density);
         }
+        List<KindPlan> kindPlans = plan();
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
-        plan = neighbours.expand(plan);
+        List<Rounds.Planned> plan = neighbours.expand(kindPlans.stream().flatMap(p -> p.planned().stream()).toList());
         Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);
         if (density > 0 && rc != ExitCode.FAILURE) {
-            measureDensity(plan, spec);
+            measureDensity(kindPlans, spec);
         }
         int compared = Reports.compare(spec.runDir());
         if (compared != ExitCode.DONE || rc == ExitCode.FAILURE) {
@@ -118,51 +99,36 @@ public final class BenchCommand implements Callable<Integer> {
         return rc;
     }
 
-    private List<Rounds.Planned> plan(List<String> asked) {
-        boolean named = !containerVariants.isBlank();
-        List<ContainerVariant> variants = (named ? Arrays.stream(containerVariants.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList() : DEFAULT_VARIANTS).stream().map(ContainerVariant::parse).toList();
-        List<Rounds.Planned> plan = new ArrayList<>();
-        Path benchDir = Path.of(HostEnvironment.DEFAULT_BENCH_DIR);
+    /**
+     * Every asked kind's environments: the kinds named in --envs (grouped, in the order named), or every kind that runs
+     * by default. A named kind's environment that cannot run here fails the run at once, unless it is optional.
+     */
+    private List<KindPlan> plan() throws LauncherException {
+        List<String> asked = envs.isBlank() ? List.of()
+                : Arrays.stream(envs.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Map<Kind, List<String>> words = new LinkedHashMap<>();
         for (String env : asked) {
-            if (env.equals("host") || env.startsWith("host-")) {
-                plan.add(Rounds.Planned.of(new HostEnvironment(env, benchDir)));
+            if (NeighbourSpec.parseName(env).isPresent()) {
+                throw new IllegalArgumentException("'" + env + "' in --envs is a neighbour twin's name: ask for "
+                        + "neighbours with --neighbours K --load cpu|io|net");
             }
+            Kind kind = kinds.answering(env).orElseThrow(() -> new IllegalArgumentException("unknown environment '" + env
+                    + "' in --envs (use " + kinds.words() + ")"));
+            words.computeIfAbsent(kind, k -> new ArrayList<>()).add(env);
         }
-        if (asked.contains("container")) {
-            Optional<String> missing = Availability.containerMissing();
-            for (ContainerVariant variant : variants) {
-                Optional<String> runtime = missing.isPresent() ? missing : Availability.runtimeMissing(variant.runtime());
-                if (runtime.isPresent() && missing.isEmpty() && named) {
-                    throw new IllegalArgumentException("container variant " + variant + " asked for, but " + runtime.get());
-                }
-                ContainerEnvironment environment = new ContainerEnvironment(variant, null);
-                if (!named && !variant.runtime().equals("runc")) {
-                    optional.add(environment.name()); // a default beside runc: skipped with the reason where missing
-                }
-                plan.add(new Rounds.Planned(environment, runtime));
-            }
+        if (asked.isEmpty()) {
+            kinds.all().stream().filter(Kind::byDefault).forEach(kind -> words.put(kind, List.of(kind.id())));
         }
-        if (asked.contains("vm")) {
-            Optional<String> missing = Availability.vmMissing();
-            List<String> networks = Arrays.stream(vmNetworks.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .distinct().toList();
-            if (networks.isEmpty()) {
-                throw new IllegalArgumentException("--vm-networks names no network (use tap, user or auto)");
-            }
-            if (missing.isPresent()) {
-                plan.add(new Rounds.Planned(NeighbourOptions.named("vm"), missing));
-            } else {
-                java.util.Set<String> names = new java.util.HashSet<>();
-                for (String network : networks) {
-                    VmEnvironment vm = new VmEnvironment(VmOptions.defaults().withNetwork(network));
-                    if (!names.add(vm.name())) {
-                        throw new IllegalArgumentException("--vm-networks " + vmNetworks + " names " + vm.name()
-                                + " twice (auto is tap where a tap device can be made, else user)");
-                    }
-                    plan.add(Rounds.Planned.of(vm));
+        List<KindPlan> plan = new ArrayList<>();
+        for (Map.Entry<Kind, List<String>> entry : words.entrySet()) {
+            Kind kind = entry.getKey();
+            List<Rounds.Planned> planned = kind.plan(entry.getValue(), !asked.isEmpty());
+            for (Rounds.Planned environment : planned) {
+                if (environment.missing().isPresent() && !asked.isEmpty() && !environment.optional()) {
+                    throw new LauncherException(kind.id() + " was asked for but cannot run here: " + environment.missing().get());
                 }
             }
+            plan.add(new KindPlan(kind, planned));
         }
         return plan;
     }
@@ -171,29 +137,21 @@ public final class BenchCommand implements Callable<Integer> {
      * The density of the kinds this run measured (host, each container runtime, the VM), with {@code isobench density}
      * itself, so that both are one definition. Its failure is reported and leaves the run's results as they are.
      */
-    private void measureDensity(List<Rounds.Planned> plan, RunSpec spec) {
-        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
-        for (Rounds.Planned planned : plan) {
-            if (planned.missing().isPresent()) {
-                continue;
-            }
-            String name = planned.environment().name();
-            if (planned.environment() instanceof ContainerEnvironment container) {
-                String runtime = container.variant().runtime();
-                kinds.add(runtime.equals("runc") ? "container" : "container-" + runtime);
-            } else if (name.startsWith("vm")) {
-                kinds.add("vm");
-            } else {
-                kinds.add("host");
+    private void measureDensity(List<KindPlan> plan, RunSpec spec) {
+        Set<String> series = new LinkedHashSet<>();
+        for (KindPlan kindPlan : plan) {
+            for (Rounds.Planned planned : kindPlan.planned()) {
+                if (planned.missing().isEmpty()) {
+                    series.add(kindPlan.kind().idleName(planned.environment()));
+                }
             }
         }
-        if (kinds.isEmpty()) {
+        if (series.isEmpty()) {
             return;
         }
-        Progress.say("density: " + density + " idle instance(s) of each of " + String.join(", ", kinds));
-        int rc = io.isobench.suite.Cli.execute(new io.isobench.launcher.density.DensityCommand(), "isobench density",
-                "--kinds", String.join(",", kinds), "--max", String.valueOf(density), "--ksm", "off", "--page-reporting", "off",
-                "--out", spec.runDir().toString(), "--jar", spec.benchmarksJar().toString());
+        Progress.say("density: " + density + " idle instance(s) of each of " + String.join(", ", series));
+        int rc = DensityCommand.execute("--kinds", String.join(",", series), "--max", String.valueOf(density), "--ksm", "off",
+                "--page-reporting", "off", "--out", spec.runDir().toString(), "--jar", spec.benchmarksJar().toString());
         if (rc != ExitCode.DONE) {
             Progress.warn("the density measurement did not complete (exit " + rc + "); the run's results are kept");
         }

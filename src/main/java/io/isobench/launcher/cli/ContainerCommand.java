@@ -1,6 +1,6 @@
 package io.isobench.launcher.cli;
 
-import io.isobench.launcher.core.Availability;
+import io.isobench.launcher.kind.container.ContainerKind;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.kind.container.ContainerEnvironment;
 import io.isobench.launcher.kind.container.ContainerOptions;
@@ -27,7 +27,7 @@ public final class ContainerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var variant = container.variant();
-        Availability.runtimeMissing(variant.runtime()).ifPresent(missing -> {
+        ContainerKind.runtimeMissing(variant.runtime()).ifPresent(missing -> {
             throw new IllegalArgumentException("--runtime " + variant.runtime() + " asked for, but " + missing);
         });
         ContainerEnvironment environment = new ContainerEnvironment(variant, container.image());

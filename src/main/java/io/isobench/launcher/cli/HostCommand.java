@@ -1,5 +1,6 @@
 package io.isobench.launcher.cli;
 
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.kind.host.HostEnvironment;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class HostCommand implements Callable<Integer> {
     NeighbourOptions neighbours;
 
     @Option(names = "--bench-dir", description = "Directory for the file benchmarks (default: ${DEFAULT-VALUE}, on disk "
-            + "like the container's and the VM's; /tmp is tmpfs on many systems).", defaultValue = HostEnvironment.DEFAULT_BENCH_DIR)
+            + "like the container's and the VM's; /tmp is tmpfs on many systems).", defaultValue = Workspace.HOST_BENCH_DIR)
     Path benchDir;
 
     @Override
@@ -37,7 +38,7 @@ public final class HostCommand implements Callable<Integer> {
     /** The bench directory, made when it is the default and missing; any other must be a writable directory. */
     static Path benchDirOrDefault(Path benchDir) throws java.io.IOException {
         Path dir = benchDir.toAbsolutePath();
-        if (dir.toString().equals(HostEnvironment.DEFAULT_BENCH_DIR)) {
+        if (dir.toString().equals(Workspace.HOST_BENCH_DIR)) {
             Files.createDirectories(dir);
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {

@@ -1,16 +1,12 @@
 package io.isobench.launcher.cli;
 
 import io.isobench.launcher.core.Environment;
-import io.isobench.launcher.core.FootprintWriter;
-import io.isobench.launcher.core.Instance;
 import io.isobench.launcher.core.NeighbourEnvironment;
 import io.isobench.launcher.core.NeighbourSpec;
 import io.isobench.launcher.core.Rounds;
-import io.isobench.launcher.core.RunSpec;
 import io.isobench.load.LoadKind;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,26 +53,11 @@ public final class NeighbourOptions {
             Environment environment = planned.environment();
             String twin = spec.get().twinName(environment.name());
             if (planned.missing().isPresent()) {
-                expanded.add(new Rounds.Planned(named(twin), planned.missing()));
+                expanded.add(new Rounds.Planned(Environment.named(twin), planned.missing()));
             } else {
                 expanded.add(Rounds.Planned.of(new NeighbourEnvironment(environment, spec.get())));
             }
         }
         return expanded;
-    }
-
-    /** A stand-in for an environment that cannot run here, so that its skip is recorded under its name. */
-    public static Environment named(String name) {
-        return new Environment() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) {
-                throw new IllegalStateException(name + " cannot run here");
-            }
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.isobench.launcher.cli;
 import io.isobench.launcher.core.JvmRuntime;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.RunSpec;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.JmhCommandLine;
 import io.isobench.suite.Profile;
@@ -10,16 +11,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The options every environment command shares, checked and turned into a {@link RunSpec}. */
 public final class RunOptions {
@@ -56,14 +52,14 @@ public final class RunOptions {
         check();
         Profile chosen = Profile.parse(profile);
         List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
-        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : defaultJar();
+        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : Workspace.defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
             throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
         }
         String runId;
         Path runDir;
         if (out == null || out.isBlank()) {
-            runId = newRunId();
+            runId = Workspace.newRunId();
             runDir = Paths.get("results", runId).toAbsolutePath();
         } else {
             runDir = Paths.get(out).toAbsolutePath().normalize();
@@ -75,7 +71,7 @@ public final class RunOptions {
         checkWritable(runDir);
         return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds,
                 seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE,
-                patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(cacheDir()));
+                patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(Workspace.cacheDir()));
     }
 
     /** Whether --out was given. */
@@ -99,11 +95,6 @@ public final class RunOptions {
         }
     }
 
-    public static Path cacheDir() {
-        String env = System.getenv("ISOBENCH_CACHE");
-        return env != null && !env.isBlank() ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "isobench");
-    }
-
     private static void checkWritable(Path runDir) {
         try {
             Files.createDirectories(runDir);
@@ -112,39 +103,5 @@ public final class RunOptions {
             throw new IllegalArgumentException("cannot write to --out " + runDir + " (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
-    }
-
-    /** The jar or classes directory this launcher runs from. */
-    public static Path self() {
-        try {
-            return Paths.get(RunOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            return Paths.get("target", "isobench.jar");
-        }
-    }
-
-    public static Path defaultJar() {
-        return self().getParent().resolve("benchmarks.jar"); // beside target/isobench.jar or target/classes
-    }
-
-    /** UTC time and the git commit of the working directory, e.g. {@code 20261127-034501-1a2b3c4}. */
-    public static String newRunId() {
-        String time = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return time + "-" + gitCommit();
-    }
-
-    private static String gitCommit() {
-        try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
-            String output = new String(git.getInputStream().readAllBytes()).trim();
-            if (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0 && output.matches("[0-9a-f]{4,40}")) {
-                return output;
-            }
-        } catch (IOException e) {
-            // No git: fall through.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "nogit";
     }
 }

@@ -27,4 +27,19 @@ public interface Environment {
      */
     default void preflight() throws LauncherException {
     }
+
+    /** A stand-in for an environment that cannot run here, so that its skip is recorded under its name. */
+    static Environment named(String name) {
+        return new Environment() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) {
+                throw new IllegalStateException(name + " cannot run here");
+            }
+        };
+    }
 }

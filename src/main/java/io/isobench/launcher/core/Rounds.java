@@ -26,8 +26,15 @@ import java.util.Random;
  */
 public final class Rounds {
 
-    /** An environment of the plan, or why it cannot run here. */
-    public record Planned(Environment environment, Optional<String> missing) {
+    /**
+     * An environment of the plan, or why it cannot run here; an optional one is skipped with that reason even when its
+     * kind was asked for by name (gVisor beside runc where the engine has no runsc).
+     */
+    public record Planned(Environment environment, Optional<String> missing, boolean optional) {
+
+        public Planned(Environment environment, Optional<String> missing) {
+            this(environment, missing, false);
+        }
 
         public static Planned of(Environment environment) {
             return new Planned(environment, Optional.empty());

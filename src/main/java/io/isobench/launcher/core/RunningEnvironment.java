@@ -31,7 +31,7 @@ final class RunningEnvironment {
     private static final long ANSWER_GRACE_SECONDS = 120;
     private static final long SHORT_COMMAND_SECONDS = 300;
     /** Where the inbound client on the host points the suite's benchmark directory (it writes no files there). */
-    private static final String HOST_BENCH_DIR = io.isobench.launcher.kind.host.HostEnvironment.DEFAULT_BENCH_DIR;
+    private static final String HOST_BENCH_DIR = Workspace.HOST_BENCH_DIR;
 
     /** What happened to one step. */
     enum Status {

@@ -1,16 +1,16 @@
 package io.isobench.launcher.density;
 
-import io.isobench.launcher.cli.RunOptions;
 import io.isobench.launcher.core.IdleKind;
-import io.isobench.launcher.core.ImageRecipes;
 import io.isobench.launcher.core.JvmRuntime;
+import io.isobench.launcher.core.Kind;
+import io.isobench.launcher.core.Kinds;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.Progress;
-import io.isobench.launcher.kind.container.IdleContainers;
-import io.isobench.launcher.kind.host.HostIdle;
-import io.isobench.launcher.kind.vm.IdleGuests;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.schema.DensityRecord;
+import io.isobench.suite.Cli;
 import io.isobench.suite.ExitCode;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -36,14 +37,13 @@ import java.util.concurrent.Callable;
         description = "How many idle instances fit on this host, and what each costs it (host JVMs, containers, VMs).")
 public final class DensityCommand implements Callable<Integer> {
 
-    /** The kinds that may be asked for; {@code container} is runc's. */
-    static final List<String> KINDS = List.of("host", "container", "container-runc", "container-crun",
-            "container-runsc", "vm");
-
     @Option(names = "--kinds", split = ",", defaultValue = "host,container,vm",
-            description = "Kinds to measure, in order: host, container (runc), container-runc, container-crun, "
-                    + "container-runsc, vm (default: ${DEFAULT-VALUE}).")
+            description = "Kinds to measure, in order: a kind (host, container, vm, ...: its first series) or a series "
+                    + "(container-runc, container-crun, container-runsc) (default: ${DEFAULT-VALUE}).")
     List<String> kinds;
+
+    /** The registered kinds, each holding the options it adds to this command (see {@link #commandLine()}). */
+    private final Kinds registry = Kinds.load();
 
     @Option(names = "--max", defaultValue = "8", description = "Instances per kind at most (default: ${DEFAULT-VALUE}).")
     int max;
@@ -78,20 +78,28 @@ public final class DensityCommand implements Callable<Integer> {
             + "kept (default: ${DEFAULT-VALUE}).")
     int reads;
 
-    @Option(names = "--vm-memory", defaultValue = "1024", description = "Guest memory in MiB (default: ${DEFAULT-VALUE}).")
-    int vmMemoryMib;
-
-    @Option(names = "--vm-cpus", defaultValue = "1", description = "Virtual CPUs per guest (default: ${DEFAULT-VALUE}).")
-    int vmCpus;
-
-    @Option(names = "--image", description = "Container image (default: the image built from the recipe).")
-    String image;
-
     @Option(names = "--out", description = "Run directory (default: results/<run-id>/).")
     String out;
 
     @Option(names = "--jar", description = "The benchmarks jar (default: benchmarks.jar beside the launcher).")
     Path jar;
+
+    /** This command with the options of every registered kind (--image, --vm-memory, ...). */
+    public static CommandLine commandLine() {
+        DensityCommand command = new DensityCommand();
+        CommandLine commandLine = new CommandLine(command);
+        for (Kind kind : command.registry.all()) {
+            if (kind.densityOptions() != null) {
+                commandLine.addMixin(kind.id(), kind.densityOptions());
+            }
+        }
+        return commandLine;
+    }
+
+    /** Runs {@code isobench density ARGS} as the command line would, for the main job's {@code --density}. */
+    public static int execute(String... args) {
+        return Cli.execute(commandLine(), "isobench density", args);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -100,11 +108,11 @@ public final class DensityCommand implements Callable<Integer> {
         Floor floor = Floor.parse(keepFree, memTotal);
         Long budgetBytes = budget == null ? null : Floor.parseBudget(budget, memTotal);
         Path runDir = runDir();
-        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : RunOptions.defaultJar();
+        Path benchmarksJar = jar != null ? jar.toAbsolutePath() : Workspace.defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
             throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
         }
-        JvmRuntime jvm = JvmRuntime.ensure(RunOptions.cacheDir());
+        JvmRuntime jvm = JvmRuntime.ensure(Workspace.cacheDir());
         Path file = runDir.resolve(DensityRecord.FILE);
         DensityRun run = new DensityRun(file, DensityRecord.started(hostDescription(), memTotal, floor.bytes(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()), new MemInfo(settleSeconds * 1000L, reads),
@@ -112,20 +120,21 @@ public final class DensityCommand implements Callable<Integer> {
         Progress.say("density: " + String.join(", ", asked) + ", at most " + max + " each, keeping " + mib(floor.bytes())
                 + " MiB of " + mib(memTotal) + " MiB free; results go to " + file);
         boolean failed = false;
-        for (String kind : asked) {
-            for (VmMemory memory : memorySettings(kind)) {
+        for (String name : asked) {
+            Kind kind = registry.withIdleName(name).orElseThrow();
+            for (Memory memory : memorySettings(kind)) {
                 boolean withKsm = memory.ksm();
-                String label = DensityRun.label(kind + (memory.pageReporting() ? "-fpr" : ""), withKsm);
+                String label = DensityRun.label(name + (memory.pageReporting() ? "-fpr" : ""), withKsm);
                 String ksmProblem = withKsm ? Ksm.problem() : null;
                 if (ksmProblem != null) {
-                    run.skipped(label, "vm", ksmProblem);
+                    run.skipped(label, kind.id(), ksmProblem);
                     continue;
                 }
                 IdleKind idle;
                 try {
-                    idle = open(kind, memory.pageReporting(), jvm, benchmarksJar, runDir);
+                    idle = kind.openIdle(name, new Kind.Idle(jvm, benchmarksJar, runDir, memory.pageReporting()));
                 } catch (LauncherException e) {
-                    run.skipped(label, kindOf(kind), e.getMessage());
+                    run.skipped(label, kind.id(), e.getMessage());
                     failed = true;
                     continue;
                 }
@@ -154,62 +163,52 @@ public final class DensityCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--page-reporting must be off, on or both, got '" + pageReporting + "'");
         }
         Set<String> result = new LinkedHashSet<>();
-        for (String kind : kinds) {
-            String k = kind.strip();
-            if (!KINDS.contains(k)) {
-                throw new IllegalArgumentException("--kinds: unknown kind '" + k + "' (expected " + String.join(", ", KINDS) + ")");
+        for (String word : kinds) {
+            String k = word.strip();
+            Optional<Kind> kind = registry.answering(k).filter(answering -> answering.id().equals(k));
+            if (kind.isPresent()) {
+                result.add(kind.get().idleNames().get(0)); // a kind alone is its first series: container is runc's
+            } else if (registry.withIdleName(k).isPresent()) {
+                result.add(k);
+            } else {
+                throw new IllegalArgumentException("--kinds: unknown kind '" + k + "' (expected "
+                        + String.join(", ", registry.all().stream().map(Kind::id).toList()) + " or "
+                        + String.join(", ", registry.idleNames()) + ")");
             }
-            result.add(k.equals("container") ? "container-runc" : k);
         }
         return new ArrayList<>(result);
     }
 
-    /** How a VM series shares or returns memory: KSM on the host, free page reporting from the guest. */
-    record VmMemory(boolean ksm, boolean pageReporting) {
+    /** How a guest series shares or returns memory: KSM on the host, free page reporting from the guest. */
+    record Memory(boolean ksm, boolean pageReporting) {
     }
 
     /**
-     * The series of a kind: one for host and containers; for VMs the plain series, KSM on, and free page reporting, as
-     * --ksm and --page-reporting ask (each "on" alone is one series with it; "both" adds it beside the plain one).
+     * The series of a kind: one for host processes and containers; for guests the plain series, KSM on, and free page
+     * reporting, as --ksm and --page-reporting ask (each "on" alone is one series with it; "both" adds it beside the
+     * plain one).
      */
-    List<VmMemory> memorySettings(String kind) {
-        if (!kind.equals("vm")) {
-            return List.of(new VmMemory(false, false));
+    List<Memory> memorySettings(Kind kind) {
+        if (!kind.guests()) {
+            return List.of(new Memory(false, false));
         }
         boolean ksmOnly = ksm.equals("on");
         boolean reportingOnly = pageReporting.equals("on");
-        Set<VmMemory> settings = new LinkedHashSet<>();
+        Set<Memory> settings = new LinkedHashSet<>();
         if (!ksmOnly && !reportingOnly) {
-            settings.add(new VmMemory(false, false));
+            settings.add(new Memory(false, false));
         }
         if (!ksm.equals("off")) {
-            settings.add(new VmMemory(true, reportingOnly));
+            settings.add(new Memory(true, reportingOnly));
         }
         if (!pageReporting.equals("off")) {
-            settings.add(new VmMemory(ksmOnly, true));
+            settings.add(new Memory(ksmOnly, true));
         }
         return new ArrayList<>(settings);
     }
 
-    private IdleKind open(String kind, boolean pageReporting, JvmRuntime jvm, Path benchmarksJar, Path runDir)
-            throws LauncherException, InterruptedException {
-        if (kind.equals("host")) {
-            return new HostIdle(jvm, benchmarksJar);
-        }
-        if (kind.startsWith("container-")) {
-            String tag = image != null ? image : ImageRecipes.build("container");
-            return IdleContainers.open(kind.substring("container-".length()), tag, jvm, benchmarksJar,
-                    runDir.getFileName().toString());
-        }
-        return IdleGuests.open(vmMemoryMib, vmCpus, pageReporting, jvm, benchmarksJar, runDir.resolve("density-consoles"));
-    }
-
-    private static String kindOf(String kind) {
-        return kind.startsWith("container-") ? "container" : kind;
-    }
-
     private Path runDir() {
-        Path dir = out == null || out.isBlank() ? Paths.get("results", RunOptions.newRunId()).toAbsolutePath()
+        Path dir = out == null || out.isBlank() ? Paths.get("results", Workspace.newRunId()).toAbsolutePath()
                 : Paths.get(out).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);

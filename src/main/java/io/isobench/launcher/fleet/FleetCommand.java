@@ -1,5 +1,6 @@
 package io.isobench.launcher.fleet;
 
+import io.isobench.launcher.core.Workspace;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.FleetManifest.Node;
@@ -8,7 +9,6 @@ import io.isobench.compare.FleetManifest;
 import io.isobench.compare.FleetMarkdown;
 import io.isobench.compare.FleetReport;
 import io.isobench.launcher.cli.BenchCommand;
-import io.isobench.launcher.cli.RunOptions;
 import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.Progress;
@@ -100,14 +100,14 @@ public final class FleetCommand implements Callable<Integer> {
         if (pollSeconds < 1) {
             throw new IllegalArgumentException("--poll must be at least 1 second, got " + pollSeconds);
         }
-        Path launcher = RunOptions.self();
+        Path launcher = Workspace.self();
         if (!Files.isRegularFile(launcher)) {
             throw new IllegalArgumentException("isobench fleet runs from target/isobench.jar (build it with "
                     + "'mvn -DskipTests package'), not from " + launcher);
         }
         Slurm.check();
         List<String> names = nodeNames();
-        Path dir = (fleetDir != null ? Path.of(fleetDir) : Path.of("results", RunOptions.newRunId())).toAbsolutePath()
+        Path dir = (fleetDir != null ? Path.of(fleetDir) : Path.of("results", Workspace.newRunId())).toAbsolutePath()
                 .normalize();
         if (dir.getFileName() == null) {
             throw new IllegalArgumentException("--fleet-dir " + fleetDir + " is not a fleet directory: name one below it");
@@ -155,9 +155,10 @@ public final class FleetCommand implements Callable<Integer> {
 
     /** The bench options must parse as bench's and leave --out to the fleet; checked before anything is submitted. */
     static void checkBench(List<String> bench) {
-        BenchCommand command = new BenchCommand();
+        CommandLine commandLine = BenchCommand.commandLine();
+        BenchCommand command = commandLine.getCommand();
         try {
-            new CommandLine(command).parseArgs(bench.toArray(String[]::new));
+            commandLine.parseArgs(bench.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException("not an option of fleet or bench: " + e.getMessage().strip()
                     .replaceAll("\\s*\\R\\s*", "; "));

@@ -1,6 +1,6 @@
 package io.isobench.launcher.fleet;
 
-import io.isobench.launcher.cli.RunOptions;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.Processes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +68,7 @@ public final class FleetTaskCommand implements Callable<Integer> {
     /** This jar's bench command, its --out the node's run directory (placed before any raw JMH options). */
     private List<String> command() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RunOptions.self().toString(), "bench"));
+                "-jar", Workspace.self().toString(), "bench"));
         int dash = bench.indexOf("--");
         command.addAll(dash < 0 ? bench : bench.subList(0, dash));
         command.addAll(List.of("--out", nodeDir.resolve(runId).toString()));

@@ -59,10 +59,10 @@ class NeighbourSpecTest {
 
     @Test
     void eachEnvironmentIsFollowedByItsTwinAVmsAsWellAndASkippedOnesTwinIsSkippedWithItsReason() {
-        Environment host = NeighbourOptions.named("host");
+        Environment host = Environment.named("host");
         List<Rounds.Planned> plan = options("--neighbours", "1", "--load", "io").expand(List.of(
                 Rounds.Planned.of(host),
-                new Rounds.Planned(NeighbourOptions.named("container-runsc-bridge"), Optional.of("no runsc")),
+                new Rounds.Planned(Environment.named("container-runsc-bridge"), Optional.of("no runsc")),
                 Rounds.Planned.of(new io.isobench.launcher.kind.vm.VmEnvironment(io.isobench.launcher.kind.vm.VmOptions.defaults()))));
         assertEquals(6, plan.size());
         assertEquals("host-nb1io", plan.get(1).environment().name());

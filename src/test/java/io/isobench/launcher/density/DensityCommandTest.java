@@ -1,6 +1,9 @@
 package io.isobench.launcher.density;
 
-import io.isobench.launcher.density.DensityCommand.VmMemory;
+import io.isobench.launcher.density.DensityCommand.Memory;
+import io.isobench.launcher.kind.container.ContainerKind;
+import io.isobench.launcher.kind.host.HostKind;
+import io.isobench.launcher.kind.vm.VmKind;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -13,27 +16,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which series a kind gets: VMs plain, with KSM and with free page reporting, as --ksm and --page-reporting ask. */
 class DensityCommandTest {
 
-    private static final VmMemory PLAIN = new VmMemory(false, false);
-    private static final VmMemory KSM = new VmMemory(true, false);
-    private static final VmMemory REPORTING = new VmMemory(false, true);
+    private static final VmKind VM = new VmKind();
+    private static final Memory PLAIN = new Memory(false, false);
+    private static final Memory KSM = new Memory(true, false);
+    private static final Memory REPORTING = new Memory(false, true);
 
     @Test
     void vmsGetAPlainAKsmAndAReportingSeriesByDefaultAndOtherKindsOne() {
         DensityCommand command = parsed();
-        assertEquals(List.of(PLAIN, KSM, REPORTING), command.memorySettings("vm"));
-        assertEquals(List.of(PLAIN), command.memorySettings("container-runc"));
-        assertEquals(List.of(PLAIN), command.memorySettings("host"));
+        assertEquals(List.of(PLAIN, KSM, REPORTING), command.memorySettings(VM));
+        assertEquals(List.of(PLAIN), command.memorySettings(new ContainerKind()));
+        assertEquals(List.of(PLAIN), command.memorySettings(new HostKind()));
     }
 
     @Test
     void eachSettingSelectsItsSeries() {
-        assertEquals(List.of(PLAIN), parsed("--ksm", "off", "--page-reporting", "off").memorySettings("vm"));
-        assertEquals(List.of(PLAIN, KSM), parsed("--page-reporting", "off").memorySettings("vm"));
-        assertEquals(List.of(KSM), parsed("--ksm", "on", "--page-reporting", "off").memorySettings("vm"));
-        assertEquals(List.of(REPORTING), parsed("--ksm", "off", "--page-reporting", "on").memorySettings("vm"));
-        assertEquals(List.of(new VmMemory(true, true)), parsed("--ksm", "on", "--page-reporting", "on").memorySettings("vm"));
-        assertEquals(List.of(KSM, new VmMemory(true, true)), parsed("--ksm", "on").memorySettings("vm"));
-        assertEquals(List.of(new VmMemory(true, true), REPORTING), parsed("--page-reporting", "on").memorySettings("vm"),
+        assertEquals(List.of(PLAIN), parsed("--ksm", "off", "--page-reporting", "off").memorySettings(VM));
+        assertEquals(List.of(PLAIN, KSM), parsed("--page-reporting", "off").memorySettings(VM));
+        assertEquals(List.of(KSM), parsed("--ksm", "on", "--page-reporting", "off").memorySettings(VM));
+        assertEquals(List.of(REPORTING), parsed("--ksm", "off", "--page-reporting", "on").memorySettings(VM));
+        assertEquals(List.of(new Memory(true, true)), parsed("--ksm", "on", "--page-reporting", "on").memorySettings(VM));
+        assertEquals(List.of(KSM, new Memory(true, true)), parsed("--ksm", "on").memorySettings(VM));
+        assertEquals(List.of(new Memory(true, true), REPORTING), parsed("--page-reporting", "on").memorySettings(VM),
                 "reporting on: every VM series has it, with and without KSM");
     }
 
@@ -44,9 +48,30 @@ class DensityCommandTest {
         assertTrue(e.getMessage().startsWith("--page-reporting must be off, on or both"), e.getMessage());
     }
 
+    @Test
+    void aKindAloneIsItsFirstSeriesAndASeriesIsItself() {
+        assertEquals(List.of("host", "container-runc", "container-runsc", "vm"),
+                parsed("--kinds", "host,container,container-runc,container-runsc,vm").checkedKinds());
+    }
+
+    @Test
+    void anUnknownKindNamesTheRegisteredOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parsed("--kinds", "lxc").checkedKinds());
+        assertTrue(e.getMessage().startsWith("--kinds: unknown kind 'lxc' (expected host, container, vm"), e.getMessage());
+    }
+
+    @Test
+    void theKindsAddTheirOwnOptions() {
+        CommandLine commandLine = DensityCommand.commandLine();
+        commandLine.parseArgs("--vm-memory", "512", "--vm-vcpus", "2", "--image", "local/tag");
+        assertTrue(commandLine.getCommandSpec().findOption("--vm-memory") != null);
+        assertTrue(commandLine.getCommandSpec().findOption("--image") != null);
+    }
+
     private static DensityCommand parsed(String... args) {
-        DensityCommand command = new DensityCommand();
-        new CommandLine(command).parseArgs(args);
-        return command;
+        CommandLine commandLine = DensityCommand.commandLine();
+        commandLine.parseArgs(args);
+        return commandLine.getCommand();
     }
 }

@@ -25,12 +25,6 @@ import java.util.List;
  */
 public final class HostEnvironment implements Environment {
 
-    /**
-     * Where the file benchmarks write by default: a disk-backed directory at the same path and depth as in the
-     * container and the VM ({@code /tmp} is tmpfs on many systems).
-     */
-    public static final String DEFAULT_BENCH_DIR = "/var/tmp/isobench";
-
     /** One host run at a time on this machine (JMH's lock in /tmp is per machine). */
     private static final HostLocks LOCKS = HostLocks.inTmpDir();
 

@@ -1,6 +1,6 @@
 package io.isobench.launcher.kind.vm;
 
-import io.isobench.launcher.cli.RunOptions;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.IdleKind;
 import io.isobench.launcher.core.JvmRuntime;
 import io.isobench.launcher.core.LauncherException;
@@ -55,9 +55,9 @@ public final class IdleGuests implements IdleKind {
         VmImage image = VmImage.ensure();
         Path work = null;
         try {
-            Files.createDirectories(RunOptions.cacheDir());
-            VmEnvironment.sweepStaleWorkDirs(RunOptions.cacheDir());
-            work = Files.createTempDirectory(RunOptions.cacheDir(),
+            Files.createDirectories(Workspace.cacheDir());
+            VmEnvironment.sweepStaleWorkDirs(Workspace.cacheDir());
+            work = Files.createTempDirectory(Workspace.cacheDir(),
                     VmEnvironment.WORK_PREFIX + ProcessHandle.current().pid() + "-");
             Path share = Files.createDirectory(work.resolve("share"));
             VmEnvironment.copyTree(jvm.home(), share.resolve("runtime"));

@@ -1,6 +1,6 @@
 package io.isobench.launcher.kind.vm;
 
-import io.isobench.launcher.cli.RunOptions;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.DiskUsage;
 import io.isobench.launcher.core.Environment;
@@ -95,9 +95,9 @@ public final class VmEnvironment implements Environment {
             Path console = ResultLayout.consoleLog(envDir);
             Files.deleteIfExists(console);
             // On disk under the cache, not in /tmp (tmpfs on many systems): the overlay is opened with O_DIRECT.
-            Files.createDirectories(RunOptions.cacheDir());
-            sweepStaleWorkDirs(RunOptions.cacheDir());
-            Path work = Files.createTempDirectory(RunOptions.cacheDir(), WORK_PREFIX + ProcessHandle.current().pid() + "-");
+            Files.createDirectories(Workspace.cacheDir());
+            sweepStaleWorkDirs(Workspace.cacheDir());
+            Path work = Files.createTempDirectory(Workspace.cacheDir(), WORK_PREFIX + ProcessHandle.current().pid() + "-");
             cleanup.add("VM work directory " + work, () -> BenchDir.deleteRecursively(work));
             Path share = Files.createDirectory(work.resolve("share"));
             VmNetwork network = VmNetwork.open(this.network);

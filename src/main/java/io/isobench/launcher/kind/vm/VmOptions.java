@@ -7,7 +7,7 @@ import java.util.List;
 /** The VM's shape and devices, recorded in the fingerprint's variant. */
 public final class VmOptions {
 
-    @Option(names = "--cpus", description = "Virtual CPUs (default: all host cores).")
+    @Option(names = "--vcpus", description = "Virtual CPUs (default: all host cores).")
     Integer cpus;
 
     @Option(names = "--memory", defaultValue = "2048", description = "Guest memory in MiB (default: ${DEFAULT-VALUE}).")
@@ -53,7 +53,7 @@ public final class VmOptions {
 
     public VmOptions validate() {
         if (cpus != null && cpus < 1) {
-            throw new IllegalArgumentException("--cpus must be at least 1, got " + cpus);
+            throw new IllegalArgumentException("--vcpus must be at least 1, got " + cpus);
         }
         if (memoryMib < 768) {
             throw new IllegalArgumentException("--memory must be at least 768 (MiB): the JMH forks get a 512 MiB heap");
