@@ -185,8 +185,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
-        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
-                .withTimeline(first(Timeline::read)).withDensity(first(DensityTable::read));
+        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecordInput.notes(inputs))
+                .withTimeline(first(TimelineInput::read)).withDensity(first(DensityTable::read));
         List<Path> written = Report.writeAll(comparison, target);
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
@@ -262,7 +262,7 @@ public final class CompareCommand implements Callable<Integer> {
         @Override
         public Long convert(String value) {
             try {
-                return Sizes.parse(value);
+                return ByteSizes.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

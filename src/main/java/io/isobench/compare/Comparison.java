@@ -36,12 +36,12 @@ public final class Comparison {
     private final List<RegressionGate.Regression> regressions;
     private final List<ComparisonRow> unjudged;
     private final List<Confounds.Confound> confounds;
-    private final Timeline timeline;
+    private final TimelineInput timeline;
     private DensityTable density;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
-                       List<String> banners, List<String> notes, Timeline timeline) {
+                       List<String> banners, List<String> notes, TimelineInput timeline) {
         this.options = options;
         this.timeline = timeline;
         this.environments = List.copyOf(environments);
@@ -61,8 +61,8 @@ public final class Comparison {
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
     public static Comparison ofRunDir(Path runDir, CompareOptions options) throws CompareException {
-        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecord.notes(List.of(runDir)))
-                .withTimeline(Timeline.read(runDir)).withDensity(DensityTable.read(runDir));
+        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecordInput.notes(List.of(runDir)))
+                .withTimeline(TimelineInput.read(runDir)).withDensity(DensityTable.read(runDir));
     }
 
     /** The same comparison with more notes (e.g. environments the main job skipped, and why). */
@@ -77,7 +77,7 @@ public final class Comparison {
     }
 
     /** The same comparison with the timeline of an interleaved run (null for none). */
-    public Comparison withTimeline(Timeline value) {
+    public Comparison withTimeline(TimelineInput value) {
         return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, value)
                 .withDensity(density);
     }
@@ -380,7 +380,7 @@ public final class Comparison {
     }
 
     /** The timeline of the compared interleaved run, or null. */
-    public Timeline timeline() {
+    public TimelineInput timeline() {
         return timeline;
     }
 

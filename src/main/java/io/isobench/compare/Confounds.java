@@ -23,7 +23,7 @@ public final class Confounds {
     }
 
     /** A fingerprint fact to compare: its name, how to read it, and why a difference matters. */
-    private record Check(String what, Function<Fingerprint, String> value, String why) {
+    private record Check(String what, Function<FingerprintInput, String> value, String why) {
     }
 
     private static final List<Check> CHECKS = List.of(
@@ -58,8 +58,8 @@ public final class Confounds {
     static List<Confound> of(List<Pair> pairs) {
         List<Confound> all = new ArrayList<>();
         for (Pair pair : pairs) {
-            Fingerprint env = pair.environment().fingerprint();
-            Fingerprint base = pair.baseline().fingerprint();
+            FingerprintInput env = pair.environment().fingerprint();
+            FingerprintInput base = pair.baseline().fingerprint();
             if (env.isEmpty() || base.isEmpty()) {
                 continue;
             }
@@ -89,7 +89,7 @@ public final class Confounds {
     }
 
     /** The CPU vulnerability entries that differ, as one confound (null when none differ). */
-    private static Confound mitigations(String envLabel, String baseLabel, Fingerprint env, Fingerprint base) {
+    private static Confound mitigations(String envLabel, String baseLabel, FingerprintInput env, FingerprintInput base) {
         Map<String, String> baseList = Objects.requireNonNullElse(base.facts().vulnerabilities(), Map.of());
         Map<String, String> envList = Objects.requireNonNullElse(env.facts().vulnerabilities(), Map.of());
         TreeSet<String> keys = new TreeSet<>(baseList.keySet());
@@ -107,13 +107,13 @@ public final class Confounds {
                         + "cost to every kernel entry and context switch");
     }
 
-    private static String pathDepth(Fingerprint f) {
+    private static String pathDepth(FingerprintInput f) {
         String dir = f.facts().benchDir();
         return dir == null || dir.isBlank() ? null : Path.of(dir).getNameCount() + " (" + dir + ")";
     }
 
     /** The JVM's -X and -D options in the JMH arguments, isobench's own -Disobench.* properties left out. */
-    private static String jvmFlags(Fingerprint f) {
+    private static String jvmFlags(FingerprintInput f) {
         List<String> args = f.facts().jmhArgs();
         if (args == null) {
             return null;

@@ -55,8 +55,8 @@ public record DensityTable(DensityRecord record, List<Row> rows) {
         List<String> lines = new ArrayList<>();
         for (Row r : rows) {
             if (r.instances() > 0) {
-                lines.add(r.label() + ": " + Sizes.format(r.marginalBytes()) + " of host memory per further idle instance ("
-                        + r.instances() + " started; the first took " + Sizes.format(r.firstBytes()) + ")");
+                lines.add(r.label() + ": " + ByteSizes.format(r.marginalBytes()) + " of host memory per further idle instance ("
+                        + r.instances() + " started; the first took " + ByteSizes.format(r.firstBytes()) + ")");
             }
         }
         return lines;

@@ -13,7 +13,7 @@ import java.util.Map;
  * of {@code --baseline-run}.
  */
 public record EnvironmentInput(String label, String env, String runId, Path source, List<BenchmarkResult> results,
-                               Fingerprint fingerprint, Footprint footprint, boolean previousRun) {
+                               FingerprintInput fingerprint, FootprintInput footprint, boolean previousRun) {
 
     public EnvironmentInput {
         results = List.copyOf(results);

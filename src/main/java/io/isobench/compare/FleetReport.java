@@ -126,17 +126,17 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
     }
 
     /** The fingerprint of a node: its host's, else its first environment's. */
-    private static Fingerprint fingerprint(NodeResult n) {
+    private static FingerprintInput fingerprint(NodeResult n) {
         if (n.comparison() == null) {
-            return Fingerprint.none();
+            return FingerprintInput.none();
         }
         return n.comparison().environments().stream().filter(e -> e.kind().equals("host")).findFirst()
                 .or(() -> n.comparison().environments().stream().findFirst())
-                .map(EnvironmentInput::fingerprint).orElse(Fingerprint.none());
+                .map(EnvironmentInput::fingerprint).orElse(FingerprintInput.none());
     }
 
     static List<FingerprintRow> fingerprints(List<NodeResult> nodes) {
-        List<Fingerprint> prints = nodes.stream().map(FleetReport::fingerprint).toList();
+        List<FingerprintInput> prints = nodes.stream().map(FleetReport::fingerprint).toList();
         Set<String> keys = new LinkedHashSet<>(NODE_FACTS.keySet());
         prints.forEach(p -> p.values().keySet().stream().filter(k -> k.startsWith(MITIGATION)).sorted().forEach(keys::add));
         List<FingerprintRow> rows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.schema.Footprint;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +18,7 @@ public record FootprintTable(long ramBytes, List<Entry> entries, List<String> ke
 
     /** One environment's footprint; NaN where not measured, instances -1 when idle memory is unknown. */
     public record Entry(String label, String kind, double imageBytes, double startMillis, String startKey,
-                        double idleMemoryBytes, long instances, Footprint raw) {
+                        double idleMemoryBytes, long instances, FootprintInput raw) {
     }
 
     /**
@@ -49,8 +51,8 @@ public record FootprintTable(long ramBytes, List<Entry> entries, List<String> ke
         List<Image> images = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         for (EnvironmentInput input : inputs) {
-            Footprint f = input.footprint();
-            io.isobench.schema.Footprint m = f.measured();
+            FootprintInput f = input.footprint();
+            Footprint m = f.measured();
             keys.addAll(f.values().keySet());
             double image = Double.NaN;
             Image shipped = image(input.label(), input.kind(), m);
@@ -84,7 +86,7 @@ public record FootprintTable(long ramBytes, List<Entry> entries, List<String> ke
     }
 
     /** The image row of a footprint, or null when it has neither the image as shipped nor a layer after idle start. */
-    static Image image(String label, String kind, io.isobench.schema.Footprint m) {
+    static Image image(String label, String kind, Footprint m) {
         io.isobench.schema.ShippedImage s = m.shipped();
         if (s == null && m.idleLayerBytes() == null) {
             return null;

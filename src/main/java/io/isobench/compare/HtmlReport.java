@@ -312,7 +312,7 @@ public final class HtmlReport {
                     .append(Html.esc(r.label())).append("</td><td class=\"num\">").append(r.instances()).append("</td>");
             for (double bytes : new double[]{r.marginalBytes(), r.firstBytes(), r.pssBytes()}) {
                 h.append("<td class=\"num\" data-v=\"").append(Html.data(bytes)).append("\">")
-                        .append(Html.esc(Sizes.format(bytes))).append("</td>");
+                        .append(Html.esc(ByteSizes.format(bytes))).append("</td>");
             }
             h.append("<td class=\"num\" data-v=\"").append(Html.data(r.startMillis())).append("\">")
                     .append(Html.esc(Format.millis(r.startMillis()))).append("</td><td>").append(Html.esc(r.stopReason()))
@@ -337,16 +337,16 @@ public final class HtmlReport {
             return;
         }
         h.append("<table class=\"sortable\"><thead><tr><th>Environment</th><th>Kind</th><th>Image</th>"
-                + "<th>Start</th><th>Idle memory</th><th>Instances in ").append(Html.esc(Sizes.format(f.ramBytes())))
+                + "<th>Start</th><th>Idle memory</th><th>Instances in ").append(Html.esc(ByteSizes.format(f.ramBytes())))
                 .append("</th></tr></thead><tbody>\n");
         for (FootprintTable.Entry e : f.entries()) {
             h.append("<tr><td>").append(Html.esc(e.label())).append("</td><td>").append(Html.esc(e.kind()))
                     .append("</td><td class=\"num\" data-v=\"").append(Html.data(e.imageBytes())).append("\">")
-                    .append(Html.esc(Sizes.format(e.imageBytes()))).append("</td><td class=\"num\" data-v=\"")
+                    .append(Html.esc(ByteSizes.format(e.imageBytes()))).append("</td><td class=\"num\" data-v=\"")
                     .append(Html.data(e.startMillis())).append("\" title=\"").append(Html.esc(e.startKey()))
                     .append("\">").append(Html.esc(Format.millis(e.startMillis())))
                     .append("</td><td class=\"num\" data-v=\"").append(Html.data(e.idleMemoryBytes())).append("\">")
-                    .append(Html.esc(Sizes.format(e.idleMemoryBytes()))).append("</td><td class=\"num\" data-v=\"")
+                    .append(Html.esc(ByteSizes.format(e.idleMemoryBytes()))).append("</td><td class=\"num\" data-v=\"")
                     .append(e.instances() < 0 ? "NaN" : Long.toString(e.instances())).append("\">")
                     .append(e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances()))
                     .append("</td></tr>\n");

@@ -78,7 +78,7 @@ public final class InputLoader {
                     ? name.substring(0, name.length() - 5) : name;
             Path parent = path.toAbsolutePath().getParent();
             return List.of(new EnvironmentInput(env, env, dirName(parent), path, JmhJsonReader.read(path),
-                    Fingerprint.none(), Footprint.none(), previous));
+                    FingerprintInput.none(), FootprintInput.none(), previous));
         }
         if (ResultLayout.isEnvDir(path)) {
             return List.of(loadEnvDir(path, label, previous));
@@ -114,13 +114,13 @@ public final class InputLoader {
         if (!Files.isRegularFile(jmh)) {
             jmh = inbound;
         }
-        Fingerprint fingerprint = Fingerprint.read(ResultLayout.environmentJson(dir));
+        FingerprintInput fingerprint = FingerprintInput.read(ResultLayout.environmentJson(dir));
         Path inboundPrint = ResultLayout.environmentJson(ResultLayout.inboundDir(dir));
         if (Files.isRegularFile(inboundPrint)) {
-            Fingerprint client = Fingerprint.read(inboundPrint);
+            FingerprintInput client = FingerprintInput.read(inboundPrint);
             fingerprint = fingerprint.with("inboundPath", client.get("peerPath")).with("inboundPeer", client.get("peer"));
         }
-        Footprint footprint = Footprint.read(ResultLayout.footprintJson(dir));
+        FootprintInput footprint = FootprintInput.read(ResultLayout.footprintJson(dir));
         return new EnvironmentInput(label != null ? label : env, env, dirName(abs.getParent()), jmh, results,
                 fingerprint, footprint, previous);
     }

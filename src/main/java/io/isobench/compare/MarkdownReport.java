@@ -202,8 +202,8 @@ public final class MarkdownReport {
                 "Stopped because")));
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
         for (DensityTable.Row r : d.rows()) {
-            md.append(row(List.of(r.label(), Integer.toString(r.instances()), Sizes.format(r.marginalBytes()),
-                    Sizes.format(r.firstBytes()), Sizes.format(r.pssBytes()), Format.millis(r.startMillis()),
+            md.append(row(List.of(r.label(), Integer.toString(r.instances()), ByteSizes.format(r.marginalBytes()),
+                    ByteSizes.format(r.firstBytes()), ByteSizes.format(r.pssBytes()), Format.millis(r.startMillis()),
                     r.stopReason())));
         }
         md.append('\n');
@@ -222,13 +222,13 @@ public final class MarkdownReport {
             md.append("No environment has a footprint.json.\n\n");
             return;
         }
-        String ram = Sizes.format(f.ramBytes());
+        String ram = ByteSizes.format(f.ramBytes());
         md.append(row(List.of("Environment", "Kind", "Image", "Start", "Idle memory", "Instances in " + ram)));
         md.append("|---|---|---:|---:|---:|---:|\n");
         for (FootprintTable.Entry e : f.entries()) {
-            md.append(row(List.of(e.label(), e.kind(), Sizes.format(e.imageBytes()),
+            md.append(row(List.of(e.label(), e.kind(), ByteSizes.format(e.imageBytes()),
                     Format.millis(e.startMillis()) + (e.startKey() == null ? "" : " (" + e.startKey() + ")"),
-                    Sizes.format(e.idleMemoryBytes()),
+                    ByteSizes.format(e.idleMemoryBytes()),
                     e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances()))));
         }
         if (c.density() != null) {

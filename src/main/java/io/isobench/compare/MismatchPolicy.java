@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.schema.Fingerprint;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.function.Function;
 final class MismatchPolicy {
 
     /** A fingerprint value that must be equal: its name in the fingerprint table, what it is, how to read it. */
-    private record Check(String key, String what, Function<Fingerprint, String> value) {
+    private record Check(String key, String what, Function<FingerprintInput, String> value) {
     }
 
     private static final List<Check> BUILD = List.of(
@@ -25,7 +27,7 @@ final class MismatchPolicy {
             new Check("jvm.runtimeSha256", "JVM runtime", f -> jvm(f).runtimeSha256()),
             new Check("jarSha256", "benchmark jar", f -> f.facts().jarSha256()));
 
-    private static final Check PROFILE = new Check("profile", "profile", Fingerprint::profile);
+    private static final Check PROFILE = new Check("profile", "profile", FingerprintInput::profile);
 
     private MismatchPolicy() {
     }
@@ -57,7 +59,7 @@ final class MismatchPolicy {
         boolean anyPrint = group.stream().anyMatch(i -> !i.fingerprint().isEmpty());
         List<CompareException> found = new ArrayList<>();
         for (EnvironmentInput input : group) {
-            Fingerprint print = input.fingerprint();
+            FingerprintInput print = input.fingerprint();
             if (print.fileMissing()) {
                 found.add(new CompareException(print.file(), input.label() + " has no environment.json, so its JVM build"
                         + " and benchmark jar cannot be checked"));
@@ -92,9 +94,9 @@ final class MismatchPolicy {
         return found;
     }
 
-    private static io.isobench.schema.Fingerprint.Jvm jvm(Fingerprint f) {
-        io.isobench.schema.Fingerprint.Jvm jvm = f.facts().jvm();
-        return jvm != null ? jvm : new io.isobench.schema.Fingerprint.Jvm(null, null, null, null, null, null);
+    private static Fingerprint.Jvm jvm(FingerprintInput f) {
+        Fingerprint.Jvm jvm = f.facts().jvm();
+        return jvm != null ? jvm : new Fingerprint.Jvm(null, null, null, null, null, null);
     }
 
     private static String shorten(String value) {

@@ -167,11 +167,11 @@ final class ReportText {
 
     /** The cells of one row of the table of images as shipped, in {@link #IMAGE_HEADER}'s order. */
     static List<String> imageCells(FootprintTable.Image i) {
-        return List.of(i.label(), i.kind(), Sizes.format(i.osBytes()), sizeWithStep(i.withRuntimeBytes(), i.runtimeBytes()),
+        return List.of(i.label(), i.kind(), ByteSizes.format(i.osBytes()), sizeWithStep(i.withRuntimeBytes(), i.runtimeBytes()),
                 sizeWithStep(i.withJarBytes(), i.jarBytes()),
-                Double.isNaN(i.compressedBytes()) ? Format.DASH : Sizes.format(i.compressedBytes()) + " ("
+                Double.isNaN(i.compressedBytes()) ? Format.DASH : ByteSizes.format(i.compressedBytes()) + " ("
                         + Format.pct(i.compressedRatio()) + (i.compression() == null ? "" : ", " + i.compression()) + ")",
-                Sizes.format(i.kernelInitrdBytes()), Sizes.format(i.idleLayerBytes()), Sizes.format(i.suiteLayerBytes()));
+                ByteSizes.format(i.kernelInitrdBytes()), ByteSizes.format(i.idleLayerBytes()), ByteSizes.format(i.suiteLayerBytes()));
     }
 
     /** {@code 166 MiB (+74.0 MiB)}; the step left out when it is unknown. */
@@ -179,10 +179,10 @@ final class ReportText {
         if (Double.isNaN(total)) {
             return Format.DASH;
         }
-        return Sizes.format(total) + (Double.isNaN(step) ? "" : " (+" + Sizes.format(step) + ")");
+        return ByteSizes.format(total) + (Double.isNaN(step) ? "" : " (+" + ByteSizes.format(step) + ")");
     }
 
-    static String footprintValue(String key, Footprint.Value v) {
+    static String footprintValue(String key, FootprintInput.Value v) {
         if (v == null) {
             return Format.DASH;
         }
@@ -191,7 +191,7 @@ final class ReportText {
         }
         boolean bytes = key.endsWith("Bytes");
         boolean millis = key.endsWith("Millis");
-        java.util.function.DoubleFunction<String> f = bytes ? Sizes::format : millis ? Format::millis : Format::num;
+        java.util.function.DoubleFunction<String> f = bytes ? ByteSizes::format : millis ? Format::millis : Format::num;
         String text = f.apply(v.median());
         if (v.samples().size() > 1) {
             text += " (" + f.apply(v.min()) + "–" + f.apply(v.max()) + ", n=" + v.samples().size() + ")";
@@ -202,7 +202,7 @@ final class ReportText {
     /** A fingerprint value: sizes of keys ending in Bytes in binary units, the rest as it is. */
     static String fingerprintValue(String key, String value) {
         if (value != null && key.endsWith("Bytes") && value.matches("[0-9]+")) {
-            return Sizes.format(Double.parseDouble(value)) + " (" + value + ")";
+            return ByteSizes.format(Double.parseDouble(value)) + " (" + value + ")";
         }
         return value;
     }
@@ -249,7 +249,7 @@ final class ReportText {
                         + "compared the same way.",
                 "noisy: the environment's own JMH error (99.9 % half-width) is above "
                         + Format.pct(o.noiseThreshold()) + " of its score.",
-                "Instances in RAM: the RAM (" + Sizes.format(o.ramBytes()) + ") divided by the idle memory of one "
+                "Instances in RAM: the RAM (" + ByteSizes.format(o.ramBytes()) + ") divided by the idle memory of one "
                         + "instance, rounded down.");
     }
 }

@@ -24,11 +24,11 @@ final class TimelineChart {
     private TimelineChart() {
     }
 
-    static String render(Timeline timeline) {
+    static String render(TimelineInput timeline) {
         Instant start = timeline.start();
         Instant end = timeline.end();
         List<String> lanes = timeline.environments();
-        List<String> classes = timeline.steps().stream().map(Timeline.Step::benchmarkClass).distinct().toList();
+        List<String> classes = timeline.steps().stream().map(TimelineInput.Step::benchmarkClass).distinct().toList();
         int height = TOP + lanes.size() * LANE + BOTTOM;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -43,7 +43,7 @@ final class TimelineChart {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"label\" text-anchor=\"end\">%s</text>\n",
                     LANE_LABEL - 8, TOP + i * LANE + LANE / 2 + 4, Html.esc(lanes.get(i))));
         }
-        for (Timeline.Step step : timeline.steps()) {
+        for (TimelineInput.Step step : timeline.steps()) {
             if (step.startedAt() == null || step.endedAt() == null) {
                 continue;
             }

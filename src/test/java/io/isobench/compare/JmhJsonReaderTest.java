@@ -78,7 +78,7 @@ class JmhJsonReaderTest {
         Path ok = tmp.resolve("footprint.json");
         Files.writeString(ok, "{\"image\": \"isobench/rootfs:1\", \"imageBytes\": 100,"
                 + " \"jvmStartMillis\": {\"samples\": [3, 1, 2]}, \"futureKey\": true}");
-        Footprint f = Footprint.read(ok);
+        FootprintInput f = FootprintInput.read(ok);
         assertEquals("isobench/rootfs:1", f.values().get("image").text());
         assertEquals(100L, f.measured().imageBytes());
         assertEquals(2, f.measured().jvmStartMillis().median(), "median of the samples when none is given");
@@ -86,12 +86,12 @@ class JmhJsonReaderTest {
                 "every measured value, in the schema's order; an unknown key is ignored");
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"imageBytes\": \"big\"}");
-        CompareException e = assertThrows(CompareException.class, () -> Footprint.read(bad));
+        CompareException e = assertThrows(CompareException.class, () -> FootprintInput.read(bad));
         assertEquals(bad, e.file());
         assertTrue(e.problem().startsWith("imageBytes: "), e.problem());
         Path empty = tmp.resolve("empty.json");
         Files.writeString(empty, "{\"bootToInitMillis\": {}}");
         assertEquals("bootToInitMillis: has neither a median nor samples",
-                assertThrows(CompareException.class, () -> Footprint.read(empty)).problem());
+                assertThrows(CompareException.class, () -> FootprintInput.read(empty)).problem());
     }
 }

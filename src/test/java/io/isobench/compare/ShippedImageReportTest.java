@@ -1,5 +1,6 @@
 package io.isobench.compare;
 
+import io.isobench.schema.Footprint;
 import io.isobench.schema.ShippedImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +25,8 @@ class ShippedImageReportTest {
     @TempDir
     Path tmp;
 
-    private static io.isobench.schema.Footprint container() {
-        return io.isobench.schema.Footprint.empty()
+    private static Footprint container() {
+        return Footprint.empty()
                 .withShipped(ShippedImage.of(82 * MIB, 156 * MIB, 164 * MIB).withCompressed(41 * MIB, "docker save | gzip -6"))
                 .withIdleLayerBytes(12 * 1024).withWritableLayerBytes(3 * MIB);
     }
@@ -44,7 +45,7 @@ class ShippedImageReportTest {
 
     @Test
     void aVmRowTakesItsOverlayAndKernelAndWhatIsUnknownIsADash() {
-        io.isobench.schema.Footprint vm = io.isobench.schema.Footprint.empty().withVm("tcg", "user", 171 * MIB, 66 * MIB)
+        Footprint vm = Footprint.empty().withVm("tcg", "user", 171 * MIB, 66 * MIB)
                 .withShipped(ShippedImage.of(171 * MIB, 250 * MIB, 262 * MIB)).withOverlayBytes(20 * MIB);
         FootprintTable.Image i = FootprintTable.image("vm-tcg", "vm", vm);
         assertEquals(20 * MIB, i.suiteLayerBytes());
@@ -52,7 +53,7 @@ class ShippedImageReportTest {
         assertEquals("—", cells.get(5), "not compressed (yet)");
         assertEquals("66 MiB", cells.get(6));
         assertEquals("—", cells.get(7), "no layer after an idle start");
-        assertNull(FootprintTable.image("host", "host", io.isobench.schema.Footprint.empty().withIdleMemoryBytes(1)),
+        assertNull(FootprintTable.image("host", "host", Footprint.empty().withIdleMemoryBytes(1)),
                 "no row without the image as shipped or an idle layer");
     }
 

@@ -24,7 +24,7 @@ class TimelineTest {
     private Path runWithTimeline() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/compare/timeline.json")) {
             Files.createDirectories(tmp);
-            Files.copy(in, tmp.resolve(Timeline.FILE));
+            Files.copy(in, tmp.resolve(TimelineInput.FILE));
         }
         Fixtures.envDir(tmp, "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)),
                 Fixtures.fingerprint("host", "host", "none"), null);
@@ -35,7 +35,7 @@ class TimelineTest {
 
     @Test
     void parsesSeedRoundsAndSteps() throws Exception {
-        Timeline t = Timeline.read(runWithTimeline());
+        TimelineInput t = TimelineInput.read(runWithTimeline());
         assertEquals(12345L, t.seed());
         assertEquals(2, t.rounds());
         assertEquals(8, t.steps().size());
@@ -51,15 +51,15 @@ class TimelineTest {
     void aRunWithoutTimelineHasNone() throws Exception {
         Fixtures.envDir(tmp, "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)),
                 Fixtures.fingerprint("host", "host", "none"), null);
-        assertNull(Timeline.read(tmp));
+        assertNull(TimelineInput.read(tmp));
         assertNull(Comparison.ofRunDir(tmp, CompareOptions.defaults()).timeline());
     }
 
     @Test
     void anUnknownStatusIsOneLineNamingTheFile() throws Exception {
-        Files.writeString(tmp.resolve(Timeline.FILE), "{\"seed\": 1, \"rounds\": 1, \"steps\": [{\"round\": 1, "
+        Files.writeString(tmp.resolve(TimelineInput.FILE), "{\"seed\": 1, \"rounds\": 1, \"steps\": [{\"round\": 1, "
                 + "\"environment\": \"host\", \"benchmarkClass\": \"a.B\", \"status\": \"exploded\"}]}");
-        CompareException e = assertThrows(CompareException.class, () -> Timeline.read(tmp));
+        CompareException e = assertThrows(CompareException.class, () -> TimelineInput.read(tmp));
         assertTrue(e.getMessage().contains("timeline.json: step 1 has status 'exploded'"), e.getMessage());
     }
 

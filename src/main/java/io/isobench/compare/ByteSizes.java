@@ -5,12 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Byte sizes: parsing {@code 512MiB}, {@code 64GiB}, {@code 2G}, {@code 1.5TB}, {@code 4096}, and formatting. */
-public final class Sizes {
+public final class ByteSizes {
 
     private static final Pattern SIZE = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([a-zA-Z]*)\\s*");
     private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
 
-    private Sizes() {
+    private ByteSizes() {
     }
 
     /**

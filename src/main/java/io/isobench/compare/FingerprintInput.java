@@ -3,6 +3,7 @@ package io.isobench.compare;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.Fingerprint;
 import io.isobench.schema.Problem;
 
 import java.nio.file.Files;
@@ -19,38 +20,38 @@ import java.util.Map;
  * flattened: nested objects become dotted keys ({@code jvm.vmVersion}, {@code vulnerabilities.spectre_v2}), lists
  * of values are joined, and the {@code skipped}/{@code failed} lists are counted.
  */
-public record Fingerprint(Path file, EnvironmentRecord record, Map<String, String> values) {
+public record FingerprintInput(Path file, EnvironmentRecord record, Map<String, String> values) {
 
-    public Fingerprint {
+    public FingerprintInput {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    private Fingerprint(Path file, EnvironmentRecord record) {
+    private FingerprintInput(Path file, EnvironmentRecord record) {
         this(file, record, record == null ? Map.of() : flatten(record));
     }
 
     /** The fingerprint of an input that has no environment.json. */
-    public static Fingerprint none() {
-        return new Fingerprint(null, null);
+    public static FingerprintInput none() {
+        return new FingerprintInput(null, null);
     }
 
     /** The fingerprint of an environment directory whose environment.json ({@code file}) does not exist. */
-    public static Fingerprint absent(Path file) {
-        return new Fingerprint(file, null);
+    public static FingerprintInput absent(Path file) {
+        return new FingerprintInput(file, null);
     }
 
     /** This fingerprint with one more value (what the comparison learns beside environment.json). */
-    public Fingerprint with(String key, String value) {
+    public FingerprintInput with(String key, String value) {
         if (value == null || record == null) {
             return this;
         }
         Map<String, String> more = new LinkedHashMap<>(values);
         more.put(key, value);
-        return new Fingerprint(file, record, more);
+        return new FingerprintInput(file, record, more);
     }
 
     /** Reads environment.json, or returns {@link #absent} when the file does not exist. */
-    public static Fingerprint read(Path file) throws CompareException {
+    public static FingerprintInput read(Path file) throws CompareException {
         if (!Files.exists(file)) {
             return absent(file);
         }
@@ -58,7 +59,7 @@ public record Fingerprint(Path file, EnvironmentRecord record, Map<String, Strin
         if (!root.isObject()) {
             throw new CompareException(file, "is not an environment fingerprint (expected a JSON object)");
         }
-        return new Fingerprint(file, Json.bind(file, root, EnvironmentRecord.class));
+        return new FingerprintInput(file, Json.bind(file, root, EnvironmentRecord.class));
     }
 
     private static Map<String, String> flatten(EnvironmentRecord record) {
@@ -100,8 +101,8 @@ public record Fingerprint(Path file, EnvironmentRecord record, Map<String, Strin
     }
 
     /** The environment's fingerprint proper (kernel, CPU, JVM, ...); every field null when there is no file. */
-    public io.isobench.schema.Fingerprint facts() {
-        return record == null ? io.isobench.schema.Fingerprint.named(null) : record.fingerprint();
+    public Fingerprint facts() {
+        return record == null ? Fingerprint.named(null) : record.fingerprint();
     }
 
     /** The container runtime the launcher recorded, or null. */

@@ -1,6 +1,7 @@
 package io.isobench.compare;
 
 import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.RunRecord;
 import io.isobench.suite.ResultLayout;
 
 import java.nio.file.Files;
@@ -9,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main job's record of a run ({@code RUN_DIR/environments.json}, {@link io.isobench.schema.RunRecord}):
+ * The main job's record of a run ({@code RUN_DIR/environments.json}, {@link RunRecord}):
  * environments that were skipped or failed, so the report says why they are missing instead of silently leaving
  * them out.
  */
-final class RunRecord {
+final class RunRecordInput {
 
-    private RunRecord() {
+    private RunRecordInput() {
     }
 
     static List<String> notes(List<Path> inputs) throws CompareException {
@@ -25,8 +26,8 @@ final class RunRecord {
             if (!Files.isDirectory(input) || !Files.isRegularFile(file)) {
                 continue;
             }
-            io.isobench.schema.RunRecord record = Json.bind(file, Json.read(file), io.isobench.schema.RunRecord.class);
-            for (io.isobench.schema.RunRecord.Entry entry : record.environments()) {
+            RunRecord record = Json.bind(file, Json.read(file), RunRecord.class);
+            for (RunRecord.Entry entry : record.environments()) {
                 if (!EnvironmentRecord.COMPLETE.equals(entry.status())) {
                     notes.add(entry.env() + " " + entry.status() + ": " + entry.reason());
                 }

@@ -1,6 +1,7 @@
 package io.isobench.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.schema.Footprint;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.SchemaVersion;
@@ -13,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An environment's footprint.json as the comparison reads it: the typed {@link io.isobench.schema.Footprint} the
+ * An environment's footprint.json as the comparison reads it: the typed {@link Footprint} the
  * launcher wrote and, for the report's table of every value, {@link #values()}: each field that was measured, by its
  * key in the file, as a number, a measurement or a text.
  */
-public record Footprint(io.isobench.schema.Footprint record, Map<String, Value> values) {
+public record FootprintInput(Footprint record, Map<String, Value> values) {
 
     /**
      * One footprint value as the report shows it: its median and the samples it came from (empty for a single
@@ -45,20 +46,20 @@ public record Footprint(io.isobench.schema.Footprint record, Map<String, Value> 
         }
     }
 
-    public Footprint {
+    public FootprintInput {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    private Footprint(io.isobench.schema.Footprint record) {
+    private FootprintInput(Footprint record) {
         this(record, record == null ? Map.of() : values(record));
     }
 
-    public static Footprint none() {
-        return new Footprint(null);
+    public static FootprintInput none() {
+        return new FootprintInput(null);
     }
 
     /** Reads footprint.json, or returns {@link #none()} when the file does not exist. */
-    public static Footprint read(Path file) throws CompareException {
+    public static FootprintInput read(Path file) throws CompareException {
         if (!Files.exists(file)) {
             return none();
         }
@@ -66,10 +67,10 @@ public record Footprint(io.isobench.schema.Footprint record, Map<String, Value> 
         if (!root.isObject()) {
             throw new CompareException(file, "is not a footprint (expected a JSON object)");
         }
-        return new Footprint(Json.bind(file, root, io.isobench.schema.Footprint.class));
+        return new FootprintInput(Json.bind(file, root, Footprint.class));
     }
 
-    private static Map<String, Value> values(io.isobench.schema.Footprint record) {
+    private static Map<String, Value> values(Footprint record) {
         Map<String, Value> values = new LinkedHashMap<>();
         JsonNode root = ResultJson.toTree(record);
         ((com.fasterxml.jackson.databind.node.ObjectNode) root).remove(SchemaVersion.FIELD);
@@ -99,8 +100,8 @@ public record Footprint(io.isobench.schema.Footprint record, Map<String, Value> 
     }
 
     /** The footprint as the launcher wrote it; every field null when there is none. */
-    public io.isobench.schema.Footprint measured() {
-        return record != null ? record : io.isobench.schema.Footprint.empty();
+    public Footprint measured() {
+        return record != null ? record : Footprint.empty();
     }
 
     public boolean isEmpty() {

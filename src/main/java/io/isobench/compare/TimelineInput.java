@@ -16,7 +16,7 @@ import java.util.Set;
  * environments.json): the order seed, the number of rounds, and one step per round, environment and benchmark
  * class with its start, end, exit code and status (ok, failed, hung, lost, skipped).
  */
-public record Timeline(Long seed, int rounds, List<Step> steps) {
+public record TimelineInput(Long seed, int rounds, List<Step> steps) {
 
     /** The file name, at the run directory's top level. */
     public static final String FILE = io.isobench.suite.ResultLayout.TIMELINE_JSON;
@@ -39,12 +39,12 @@ public record Timeline(Long seed, int rounds, List<Step> steps) {
         }
     }
 
-    public Timeline {
+    public TimelineInput {
         steps = List.copyOf(steps);
     }
 
     /** The timeline of a run directory, or null when it has none. */
-    public static Timeline read(Path runDir) throws CompareException {
+    public static TimelineInput read(Path runDir) throws CompareException {
         Path file = runDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return null;
@@ -62,7 +62,7 @@ public record Timeline(Long seed, int rounds, List<Step> steps) {
         Long seed = root.path("seed").canConvertToLong() ? root.get("seed").longValue() : null;
         int rounds = root.path("rounds").canConvertToInt() ? root.get("rounds").intValue()
                 : steps.stream().mapToInt(Step::round).max().orElse(0);
-        return new Timeline(seed, rounds, steps);
+        return new TimelineInput(seed, rounds, steps);
     }
 
     private static Step step(Path file, int index, JsonNode node) throws CompareException {
