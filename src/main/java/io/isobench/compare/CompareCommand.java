@@ -1,5 +1,22 @@
 package io.isobench.compare;
 
+import io.isobench.compare.fleet.FleetManifest;
+import io.isobench.compare.fleet.FleetMarkdown;
+import io.isobench.compare.fleet.FleetReport;
+import io.isobench.compare.input.EnvironmentInput;
+import io.isobench.compare.input.InputLoader;
+import io.isobench.compare.input.Json;
+import io.isobench.compare.input.RunRecordInput;
+import io.isobench.compare.input.Thresholds;
+import io.isobench.compare.input.TimelineInput;
+import io.isobench.compare.input.Unfinished;
+import io.isobench.compare.model.Comparison;
+import io.isobench.compare.model.DensityTable;
+import io.isobench.compare.model.RegressionGate;
+import io.isobench.compare.report.DensityReport;
+import io.isobench.compare.report.MarkdownReport;
+import io.isobench.compare.report.Report;
+import io.isobench.compare.stats.ByteSizes;
 import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;
 import picocli.CommandLine;

@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.compare.input.Thresholds;
+
 /**
  * How to compare.
  *

@@ -2,11 +2,11 @@ package io.isobench.launcher;
 
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.FleetManifest;
-import io.isobench.compare.FleetManifest.Node;
-import io.isobench.compare.FleetManifest.State;
-import io.isobench.compare.FleetMarkdown;
-import io.isobench.compare.FleetReport;
+import io.isobench.compare.fleet.FleetManifest;
+import io.isobench.compare.fleet.FleetManifest.Node;
+import io.isobench.compare.fleet.FleetManifest.State;
+import io.isobench.compare.fleet.FleetMarkdown;
+import io.isobench.compare.fleet.FleetReport;
 import io.isobench.launcher.fleet.NodeStatus;
 import io.isobench.launcher.fleet.QueueRow;
 import io.isobench.launcher.fleet.Slurm;
