@@ -161,11 +161,6 @@ public final class Stats {
         return Arrays.stream(values).distinct().count() <= 1;
     }
 
-    /** exp(mean(log values)): the geometric mean of positive values. */
-    public static double geometricMean(double[] values) {
-        return Math.exp(mean(Arrays.stream(values).map(Math::log).toArray()));
-    }
-
     public static double mean(double[] values) {
         return values.length == 0 ? Double.NaN : StatUtils.mean(values);
     }
