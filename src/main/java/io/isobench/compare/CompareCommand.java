@@ -1,5 +1,22 @@
 package io.isobench.compare;
 
+import io.isobench.compare.fleet.FleetManifest;
+import io.isobench.compare.fleet.FleetMarkdown;
+import io.isobench.compare.fleet.FleetReport;
+import io.isobench.compare.input.EnvironmentInput;
+import io.isobench.compare.input.InputLoader;
+import io.isobench.compare.input.Json;
+import io.isobench.compare.input.RunRecordInput;
+import io.isobench.compare.input.Thresholds;
+import io.isobench.compare.input.TimelineInput;
+import io.isobench.compare.input.Unfinished;
+import io.isobench.compare.model.Comparison;
+import io.isobench.compare.model.DensityTable;
+import io.isobench.compare.model.RegressionGate;
+import io.isobench.compare.report.DensityReport;
+import io.isobench.compare.report.MarkdownReport;
+import io.isobench.compare.report.Report;
+import io.isobench.compare.stats.ByteSizes;
 import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;
 import picocli.CommandLine.Command;
@@ -185,8 +202,8 @@ public final class CompareCommand implements Callable<Integer> {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
-        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecord.notes(inputs))
-                .withTimeline(first(Timeline::read)).withDensity(first(DensityTable::read));
+        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecordInput.notes(inputs))
+                .withTimeline(first(TimelineInput::read)).withDensity(first(DensityTable::read));
         List<Path> written = Report.writeAll(comparison, target);
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
@@ -262,7 +279,7 @@ public final class CompareCommand implements Callable<Integer> {
         @Override
         public Long convert(String value) {
             try {
-                return Sizes.parse(value);
+                return ByteSizes.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.compare.input.Thresholds;
+
 /**
  * How to compare.
  *
@@ -56,40 +58,5 @@ public record CompareOptions(String baseline, double alpha, double equivalence, 
     public CompareOptions withAlpha(double value) {
         return new CompareOptions(baseline, value, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
                 thresholds, resamples, seed, title);
-    }
-
-    public CompareOptions withEquivalence(double value) {
-        return new CompareOptions(baseline, alpha, value, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
-                thresholds, resamples, seed, title);
-    }
-
-    public CompareOptions withNoiseThreshold(double value) {
-        return new CompareOptions(baseline, alpha, equivalence, value, ramBytes, allowMismatch, failOnRegressionPct,
-                thresholds, resamples, seed, title);
-    }
-
-    public CompareOptions withRamBytes(long value) {
-        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, value, allowMismatch, failOnRegressionPct,
-                thresholds, resamples, seed, title);
-    }
-
-    public CompareOptions withAllowMismatch(boolean value) {
-        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, value, failOnRegressionPct,
-                thresholds, resamples, seed, title);
-    }
-
-    public CompareOptions withFailOnRegression(Double pct, Thresholds value) {
-        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, pct, value,
-                resamples, seed, title);
-    }
-
-    public CompareOptions withResamples(int value, long newSeed) {
-        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
-                thresholds, value, newSeed, title);
-    }
-
-    public CompareOptions withTitle(String value) {
-        return new CompareOptions(baseline, alpha, equivalence, noiseThreshold, ramBytes, allowMismatch, failOnRegressionPct,
-                thresholds, resamples, seed, value);
     }
 }

@@ -3,8 +3,8 @@
  * environment with a baseline environment and writes report.md, a self-contained index.html and summary.json.
  *
  * <p>Entry points: {@link io.isobench.compare.CompareCommand} on the command line; in process,
- * {@link io.isobench.compare.InputLoader#load}, {@link io.isobench.compare.Comparison#of} and
- * {@link io.isobench.compare.Report#writeAll}.
+ * {@link io.isobench.compare.input.InputLoader#load}, {@link io.isobench.compare.model.Comparison#of} and
+ * {@link io.isobench.compare.report.Report#writeAll}.
  *
  * <p>Statistics: a ratio is environment score / baseline score. Its samples are the forks' means when both sides
  * have two or more forks, else JMH's per-iteration scores ({@code rawData}; for {@code sample} mode the mean of each

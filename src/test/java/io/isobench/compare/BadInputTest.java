@@ -1,5 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.compare.input.BenchmarkResult;
+import io.isobench.compare.input.JmhJsonReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

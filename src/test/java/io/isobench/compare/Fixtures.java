@@ -3,6 +3,7 @@ package io.isobench.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.compare.input.JmhJsonReader;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,23 +17,23 @@ import java.util.Map;
 import java.util.Random;
 
 /** Builds small JMH JSON, environment.json and footprint.json files for the tests. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Fixtures() {
     }
 
     /** One benchmark entry: name, mode, unit, params and per-fork per-iteration scores (or a forced score). */
-    record Bench(String name, String mode, String unit, Map<String, String> params, double[][] raw,
-                 Object forcedScore) {
+    public record Bench(String name, String mode, String unit, Map<String, String> params, double[][] raw,
+                        Object forcedScore) {
 
-        Bench withParams(Map<String, String> p) {
+        public Bench withParams(Map<String, String> p) {
             return new Bench(name, mode, unit, p, raw, forcedScore);
         }
 
         /** The score written as this JSON value instead of the mean (e.g. "NaN"). */
-        Bench withScore(Object score) {
+        public Bench withScore(Object score) {
             return new Bench(name, mode, unit, params, raw, score);
         }
 
@@ -50,7 +51,7 @@ final class Fixtures {
     }
 
     /** Normal samples around {@code mean} with standard deviation {@code sd}: 2 forks of 10 iterations. */
-    static Bench bench(String name, String mode, String unit, double mean, double sd, long seed) {
+    public static Bench bench(String name, String mode, String unit, double mean, double sd, long seed) {
         return bench(name, mode, unit, mean, sd, seed, 2, 10);
     }
 
@@ -66,11 +67,11 @@ final class Fixtures {
         return new Bench(name, mode, unit, Map.of(), raw, null);
     }
 
-    static Bench avgt(String name, double mean, double sd, long seed) {
+    public static Bench avgt(String name, double mean, double sd, long seed) {
         return bench(name, "avgt", "ns/op", mean, sd, seed);
     }
 
-    static Bench thrpt(String name, double mean, double sd, long seed) {
+    public static Bench thrpt(String name, double mean, double sd, long seed) {
         return bench(name, "thrpt", "ops/s", mean, sd, seed);
     }
 
@@ -126,14 +127,14 @@ final class Fixtures {
         return root.toPrettyString();
     }
 
-    static Path writeJmh(Path file, List<Bench> benches) throws IOException {
+    public static Path writeJmh(Path file, List<Bench> benches) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, json(benches));
         return file;
     }
 
     /** Adds an interleaved run's {@code isobenchRounds} (one round per fork) to a benchmark of a jmh.json. */
-    static void tagRounds(Path jmhJson, String benchmark, int... rounds) throws IOException {
+    public static void tagRounds(Path jmhJson, String benchmark, int... rounds) throws IOException {
         ArrayNode root = (ArrayNode) MAPPER.readTree(jmhJson.toFile());
         for (var entry : root) {
             if (entry.get("benchmark").asText().equals(benchmark)) {
@@ -147,7 +148,7 @@ final class Fixtures {
     }
 
     /** Copies each entry's primary metric, scaled, as a secondary metric of that name (like JMH's AuxCounters). */
-    static void addSecondary(Path jmhJson, String name, double factor) throws IOException {
+    public static void addSecondary(Path jmhJson, String name, double factor) throws IOException {
         ArrayNode root = (ArrayNode) MAPPER.readTree(jmhJson.toFile());
         for (var entry : root) {
             ObjectNode metric = entry.get("primaryMetric").deepCopy();
@@ -163,7 +164,7 @@ final class Fixtures {
     }
 
     /** One benchmark with one single-iteration fork per round: {@code perRound[i]} is round i + 1's score. */
-    static Bench rounds(String name, double... perRound) {
+    public static Bench rounds(String name, double... perRound) {
         double[][] raw = new double[perRound.length][];
         for (int i = 0; i < perRound.length; i++) {
             raw[i] = new double[] {perRound[i]};
@@ -172,7 +173,7 @@ final class Fixtures {
     }
 
     /** A plausible environment.json for an environment. */
-    static Map<String, Object> fingerprint(String env, String kind, String accel) {
+    public static Map<String, Object> fingerprint(String env, String kind, String accel) {
         Map<String, Object> fp = new LinkedHashMap<>();
         fp.put("env", env);
         fp.put("kind", kind);
@@ -199,8 +200,8 @@ final class Fixtures {
     }
 
     /** Writes RUN_DIR/env/{jmh.json, environment.json, footprint.json}; null maps leave the file out. */
-    static Path envDir(Path runDir, String env, List<Bench> benches, Map<String, Object> fingerprint,
-                       Map<String, Object> footprint) throws IOException {
+    public static Path envDir(Path runDir, String env, List<Bench> benches, Map<String, Object> fingerprint,
+                              Map<String, Object> footprint) throws IOException {
         Path dir = runDir.resolve(env);
         writeJmh(dir.resolve("jmh.json"), benches);
         if (fingerprint != null) {
@@ -213,7 +214,7 @@ final class Fixtures {
     }
 
     /** Each benchmark scaled by a factor (same noise pattern, different seed). */
-    static List<Bench> scaled(List<Bench> benches, double factor, long seed) {
+    public static List<Bench> scaled(List<Bench> benches, double factor, long seed) {
         List<Bench> out = new ArrayList<>();
         Random random = new Random(seed);
         for (Bench b : benches) {
@@ -230,15 +231,15 @@ final class Fixtures {
     }
 
     /** Runs the command; returns exit code, stdout and stderr. */
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = CompareCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }
 
-    record Result(int code, String out, String err) {
-        List<String> errLines() {
+    public record Result(int code, String out, String err) {
+        public List<String> errLines() {
             return err.lines().filter(l -> !l.isBlank()).toList();
         }
     }

@@ -1,5 +1,6 @@
 package io.isobench.compare;
 
+import io.isobench.compare.model.Comparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,9 +2,9 @@ package io.isobench.launcher.cli;
 
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.Comparison;
-import io.isobench.compare.MarkdownReport;
-import io.isobench.compare.Report;
+import io.isobench.compare.model.Comparison;
+import io.isobench.compare.report.MarkdownReport;
+import io.isobench.compare.report.Report;
 import io.isobench.launcher.core.Progress;
 import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;

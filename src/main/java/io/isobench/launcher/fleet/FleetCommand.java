@@ -1,17 +1,17 @@
 package io.isobench.launcher.fleet;
 
-import io.isobench.launcher.core.Workspace;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.FleetManifest.Node;
-import io.isobench.compare.FleetManifest.State;
-import io.isobench.compare.FleetManifest;
-import io.isobench.compare.FleetMarkdown;
-import io.isobench.compare.FleetReport;
+import io.isobench.compare.fleet.FleetManifest;
+import io.isobench.compare.fleet.FleetManifest.Node;
+import io.isobench.compare.fleet.FleetManifest.State;
+import io.isobench.compare.fleet.FleetMarkdown;
+import io.isobench.compare.fleet.FleetReport;
 import io.isobench.launcher.cli.BenchCommand;
 import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.Progress;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.suite.ExitCode;
 import io.isobench.suite.ResultLayout;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.isobench.launcher.fleet;
 
-import io.isobench.compare.FleetManifest.Node;
-import io.isobench.compare.FleetManifest.State;
+import io.isobench.compare.fleet.FleetManifest.Node;
+import io.isobench.compare.fleet.FleetManifest.State;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

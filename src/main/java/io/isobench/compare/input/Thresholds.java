@@ -1,0 +1,89 @@
+package io.isobench.compare.input;
+
+import io.isobench.compare.CompareException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Per-benchmark regression thresholds: lines {@code benchmark-name-regex = pct}, {@code #} or {@code !} comments.
+ * The regex must match the whole fully qualified benchmark name; the first matching line wins; the value is in
+ * percent. Lines are read literally (unlike java.util.Properties, a backslash stays a backslash, so
+ * {@code io\.isobench\.fileio\..*} means what it says), and the text after the last {@code =} is the number.
+ */
+public final class Thresholds {
+
+    /** One line of the file. */
+    public record Rule(Pattern pattern, double pct) {
+    }
+
+    private final List<Rule> rules;
+
+    public Thresholds(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static Thresholds none() {
+        return new Thresholds(List.of());
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public static Thresholds read(Path file) throws CompareException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CompareException(file, "cannot be read");
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
+                continue;
+            }
+            int eq = line.lastIndexOf('=');
+            if (eq <= 0) {
+                throw new CompareException(file, "line " + (i + 1) + " is not regex=pct");
+            }
+            String regex = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip();
+            if (value.endsWith("%")) {
+                value = value.substring(0, value.length() - 1).strip();
+            }
+            double pct;
+            try {
+                pct = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new CompareException(file, "line " + (i + 1) + " has no percentage after '='");
+            }
+            if (!(pct >= 0) || Double.isInfinite(pct)) {
+                throw new CompareException(file, "line " + (i + 1) + " has a negative or unusable percentage");
+            }
+            try {
+                rules.add(new Rule(Pattern.compile(regex), pct));
+            } catch (PatternSyntaxException e) {
+                throw new CompareException(file, "line " + (i + 1) + " has an invalid regex: " + e.getDescription());
+            }
+        }
+        return new Thresholds(rules);
+    }
+
+    /** The threshold for a benchmark: the first matching rule's, else {@code defaultPct}. */
+    public double forBenchmark(String benchmark, double defaultPct) {
+        for (Rule rule : rules) {
+            if (rule.pattern().matcher(benchmark).matches()) {
+                return rule.pct();
+            }
+        }
+        return defaultPct;
+    }
+}

@@ -1,0 +1,83 @@
+package io.isobench.compare.model;
+
+import io.isobench.compare.input.Area;
+import io.isobench.compare.input.BenchmarkKey;
+import io.isobench.compare.stats.Direction;
+import io.isobench.compare.stats.RatioTest;
+import io.isobench.compare.stats.Stats;
+import io.isobench.compare.stats.Verdict;
+
+import java.util.List;
+
+/**
+ * One benchmark in one environment against its baseline. {@code test} holds the ratio (environment score / baseline
+ * score, in the baseline's unit) with its 1 - alpha interval, the p-value, the design and sample counts, and the
+ * verdict with its reason; cost is the ratio turned so that above 1 is slower whichever way the unit points.
+ * {@code noisy} is this environment's own relative error above the threshold. {@code net} is set for syscall rows
+ * that call through JNA when both environments have the JNA baseline benchmark; {@code secondary} holds the
+ * secondary metrics both sides report in the benchmark's unit.
+ */
+public record ComparisonRow(BenchmarkKey key, String environment, String baseline, String unit,
+                            Direction direction, double score, double scoreError, double baselineScore,
+                            double baselineScoreError, RatioTest test, double relativeError, boolean noisy,
+                            boolean baselineNoisy, String note, NetOfJna net, List<SecondaryRow> secondary) {
+
+    /** The same row with another test (after the false-discovery-rate adjustment). */
+    ComparisonRow withTest(RatioTest newTest) {
+        return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
+                baselineScoreError, newTest, relativeError, noisy, baselineNoisy, note, net, secondary);
+    }
+
+    public ComparisonRow {
+        secondary = List.copyOf(secondary);
+    }
+
+    public Area area() {
+        return key.area();
+    }
+
+    public Stats.Interval ratio() {
+        return test.ratio();
+    }
+
+    public double pValue() {
+        return test.pValue();
+    }
+
+    public Verdict verdict() {
+        return test.verdict();
+    }
+
+    /** Why the row is inconclusive or invalid; empty for faster, slower and same. */
+    public String reason() {
+        return test.reason();
+    }
+
+    public double cost() {
+        return test.cost();
+    }
+
+    /** Lower bound of the cost interval (NaN when none). */
+    public double costLow() {
+        return test.costLow();
+    }
+
+    /** Upper bound of the cost interval (NaN when none). */
+    public double costHigh() {
+        return test.costHigh();
+    }
+
+    /** (cost - 1) in percent: how much slower the environment is. */
+    public double overheadPct() {
+        return (cost() - 1) * 100;
+    }
+
+    public boolean valid() {
+        return test.valid();
+    }
+
+    /** Whether this row is a harness row (the JNA baseline), which measures the tool rather than the isolation. */
+    public boolean harness() {
+        return key.isJnaBaseline();
+    }
+}

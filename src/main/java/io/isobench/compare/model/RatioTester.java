@@ -1,0 +1,189 @@
+package io.isobench.compare.model;
+
+import io.isobench.compare.CompareOptions;
+import io.isobench.compare.input.Metric;
+import io.isobench.compare.stats.Direction;
+import io.isobench.compare.stats.Format;
+import io.isobench.compare.stats.RatioTest;
+import io.isobench.compare.stats.Sampling;
+import io.isobench.compare.stats.Stats;
+import io.isobench.compare.stats.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Compares one metric of an environment with the same metric of its baseline (both in the same unit). The samples
+ * are chosen in this order: rounds paired by round number when both sides have two or more rounds in common
+ * (paired t-test on the log ratios); fork means when both sides have two or more forks (Welch's test, Fieller's
+ * interval or, from ten samples a side, a bootstrap); one JVM's iterations (an interval is shown, but the row is
+ * inconclusive); JMH's own errors (likewise). Every interval is at level 1 - alpha.
+ */
+final class RatioTester {
+
+    /** The reason of rows whose samples are one JVM's iterations; the report explains it once. */
+    static final String ONE_FORK = "one fork per side: iterations of one JVM are not independent";
+
+    private final CompareOptions options;
+
+    RatioTester(CompareOptions options) {
+        this.options = options;
+    }
+
+    private double level() {
+        return 1 - options.alpha();
+    }
+
+    RatioTest test(Metric e, Metric b, Direction direction, long seed) {
+        String bad = unusable(e, "this environment");
+        bad = bad != null ? bad : unusable(b, "the baseline");
+        if (bad != null) {
+            return RatioTest.invalid(direction, bad);
+        }
+        SortedMap<Integer, Double> envRounds = e.roundMeans();
+        SortedMap<Integer, Double> baseRounds = b.roundMeans();
+        List<Integer> common = new ArrayList<>(envRounds.keySet());
+        common.retainAll(baseRounds.keySet());
+        if (common.size() >= 2) {
+            return paired(direction, envRounds, baseRounds, common);
+        }
+        double[] ef = e.forkMeans();
+        double[] bf = b.forkMeans();
+        if (ef.length >= 2 && bf.length >= 2) {
+            return unpaired(direction, Sampling.FORKS, ef, bf, seed);
+        }
+        double[] ei = e.samples();
+        double[] bi = b.samples();
+        if (ei.length >= 2 && bi.length >= 2) {
+            return unpaired(direction, Sampling.ITERATIONS, ei, bi, seed);
+        }
+        Stats.Interval fromErrors = Stats.ratioFromErrors(e.score(), e.scoreError(), b.score(), b.scoreError());
+        return new RatioTest(direction, fromErrors, Double.NaN, Sampling.JMH_ERRORS, ei.length, bi.length, 0, 0.999,
+                "JMH's 99.9 % score errors, propagated", Verdict.INCONCLUSIVE,
+                ei.length == 0 && bi.length == 0 ? "no per-iteration scores: no test" : "too few iterations to test",
+                null);
+    }
+
+    /** Why a metric cannot be compared (a score or sample that is not a positive number), or null. */
+    private static String unusable(Metric m, String side) {
+        if (!m.valid()) {
+            return "score is " + Format.num(m.score()) + " in " + side;
+        }
+        if (m.score() <= 0) {
+            return "score is " + Format.num(m.score()) + " in " + side + " (a ratio needs positive scores)";
+        }
+        for (double v : m.samples()) {
+            if (!Double.isFinite(v)) {
+                return "an iteration score is NaN or infinite in " + side;
+            }
+        }
+        return null;
+    }
+
+    private RatioTest paired(Direction direction, SortedMap<Integer, Double> env, SortedMap<Integer, Double> base,
+                             List<Integer> common) {
+        double[] ratios = new double[common.size()];
+        SortedMap<Integer, Double> logs = new TreeMap<>();
+        for (int i = 0; i < ratios.length; i++) {
+            int round = common.get(i);
+            ratios[i] = env.get(round) / base.get(round);
+            if (!(env.get(round) > 0) || !(base.get(round) > 0) || !Double.isFinite(ratios[i])) {
+                return RatioTest.invalid(direction, "round " + round + " has a score of 0 or below on a side");
+            }
+            logs.put(round, Math.log(ratios[i]));
+        }
+        Stats.Tested t = Stats.pairedLogRatio(ratios, level());
+        Verdict.Decision d = Stats.constant(ratios)
+                ? new Verdict.Decision(Verdict.INCONCLUSIVE, "no spread between rounds: cannot estimate the error")
+                : Verdict.decide(direction, t.ratio(), t.pValue(), options.alpha(), options.equivalence());
+        return new RatioTest(direction, t.ratio(), t.pValue(), Sampling.ROUNDS, env.size(), base.size(),
+                common.size(), level(), "paired t-test on per-round log ratios (geometric mean)", d.verdict(),
+                d.reason(), logs);
+    }
+
+    private RatioTest unpaired(Direction direction, Sampling sampling, double[] es, double[] bs, long seed) {
+        boolean small = Math.min(es.length, bs.length) < Stats.BOOTSTRAP_MIN_SAMPLES;
+        Stats.Interval interval = Stats.ratioInterval(es, bs, options.resamples(), seed, level());
+        // Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0".
+        Stats.Interval ratio = new Stats.Interval(interval.estimate(), Math.max(0, interval.low()), interval.high());
+        double p = Stats.welchPValue(es, bs);
+        Verdict.Decision d;
+        if (!sampling.independent()) {
+            d = new Verdict.Decision(Verdict.INCONCLUSIVE, ONE_FORK);
+        } else if (Stats.constant(es) && Stats.constant(bs)) {
+            d = new Verdict.Decision(Verdict.INCONCLUSIVE, "no spread on either side: cannot estimate the error");
+        } else {
+            d = Verdict.decide(direction, ratio, p, options.alpha(), options.equivalence());
+        }
+        return new RatioTest(direction, ratio, p, sampling, es.length, bs.length, 0, level(),
+                small ? "Fieller (Welch df), Welch's t-test" : "percentile bootstrap, Welch's t-test", d.verdict(),
+                d.reason(), null);
+    }
+
+    /**
+     * The net of JNA: {@code env - k envJna} against {@code base - k baseJna}, all in ns/op. Paired by round when all
+     * four share two or more rounds; otherwise Fieller's interval for the ratio of the two differences, with the
+     * variances of all four means and Welch-Satterthwaite degrees of freedom.
+     */
+    NetOfJna net(Metric env, Metric envJna, Metric base, Metric baseJna, int k, long seed) {
+        Direction direction = Direction.LOWER_IS_BETTER;
+        double envNet = env.score() - k * envJna.score();
+        double baseNet = base.score() - k * baseJna.score();
+        SortedMap<Integer, Double> envRounds = netRounds(env, envJna, k);
+        SortedMap<Integer, Double> baseRounds = netRounds(base, baseJna, k);
+        List<Integer> common = new ArrayList<>(envRounds.keySet());
+        common.retainAll(baseRounds.keySet());
+        if (common.size() >= 2) {
+            return new NetOfJna(k, envNet, baseNet, test(roundMetric(envRounds), roundMetric(baseRounds), direction,
+                    seed));
+        }
+        if (!(envNet > 0) || !(baseNet > 0)) {
+            return new NetOfJna(k, envNet, baseNet, RatioTest.invalid(direction,
+                    "the JNA baseline is not below the score on " + (envNet > 0 ? "the baseline" : "this environment")));
+        }
+        boolean byFork = env.forkMeans().length >= 2 && envJna.forkMeans().length >= 2
+                && base.forkMeans().length >= 2 && baseJna.forkMeans().length >= 2;
+        Sampling sampling = byFork ? Sampling.FORKS : Sampling.ITERATIONS;
+        double[][] s = byFork
+                ? new double[][] {env.forkMeans(), envJna.forkMeans(), base.forkMeans(), baseJna.forkMeans()}
+                : new double[][] {env.samples(), envJna.samples(), base.samples(), baseJna.samples()};
+        for (double[] sample : s) {
+            if (sample.length < 2) {
+                return new NetOfJna(k, envNet, baseNet, test(new Metric(envNet, Double.NaN, "ns/op", null),
+                        new Metric(baseNet, Double.NaN, "ns/op", null), direction, seed));
+            }
+        }
+        Stats.LinearMean a = Stats.LinearMean.of(s[0]).minus(Stats.LinearMean.of(s[1]), k);
+        Stats.LinearMean b = Stats.LinearMean.of(s[2]).minus(Stats.LinearMean.of(s[3]), k);
+        Stats.Tested t = Stats.fieller(a, b, level());
+        Stats.Interval ratio = new Stats.Interval(t.ratio().estimate(), Math.max(0, t.ratio().low()),
+                t.ratio().high());
+        Verdict.Decision d = !byFork ? new Verdict.Decision(Verdict.INCONCLUSIVE, ONE_FORK)
+                : Verdict.decide(direction, ratio, t.pValue(), options.alpha(), options.equivalence());
+        return new NetOfJna(k, a.value(), b.value(), new RatioTest(direction, ratio, t.pValue(), sampling,
+                s[0].length, s[2].length, 0, level(), "Fieller on the differences (Welch-Satterthwaite df)",
+                d.verdict(), d.reason(), null));
+    }
+
+    /** Per-round net values of a side, for the rounds in which both the benchmark and the JNA baseline ran. */
+    private static SortedMap<Integer, Double> netRounds(Metric m, Metric jna, int k) {
+        SortedMap<Integer, Double> net = new TreeMap<>();
+        SortedMap<Integer, Double> jnaRounds = jna.roundMeans();
+        m.roundMeans().forEach((round, v) -> {
+            if (jnaRounds.containsKey(round)) {
+                net.put(round, v - k * jnaRounds.get(round));
+            }
+        });
+        return net;
+    }
+
+    /** A metric with one single-iteration "fork" per round. */
+    private static Metric roundMetric(SortedMap<Integer, Double> rounds) {
+        double[][] forks = rounds.values().stream().map(v -> new double[] {v}).toArray(double[][]::new);
+        int[] numbers = rounds.keySet().stream().mapToInt(Integer::intValue).toArray();
+        double mean = rounds.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return new Metric(mean, Double.NaN, "ns/op", forks, numbers);
+    }
+}

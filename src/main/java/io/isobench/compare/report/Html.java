@@ -1,0 +1,31 @@
+package io.isobench.compare.report;
+
+/** HTML escaping. */
+public final class Html {
+
+    private Html() {
+    }
+
+    public static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A number for a data attribute (sorting): plain, or NaN. */
+    static String data(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "NaN";
+    }
+}

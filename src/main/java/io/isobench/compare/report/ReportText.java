@@ -1,0 +1,269 @@
+package io.isobench.compare.report;
+
+import io.isobench.compare.CompareOptions;
+import io.isobench.compare.input.FootprintInput;
+import io.isobench.compare.model.Comparison;
+import io.isobench.compare.model.ComparisonRow;
+import io.isobench.compare.model.FootprintTable;
+import io.isobench.compare.model.Headline;
+import io.isobench.compare.model.ThreadScaling;
+import io.isobench.compare.stats.ByteSizes;
+import io.isobench.compare.stats.Format;
+import io.isobench.compare.stats.RatioTest;
+import io.isobench.compare.stats.Sampling;
+import io.isobench.compare.stats.Stats;
+import io.isobench.compare.stats.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Sentences and cell texts that the Markdown and HTML reports share. */
+public final class ReportText {
+
+    /** The note under the syscall table. */
+    static final String NET_OF_JNA = "Net of JNA: on each side the score minus the same environment's "
+            + "JnaCallBenchmark.libcAbs (a JNA call that never enters the kernel) times the JNA calls the benchmark "
+            + "makes per operation, in ns/op; the net ratio (environment net / baseline net) has its own interval "
+            + "and verdict.";
+
+    static final String CONFOUNDS_INTRO = "Besides the isolation itself, these differences between each environment "
+            + "and its baseline can move the numbers; a cost above may be theirs as much as the isolation's.";
+
+    static final String NO_CONFOUNDS = "No fingerprint difference besides the isolation (or no environment.json to "
+            + "compare).";
+
+    private ReportText() {
+    }
+
+    /** {@code  — <title>}, or empty. */
+    static String titleSuffix(Comparison c) {
+        String title = c.options().title();
+        return title == null || title.isBlank() ? "" : " \u2014 " + title.strip();
+    }
+
+    static String intro(Comparison c) {
+        List<String> parts = new ArrayList<>();
+        if (c.isBaselineRun()) {
+            parts.add("Each environment of the new run is compared with the same environment of the baseline run ("
+                    + String.join(", ", c.baselineLabels()) + ").");
+        } else if (c.baseline() != null) {
+            parts.add("Baseline: " + c.baseline().label() + ".");
+        }
+        List<String> others = c.pairs().stream().map(p -> p.environment().label()).toList();
+        if (!others.isEmpty()) {
+            parts.add("Compared: " + String.join(", ", others) + ".");
+        }
+        parts.add(String.format(Locale.ROOT, "%d benchmark rows; alpha %s (intervals at %s); equivalence margin "
+                        + "\u00b1%s (same = the whole interval within it); noise threshold %s.",
+                c.rows().size(), Format.plain(c.options().alpha()), level(c),
+                Format.pct(c.options().equivalence()), Format.pct(c.options().noiseThreshold())));
+        return String.join(" ", parts);
+    }
+
+    static String headlineCaption(Comparison c) {
+        String against = c.isBaselineRun() ? "the baseline run" : c.baseline() == null ? "the baseline"
+                : c.baseline().label();
+        return "Relative cost per area against " + against + ": the geometric mean over the area's benchmark methods "
+                + "(each method weighs the same whatever its parameter count; the JNA harness row is left out), "
+                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " interval "
+                + "(a t-interval over rounds when every row is paired, else a bootstrap over the methods) and the "
+                + "verdicts of the rows.";
+    }
+
+    /** {@code 95 %}: the interval level 1 - alpha. */
+    static String level(Comparison c) {
+        return Format.plain(Math.round((1 - c.options().alpha()) * 1000) / 10.0) + " %";
+    }
+
+    public static String headlineCell(Headline.Cell cell) {
+        if (cell.benchmarks() == 0) {
+            return "invalid (" + cell.invalid() + ")";
+        }
+        StringBuilder sb = new StringBuilder(Format.overhead(cell.cost()));
+        if (Double.isFinite(cell.low()) && Double.isFinite(cell.high())) {
+            sb.append(" [").append(Format.overhead(cell.low())).append(", ").append(Format.overhead(cell.high()))
+                    .append(']');
+        } else {
+            sb.append(" [no interval: one benchmark]");
+        }
+        sb.append(" (").append(cell.benchmarks()).append(cell.benchmarks() == 1 ? " benchmark" : " benchmarks");
+        List<String> counts = new ArrayList<>();
+        counts(counts, cell.slower(), "slower");
+        counts(counts, cell.faster(), "faster");
+        counts(counts, cell.same(), "same");
+        counts(counts, cell.inconclusive(), "inconclusive");
+        counts(counts, cell.invalid(), "invalid");
+        if (!counts.isEmpty()) {
+            sb.append("; ").append(String.join(", ", counts));
+        }
+        return sb.append(')').toString();
+    }
+
+    private static void counts(List<String> out, int n, String word) {
+        if (n > 0) {
+            out.add(n + " " + word);
+        }
+    }
+
+    static String verdict(ComparisonRow r) {
+        StringBuilder sb = new StringBuilder(r.verdict().word());
+        if (r.verdict() == Verdict.FASTER || r.verdict() == Verdict.SLOWER) {
+            sb.append(' ').append(Format.overhead(r.cost()));
+        }
+        if (!r.reason().isEmpty()) {
+            sb.append(" (").append(r.reason()).append(')');
+        }
+        if (r.noisy()) {
+            sb.append(", noisy ").append(Format.pct(r.relativeError()));
+        }
+        if (!r.note().isEmpty()) {
+            sb.append(" (").append(r.note()).append(')');
+        }
+        return sb.toString();
+    }
+
+    /** The interval of a test, labelled when it comes from JMH's 99.9 % errors rather than a test. */
+    public static String interval(RatioTest t) {
+        String text = Format.interval(t.ratio().low(), t.ratio().high());
+        return t.sampling() == Sampling.JMH_ERRORS && !text.isEmpty() ? text + " JMH 99.9 %" : text;
+    }
+
+    /** {@code ×1.002 [0.640, 2.370] inconclusive}: a derived comparison in one cell. */
+    static String testCell(RatioTest t) {
+        String interval = interval(t);
+        return Format.ratio(t.ratio().estimate()) + (interval.isEmpty() ? "" : " " + interval) + " "
+                + t.verdict().word();
+    }
+
+    /** The secondary metrics of a row in one cell: {@code mebibytes/s ×0.98 [0.90, 1.07] same}. */
+    static final String THREAD_SCALING_CAPTION = "SHA-256 digests per second on every CPU the JVM counts over those on"
+            + " one thread (ParallelDigestBenchmark): close to the CPU count where nothing else competes; a CPU quota,"
+            + " vCPUs that share host cores, or a busy neighbour scale less.";
+
+    /** {@code ×1.93}: a scaling factor. */
+    static String scaling(ThreadScaling.Line line) {
+        return String.format(Locale.ROOT, "×%.2f", line.scaling());
+    }
+
+    static String secondary(ComparisonRow r) {
+        return String.join("; ", r.secondary().stream().map(s -> s.label() + " " + testCell(s.test())).toList());
+    }
+
+    /** Noise and notes of a row, for the HTML flags column. */
+    static String flags(ComparisonRow r) {
+        List<String> flags = new ArrayList<>();
+        if (!r.reason().isEmpty()) {
+            flags.add(r.reason());
+        }
+        if (r.noisy()) {
+            flags.add("noisy " + Format.pct(r.relativeError()));
+        }
+        if (r.baselineNoisy()) {
+            flags.add("baseline noisy");
+        }
+        if (!r.note().isEmpty()) {
+            flags.add(r.note());
+        }
+        return String.join("; ", flags);
+    }
+
+    /** The heading of the table of images as shipped. */
+    static final List<String> IMAGE_HEADER = List.of("Environment", "Kind", "OS", "+ runtime", "+ jar (as shipped)",
+            "Compressed", "Kernel + initrd", "Layer after idle start", "Layer after the suite");
+
+    static final String IMAGE_NOTE = "Sizes are cumulative, what each step adds in parentheses: the recipe's OS image, "
+            + "with the JVM runtime baked in (cached by recipe and runtime hash), with the benchmarks jar added per run: "
+            + "the image the instance ran, as a Java service would ship it. Compressed: that image as a transfer moves "
+            + "it (share of the image, and how). A VM also ships a kernel and initrd beside its disk. The layer is the "
+            + "instance's own copy-on-write layer (container: writable layer; VM: qcow2 overlay), after a start that "
+            + "only runs an idle EchoPeer and after the suite.";
+
+    /** The cells of one row of the table of images as shipped, in {@link #IMAGE_HEADER}'s order. */
+    static List<String> imageCells(FootprintTable.Image i) {
+        return List.of(i.label(), i.kind(), ByteSizes.format(i.osBytes()), sizeWithStep(i.withRuntimeBytes(), i.runtimeBytes()),
+                sizeWithStep(i.withJarBytes(), i.jarBytes()),
+                Double.isNaN(i.compressedBytes()) ? Format.DASH : ByteSizes.format(i.compressedBytes()) + " ("
+                        + Format.pct(i.compressedRatio()) + (i.compression() == null ? "" : ", " + i.compression()) + ")",
+                ByteSizes.format(i.kernelInitrdBytes()), ByteSizes.format(i.idleLayerBytes()), ByteSizes.format(i.suiteLayerBytes()));
+    }
+
+    /** {@code 166 MiB (+74.0 MiB)}; the step left out when it is unknown. */
+    static String sizeWithStep(double total, double step) {
+        if (Double.isNaN(total)) {
+            return Format.DASH;
+        }
+        return ByteSizes.format(total) + (Double.isNaN(step) ? "" : " (+" + ByteSizes.format(step) + ")");
+    }
+
+    static String footprintValue(String key, FootprintInput.Value v) {
+        if (v == null) {
+            return Format.DASH;
+        }
+        if (v.isText()) {
+            return shorten(v.text());
+        }
+        boolean bytes = key.endsWith("Bytes");
+        boolean millis = key.endsWith("Millis");
+        java.util.function.DoubleFunction<String> f = bytes ? ByteSizes::format : millis ? Format::millis : Format::num;
+        String text = f.apply(v.median());
+        if (v.samples().size() > 1) {
+            text += " (" + f.apply(v.min()) + "–" + f.apply(v.max()) + ", n=" + v.samples().size() + ")";
+        }
+        return text;
+    }
+
+    /** A fingerprint value: sizes of keys ending in Bytes in binary units, the rest as it is. */
+    static String fingerprintValue(String key, String value) {
+        if (value != null && key.endsWith("Bytes") && value.matches("[0-9]+")) {
+            return ByteSizes.format(Double.parseDouble(value)) + " (" + value + ")";
+        }
+        return value;
+    }
+
+    public static String shorten(String value) {
+        if (value.length() > 80) {
+            return value.substring(0, 77) + "...";
+        }
+        return value;
+    }
+
+    static List<String> method(Comparison c) {
+        CompareOptions o = c.options();
+        String level = level(c);
+        return List.of(
+                "Benchmarks are matched by name, mode and parameters.",
+                "Ratio = environment score / baseline score, in the baseline's unit. Relative cost turns it so that "
+                        + "above 1 is slower: for throughput (ops/time) cost = 1 / ratio, for time per operation "
+                        + "(avgt, sample, ss) cost = ratio.",
+                "Paired design (interleaved runs, both sides with two or more rounds in common): one sample per round "
+                        + "(the mean of that round's forks), paired by round; the test is a one-sample t-test on the "
+                        + "per-round log ratios, the ratio is their geometric mean and the " + level + " interval "
+                        + "exp(mean \u00b1 t se). A sign-flip permutation test cannot reach p < 0.05 with five pairs "
+                        + "(its smallest p is 2/32); on log ratios the t-test's normality assumption is mild, since "
+                        + "timing noise is multiplicative.",
+                "Unpaired design: one sample per fork (the fork's mean of its iterations) when both sides have two or "
+                        + "more forks; " + level + " interval of the ratio of means by Fieller's method with Welch's "
+                        + "degrees of freedom below " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples a side, a percentile "
+                        + "bootstrap (" + o.resamples() + " resamples, seed " + o.seed() + ") from there on; p from "
+                        + "Welch's t-test. With one fork per side the iterations of one JVM are shown with an interval, "
+                        + "but they are not independent samples, so the row is inconclusive; without per-iteration "
+                        + "scores the interval is propagated from JMH's own 99.9 % errors and labelled so.",
+                "Verdicts: faster/slower need p < " + Format.plain(o.alpha()) + " and an interval that excludes 1; "
+                        + "same needs the whole interval within \u00b1" + Format.pct(o.equivalence()) + " of 1 (from "
+                        + "1/" + Format.plain(1 + o.equivalence()) + " to " + Format.plain(1 + o.equivalence())
+                        + "); anything else is inconclusive, with the reason.",
+                "invalid: a score that is NaN, infinite, zero or negative on either side, or units that cannot be "
+                        + "converted; such rows take no part in the headline or the gate.",
+                "Net of JNA (syscall rows that call libc through JNA): on each side the score minus as many times the "
+                        + "same environment's JnaCallBenchmark.libcAbs as the benchmark makes JNA calls per operation; "
+                        + "the net ratio's interval carries the uncertainty of all four measurements (Fieller on the "
+                        + "differences, or paired by round) and has its own verdict.",
+                "Secondary metrics that both sides report in the benchmark's unit (e.g. MiB/s beside ops/s) are "
+                        + "compared the same way.",
+                "noisy: the environment's own JMH error (99.9 % half-width) is above "
+                        + Format.pct(o.noiseThreshold()) + " of its score.",
+                "Instances in RAM: the RAM (" + ByteSizes.format(o.ramBytes()) + ") divided by the idle memory of one "
+                        + "instance, rounded down.");
+    }
+}

@@ -1,0 +1,257 @@
+package io.isobench.compare.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.inference.TTest;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The statistics of a comparison: the ratio of means with a confidence interval, and Welch's two-sided t-test from
+ * commons-math3. The interval is Fieller's (with Welch's degrees of freedom, so it agrees with the test) when a side
+ * has fewer than {@link #BOOTSTRAP_MIN_SAMPLES} samples, and a percentile bootstrap (fixed seed) from there on: with
+ * two samples a side a bootstrap knows only three means per side, and its interval is far too narrow.
+ */
+public final class Stats {
+
+    /** A point estimate with a confidence interval; the bounds are NaN when there is no interval. */
+    public record Interval(double estimate, double low, double high) {
+        public boolean hasBounds() {
+            return Double.isFinite(low) && Double.isFinite(high);
+        }
+
+        public boolean contains(double value) {
+            return hasBounds() && low <= value && value <= high;
+        }
+    }
+
+    /** From this many samples on each side the percentile bootstrap is used; below, Fieller's interval. */
+    public static final int BOOTSTRAP_MIN_SAMPLES = 10;
+
+    private Stats() {
+    }
+
+    /** The interval of mean(a) / mean(b) for these sample sizes: Fieller's below {@link #BOOTSTRAP_MIN_SAMPLES}. */
+    public static Interval ratioInterval(double[] a, double[] b, int resamples, long seed, double confidence) {
+        return Math.min(a.length, b.length) < BOOTSTRAP_MIN_SAMPLES
+                ? fiellerRatio(a, b, confidence)
+                : bootstrapRatio(a, b, resamples, seed, confidence);
+    }
+
+    /**
+     * Fieller's {@code confidence} interval of mean(a) / mean(b) for independent samples with unequal variances: the
+     * ratios r for which mean(a) - r mean(b) is not significantly different from 0 by Welch's t, with the
+     * Welch-Satterthwaite degrees of freedom at the point estimate. When mean(b) itself is not significantly
+     * different from 0 the set is unbounded, and the bounds are NaN (no interval can be given).
+     */
+    public static Interval fiellerRatio(double[] a, double[] b, double confidence) {
+        double estimate = mean(a) / mean(b);
+        if (a.length < 2 || b.length < 2 || mean(b) == 0 || !allFinite(a) || !allFinite(b)) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        return fieller(LinearMean.of(a), LinearMean.of(b), confidence).ratio();
+    }
+
+    /** A ratio with its interval and the two-sided p-value of "the ratio is 1". */
+    public record Tested(Interval ratio, double pValue) {
+    }
+
+    /**
+     * A linear combination of independent sample means (such as a score minus twice a JNA baseline): its value,
+     * and the squared standard error and degrees of freedom of each part, for Welch-Satterthwaite.
+     */
+    public record LinearMean(double value, double[] variances, double[] dfs) {
+
+        /** The mean of one sample (at least two values). */
+        public static LinearMean of(double[] samples) {
+            return new LinearMean(mean(samples), new double[] {StatUtils.variance(samples) / samples.length},
+                    new double[] {samples.length - 1});
+        }
+
+        /** this - k * other, the two independent. */
+        public LinearMean minus(LinearMean other, double k) {
+            double[] v = Arrays.copyOf(variances, variances.length + other.variances.length);
+            double[] d = Arrays.copyOf(dfs, dfs.length + other.dfs.length);
+            for (int i = 0; i < other.variances.length; i++) {
+                v[variances.length + i] = k * k * other.variances[i];
+                d[dfs.length + i] = other.dfs[i];
+            }
+            return new LinearMean(value - k * other.value, v, d);
+        }
+
+        public double variance() {
+            return Arrays.stream(variances).sum();
+        }
+
+        /** Welch-Satterthwaite: this plus {@code scale} times {@code other}, as sums of squared errors. */
+        double df(LinearMean other, double scale) {
+            double sum = variance() + scale * other.variance();
+            double denominator = 0;
+            for (int i = 0; i < variances.length; i++) {
+                denominator += variances[i] * variances[i] / dfs[i];
+            }
+            for (int i = 0; i < other.variances.length; i++) {
+                denominator += scale * scale * other.variances[i] * other.variances[i] / other.dfs[i];
+            }
+            return sum * sum / denominator;
+        }
+    }
+
+    /**
+     * Fieller's interval of a / b for independent estimates with unequal variances, and Welch's p-value of
+     * a = b: the ratios r for which a - r b is not significantly different from 0, with Welch-Satterthwaite degrees
+     * of freedom at the point estimate. Unbounded (NaN bounds) when b is not clear of 0 or the degrees of freedom
+     * are undefined (no variance on the side that matters).
+     */
+    public static Tested fieller(LinearMean a, LinearMean b, double confidence) {
+        double ma = a.value();
+        double mb = b.value();
+        double estimate = ma / mb;
+        double va = a.variance();
+        double vb = b.variance();
+        if (va == 0 && vb == 0) {
+            return new Tested(new Interval(estimate, estimate, estimate), ma == mb ? 1.0 : 0.0);
+        }
+        double dfTest = a.df(b, 1);
+        double p = dfTest > 0 && Double.isFinite(dfTest)
+                ? 2 * new TDistribution(dfTest).cumulativeProbability(-Math.abs(ma - mb) / Math.sqrt(va + vb))
+                : Double.NaN;
+        double df = a.df(b, estimate * estimate);
+        if (mb == 0 || !(df > 0) || !Double.isFinite(df)) {
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), p);
+        }
+        double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        double t2 = t * t;
+        double qa = mb * mb - t2 * vb; // (ma - r mb)^2 = t^2 (va + r^2 vb), as qa r^2 + qb r + qc = 0
+        if (qa <= 0) {
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), p);
+        }
+        double qb = -2 * ma * mb;
+        double qc = ma * ma - t2 * va;
+        double root = Math.sqrt(qb * qb - 4 * qa * qc);
+        return new Tested(new Interval(estimate, (-qb - root) / (2 * qa), (-qb + root) / (2 * qa)), p);
+    }
+
+    /**
+     * The paired test of per-round ratios: a one-sample t-test on the log ratios (one per round in which both sides
+     * ran). The estimate is the geometric-mean ratio and the interval exp(mean ± t se), that of the geometric mean.
+     * Needs two or more positive, finite ratios; with no spread at all the interval is the point.
+     */
+    public static Tested pairedLogRatio(double[] ratios, double confidence) {
+        double[] logs = Arrays.stream(ratios).map(Math::log).toArray();
+        double m = mean(logs);
+        double estimate = Math.exp(m);
+        if (logs.length < 2 || !allFinite(logs)) {
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), Double.NaN);
+        }
+        double se = Math.sqrt(StatUtils.variance(logs) / logs.length);
+        if (se == 0) {
+            return new Tested(new Interval(estimate, estimate, estimate), m == 0 ? 1.0 : 0.0);
+        }
+        TDistribution t = new TDistribution(logs.length - 1);
+        double half = t.inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
+        return new Tested(new Interval(estimate, Math.exp(m - half), Math.exp(m + half)),
+                2 * t.cumulativeProbability(-Math.abs(m) / se));
+    }
+
+    /** Whether every value is the same (no spread to estimate a variance from). */
+    public static boolean constant(double[] values) {
+        return Arrays.stream(values).distinct().count() <= 1;
+    }
+
+    public static double mean(double[] values) {
+        return values.length == 0 ? Double.NaN : StatUtils.mean(values);
+    }
+
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    /**
+     * The {@code confidence} interval (e.g. 0.95) of mean(a) / mean(b) by a percentile bootstrap: each of
+     * {@code resamples} rounds draws a and b with replacement. Needs at least two values on each side and a
+     * non-zero mean of b; otherwise the bounds are NaN.
+     */
+    public static Interval bootstrapRatio(double[] a, double[] b, int resamples, long seed, double confidence) {
+        double estimate = mean(a) / mean(b);
+        if (a.length < 2 || b.length < 2 || resamples < 10 || !allFinite(a) || !allFinite(b)) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] ratios = new double[resamples];
+        int kept = 0;
+        for (int r = 0; r < resamples; r++) {
+            double meanB = resampleMean(b, random);
+            if (meanB != 0) {
+                ratios[kept++] = resampleMean(a, random) / meanB;
+            }
+        }
+        if (kept < 10) {
+            return new Interval(estimate, Double.NaN, Double.NaN);
+        }
+        double[] bounds = percentileBounds(Arrays.copyOf(ratios, kept), confidence);
+        return new Interval(estimate, bounds[0], bounds[1]);
+    }
+
+    /** The central {@code confidence} range of bootstrap draws (R-7 percentiles): {low, high}. */
+    public static double[] percentileBounds(double[] draws, double confidence) {
+        double tail = (1 - confidence) / 2 * 100;
+        Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+        percentile.setData(draws);
+        return new double[] {percentile.evaluate(tail), percentile.evaluate(100 - tail)};
+    }
+
+    private static double resampleMean(double[] values, SplittableRandom random) {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[random.nextInt(values.length)];
+        }
+        return sum / values.length;
+    }
+
+    /**
+     * Welch's two-sided t-test p-value for equal means (commons-math3 {@link TTest#tTest(double[], double[])}).
+     * NaN with fewer than two values on a side; when both sides have no variance, 1 for equal means, else 0.
+     */
+    public static double welchPValue(double[] a, double[] b) {
+        if (a.length < 2 || b.length < 2 || !allFinite(a) || !allFinite(b)) {
+            return Double.NaN;
+        }
+        double varA = StatUtils.variance(a);
+        double varB = StatUtils.variance(b);
+        if (varA == 0 && varB == 0) {
+            return StatUtils.mean(a) == StatUtils.mean(b) ? 1.0 : 0.0;
+        }
+        return new TTest().tTest(a, b);
+    }
+
+    /**
+     * The ratio s / t with an approximate interval from the two scores' own error half-widths (first-order
+     * propagation of relative errors), for inputs without per-iteration data.
+     */
+    public static Interval ratioFromErrors(double s, double sError, double t, double tError) {
+        double ratio = s / t;
+        if (!Double.isFinite(sError) || !Double.isFinite(tError) || s == 0 || t == 0) {
+            return new Interval(ratio, Double.NaN, Double.NaN);
+        }
+        double rel = Math.sqrt(Math.pow(sError / s, 2) + Math.pow(tError / t, 2));
+        return new Interval(ratio, ratio * (1 - rel), ratio * (1 + rel));
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,154 @@
+package io.isobench.compare.fleet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.compare.CompareCommand;
+import io.isobench.compare.CompareException;
+import io.isobench.compare.CompareOptions;
+import io.isobench.compare.Fixtures;
+import io.isobench.compare.fleet.FleetManifest.Node;
+import io.isobench.compare.fleet.FleetManifest.State;
+import io.isobench.compare.model.Headline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The merged report of a fleet, from committed real runs: node a has host, runc, gVisor and a TCG VM, node b host and
+ * runc on a (pretended) other CPU, node c was cancelled after writing a fingerprint but no results.
+ */
+class FleetReportTest {
+
+    private static final Path MATRIX = Path.of("docs/measurements/smoke-matrix-2026-11-28");
+    private static final Path HOST_CONTAINER = Path.of("docs/measurements/standard-host-container");
+
+    @TempDir
+    Path fleet;
+
+    private void fleetOfThree() throws IOException {
+        copyRun(MATRIX, fleet.resolve("a/f1"));
+        copyRun(HOST_CONTAINER, fleet.resolve("b/f1"));
+        Path hostB = fleet.resolve("b/f1/host/environment.json");
+        ObjectNode print = (ObjectNode) Fixtures.MAPPER.readTree(hostB.toFile());
+        print.put("cpuModel", "Intel Xeon");
+        Fixtures.MAPPER.writeValue(hostB.toFile(), print);
+        Files.createDirectories(fleet.resolve("c/f1/host"));
+        Files.writeString(fleet.resolve("c/f1/host/environment.json"), "{\"env\": \"host\", \"status\": \"interrupted\"}");
+        new FleetManifest("f1", "2026-11-28T05:00:00Z", new FleetManifest.Asked("a,b,c", null, null),
+                List.of("--profile", "smoke"), List.of(
+                new Node("a", "1", State.DONE, "COMPLETED", 0, null, "a/f1", "complete"),
+                new Node("b", "2", State.DONE, "COMPLETED", 0, null, "b/f1", "complete"),
+                new Node("c", "3", State.FAILED, "CANCELLED", 143, "SIGTERM", "c/f1",
+                        "cancelled in Slurm; the bench command ended by SIGTERM (exit code 143)"))).write(fleet);
+    }
+
+    private static void copyRun(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/report/")).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+    }
+
+    @Test
+    void eachEnvironmentsCostSideBySideWithTheMissingNodeNamed() throws Exception {
+        fleetOfThree();
+        FleetReport report = FleetReport.load(fleet, CompareOptions.defaults());
+        assertEquals(List.of("container-bridge", "container-runsc-bridge", "vm-tcg"), report.environments());
+        Headline.Cell runcA = report.nodes().get(0).cell("container-bridge", null);
+        Headline.Cell runcB = report.nodes().get(1).cell("container-bridge", null);
+        assertTrue(runcA.cost() > 0 && runcB.cost() > 0);
+        assertTrue(report.nodes().get(1).cell("vm-tcg", null) == null, "node b ran no VM");
+        String headline = FleetMarkdown.headline(report);
+        assertTrue(headline.contains("**container-bridge** against each node's own host"), headline);
+        assertTrue(headline.contains("| Area | a | b | c |"), headline);
+        assertTrue(headline.contains("missing (failed)"), headline);
+        List<String> missing = report.missingNodes();
+        assertEquals(1, missing.size());
+        assertEquals("c: failed, exit code 143, SIGTERM, Slurm CANCELLED: cancelled in Slurm; the bench command ended "
+                + "by SIGTERM (exit code 143); kept: no results", missing.get(0));
+        assertTrue(report.differences().contains("b: CPU model Intel Xeon (a: AMD EPYC)"), report.differences().toString());
+        assertTrue(report.hosts() != null && report.hosts().pairs().size() == 1, "b's host against a's");
+        assertTrue(Files.isRegularFile(fleet.resolve("a/f1/report/report.md")), "the per-node report is written");
+    }
+
+    @Test
+    void writesMarkdownHtmlWithAChartPerEnvironmentAndSummary() throws Exception {
+        fleetOfThree();
+        List<Path> written = FleetReport.load(fleet, CompareOptions.defaults()).write(fleet.resolve("report"));
+        assertEquals(3, written.size());
+        String md = Files.readString(fleet.resolve("report/report.md"));
+        assertTrue(md.contains("## Missing nodes") && md.contains("- c: failed"), md);
+        assertTrue(md.contains("≠ **CPU model**"), md);
+        assertTrue(md.contains("## Hosts across nodes"), md);
+        String html = Files.readString(fleet.resolve("report/index.html"));
+        assertEquals(3, html.split("<svg class=\"chart fleet\"", -1).length - 1, "one chart per environment");
+        assertTrue(html.contains("data-env=\"vm-tcg\"") && html.contains("class=\"bar\""));
+        assertTrue(html.contains("c: missing (failed)"), "the missing node is named in the chart");
+        JsonNode summary = Fixtures.MAPPER.readTree(fleet.resolve("report/summary.json").toFile());
+        assertEquals("f1", summary.get("fleet").get("fleetId").asText());
+        assertTrue(summary.get("costs").size() > 10);
+        assertEquals(1, summary.get("missing").size());
+    }
+
+    @Test
+    void compareAcceptsAFleetDirectory() throws Exception {
+        fleetOfThree();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CompareCommand.execute(new PrintWriter(out), new PrintWriter(err), fleet.toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("**vm-tcg** against each node's own host"), out.toString());
+        assertTrue(err.toString().contains("isobench compare: missing node c: failed"), err.toString());
+        assertTrue(Files.isRegularFile(fleet.resolve("report/index.html")));
+    }
+
+    @Test
+    void fleetJsonRoundTrips() throws Exception {
+        fleetOfThree();
+        FleetManifest read = FleetManifest.read(fleet);
+        assertEquals("f1", read.fleetId());
+        assertEquals(State.FAILED, read.nodes().get(2).state());
+        assertEquals("SIGTERM", read.nodes().get(2).signal());
+        assertTrue(Files.readString(fleet.resolve(FleetManifest.FILE)).contains("\"state\" : \"failed\""));
+        assertEquals(read, read.with(read.nodes().get(0)));
+        assertFalse(read.finished() && read.count(State.DONE) == 3);
+    }
+
+    @Test
+    void badFleetJsonIsOneLineAndExitTwo() throws Exception {
+        Files.writeString(fleet.resolve(FleetManifest.FILE), "{\"fleetId\": \"f\", \"nodes\": [");
+        assertBad("truncated JSON");
+        Files.writeString(fleet.resolve(FleetManifest.FILE), "{\"fleetId\": \"f\", \"benchArgs\": [], \"nodes\": "
+                + "[{\"node\": \"a\", \"state\": \"exploded\"}]}");
+        assertBad("is not a fleet record");
+        Files.writeString(fleet.resolve(FleetManifest.FILE), "{\"fleetId\": \"f\", \"benchArgs\": [], \"nodes\": "
+                + "[{\"node\": \"a\", \"state\": \"done\", \"runDir\": \"../../etc\"}]}");
+        assertBad("outside the fleet directory");
+        CompareException e = assertThrows(CompareException.class, () -> FleetManifest.read(fleet.resolve("nowhere")));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    private void assertBad(String expected) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CompareCommand.execute(new PrintWriter(out), new PrintWriter(err), fleet.toString());
+        assertEquals(2, code, err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains(expected), err.toString());
+    }
+}

@@ -1,0 +1,123 @@
+package io.isobench.compare.model;
+
+import io.isobench.compare.CompareOptions;
+import io.isobench.compare.Fixtures;
+import io.isobench.compare.input.EnvironmentInput;
+import io.isobench.compare.input.InputLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.isobench.compare.Fixtures.avgt;
+import static io.isobench.compare.Fixtures.thrpt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegressionGateTest {
+
+    @TempDir
+    Path tmp;
+
+    Path oldRun;
+    Path newRun;
+
+    @BeforeEach
+    void runs() throws IOException {
+        oldRun = tmp.resolve("old-run");
+        newRun = tmp.resolve("new-run");
+        for (String env : List.of("host", "vm-kvm")) {
+            String kind = env.equals("host") ? "host" : "vm";
+            Map<String, Object> oldPrint = Fixtures.fingerprint(env, kind, env.equals("host") ? "none" : "kvm");
+            Map<String, Object> newPrint = Fixtures.fingerprint(env, kind, env.equals("host") ? "none" : "kvm");
+            newPrint.put("jarSha256", "new-build");
+            Fixtures.envDir(oldRun, env, List.of(
+                    avgt("io.isobench.fileio.F.sync", 1000, 10, 1),
+                    thrpt("io.isobench.network.N.bulk", 5000, 20, 2),
+                    avgt("io.isobench.cpu.C.same", 50, 0.5, 3)), oldPrint, null);
+            double fileSlowdown = env.equals("vm-kvm") ? 1.30 : 1.0;
+            Fixtures.envDir(newRun, env, List.of(
+                    avgt("io.isobench.fileio.F.sync", 1000 * fileSlowdown, 10, 4),
+                    thrpt("io.isobench.network.N.bulk", env.equals("host") ? 4000 : 5000, 20, 5),
+                    avgt("io.isobench.cpu.C.same", 50, 0.5, 6)), newPrint, null);
+        }
+    }
+
+    @Test
+    void significantSlowdownsBeyondTheThresholdExitFourAndAreListed() throws IOException {
+        Path out = tmp.resolve("out");
+        Path noOverrides = Files.writeString(tmp.resolve("none.properties"), "# no overrides\n");
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(),
+                "--fail-on-regression", "10", "--thresholds", noOverrides.toString(), "--out", out.toString());
+        assertEquals(RegressionGate.EXIT_REGRESSION, r.code(), r.err());
+        assertEquals(4, RegressionGate.EXIT_REGRESSION, "3 is a partial run");
+        List<String> lines = r.errLines();
+        assertTrue(lines.get(0).startsWith("isobench compare: 2 significant slowdown(s)"), r.err());
+        assertEquals(3, lines.size(), r.err());
+        assertTrue(r.err().contains("io.isobench.fileio.F.sync (avgt) in new-run/vm-kvm: +30."), r.err());
+        assertTrue(r.err().contains("io.isobench.network.N.bulk (thrpt) in new-run/host: +25."), r.err());
+        assertFalse(r.err().contains("C.same"));
+        String summary = Files.readString(out.resolve("summary.json"));
+        assertTrue(summary.contains("\"failed\" : true"));
+        assertTrue(summary.contains("\"mode\" : \"baseline-run\""));
+    }
+
+    @Test
+    void labelsCollideSoTheyCarryTheRunId() throws Exception {
+        Comparison c = Comparison.of(InputLoader.load(oldRun, List.of(newRun), List.of()),
+                CompareOptions.defaults());
+        assertEquals(List.of("old-run/host", "old-run/vm-kvm", "new-run/host", "new-run/vm-kvm"),
+                c.environments().stream().map(EnvironmentInput::label).toList());
+        assertEquals("old-run/vm-kvm", c.pairs().get(1).baseline().label(), "pairs by env name");
+        assertTrue(c.isBaselineRun());
+    }
+
+    @Test
+    void thresholdsFileOverridesPerBenchmark() throws IOException {
+        Path thresholds = tmp.resolve("thresholds.properties");
+        Files.writeString(thresholds, "# fileio is allowed to vary more\nio\\.isobench\\.fileio\\..* = 50\n"
+                + "io\\.isobench\\.network\\..*=30%\n");
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(),
+                "--fail-on-regression", "10", "--thresholds", thresholds.toString(), "--out",
+                tmp.resolve("out").toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void noGateWithoutTheOption() {
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("new-run/vm-kvm vs old-run/vm-kvm"), r.out());
+    }
+
+    @Test
+    void badThresholdsFileIsOneLine() throws IOException {
+        Path thresholds = tmp.resolve("t.properties");
+        Files.writeString(thresholds, "io.isobench.(fileio = 5\n");
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(),
+                "--fail-on-regression", "10", "--thresholds", thresholds.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(2, r.code());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains(thresholds + ": line 1 has an invalid regex"), r.err());
+    }
+
+    @Test
+    void newJvmInTheNewRunIsNotAMismatchButOneWithinARunIs() throws IOException {
+        Map<String, Object> odd = Fixtures.fingerprint("vm-kvm", "vm", "kvm");
+        odd.put("jarSha256", "yet-another-build");
+        Files.writeString(newRun.resolve("vm-kvm/environment.json"), Fixtures.MAPPER.writeValueAsString(odd));
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("new-run/vm-kvm has a different benchmark jar"), r.err());
+    }
+}
