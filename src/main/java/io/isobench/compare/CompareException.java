@@ -1,6 +1,6 @@
 package io.isobench.compare;
 
-import io.isobench.suite.ExitCode;
+import io.isobench.schema.ExitCode;
 
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package io.isobench.suite;
 
+import io.isobench.schema.ExitCode;
 import picocli.CommandLine;
 
 import java.util.Objects;

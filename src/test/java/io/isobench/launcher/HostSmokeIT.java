@@ -1,9 +1,9 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.schema.ResultLayout;
 import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package io.isobench.launcher;
 
-import io.isobench.launcher.core.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.kind.vm.VmEnvironment;
 import io.isobench.schema.DensityRecord;
 import io.isobench.suite.JsonFiles;

@@ -1,10 +1,10 @@
 package io.isobench.launcher;
 
-import io.isobench.launcher.core.Workspace;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.kind.vm.VmEnvironment;
+import io.isobench.schema.ResultLayout;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

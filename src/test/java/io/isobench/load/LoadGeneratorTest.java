@@ -1,7 +1,7 @@
 package io.isobench.load;
 
+import io.isobench.schema.ExitCode;
 import io.isobench.suite.Cli;
-import io.isobench.suite.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.isobench.suite;
 
+import io.isobench.schema.ExitCode;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -11,8 +11,8 @@ import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.report.AtomicFiles;
 import io.isobench.compare.report.Report;
+import io.isobench.schema.ResultLayout;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.isobench.compare.input;
 
 import io.isobench.compare.CompareException;
-import io.isobench.suite.ResultLayout;
+import io.isobench.schema.ResultLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;

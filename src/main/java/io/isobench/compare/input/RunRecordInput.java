@@ -2,8 +2,8 @@ package io.isobench.compare.input;
 
 import io.isobench.compare.CompareException;
 import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.ResultLayout;
 import io.isobench.schema.RunRecord;
-import io.isobench.suite.ResultLayout;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

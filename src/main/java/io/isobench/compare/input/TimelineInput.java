@@ -21,7 +21,7 @@ import java.util.Set;
 public record TimelineInput(Long seed, int rounds, List<Step> steps) {
 
     /** The file name, at the run directory's top level. */
-    public static final String FILE = io.isobench.suite.ResultLayout.TIMELINE_JSON;
+    public static final String FILE = io.isobench.schema.ResultLayout.TIMELINE_JSON;
 
     /** The statuses a step may have. */
     public static final Set<String> STATUSES = Set.of("ok", "failed", "hung", "lost", "skipped");

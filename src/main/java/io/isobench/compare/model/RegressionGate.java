@@ -3,7 +3,7 @@ package io.isobench.compare.model;
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.stats.Format;
 import io.isobench.compare.stats.Verdict;
-import io.isobench.suite.ExitCode;
+import io.isobench.schema.ExitCode;
 
 import java.util.ArrayList;
 import java.util.List;

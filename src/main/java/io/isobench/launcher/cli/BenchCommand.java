@@ -8,11 +8,11 @@ import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.density.DensityCommand;
-import io.isobench.suite.ExitCode;
-import picocli.CommandLine;
+import io.isobench.schema.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.Arrays;

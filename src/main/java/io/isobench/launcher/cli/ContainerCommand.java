@@ -1,8 +1,8 @@
 package io.isobench.launcher.cli;
 
-import io.isobench.launcher.kind.container.ContainerKind;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.kind.container.ContainerEnvironment;
+import io.isobench.launcher.kind.container.ContainerKind;
 import io.isobench.launcher.kind.container.ContainerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package io.isobench.launcher.cli;
 
-import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.Rounds;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.kind.host.HostEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

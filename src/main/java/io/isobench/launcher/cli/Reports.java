@@ -6,8 +6,8 @@ import io.isobench.compare.model.Comparison;
 import io.isobench.compare.report.MarkdownReport;
 import io.isobench.compare.report.Report;
 import io.isobench.launcher.core.Progress;
-import io.isobench.suite.ExitCode;
-import io.isobench.suite.ResultLayout;
+import io.isobench.schema.ExitCode;
+import io.isobench.schema.ResultLayout;
 
 import java.nio.file.Path;
 

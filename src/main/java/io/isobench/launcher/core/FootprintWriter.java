@@ -1,8 +1,8 @@
 package io.isobench.launcher.core;
 
 import io.isobench.schema.ResultJson;
+import io.isobench.schema.ResultLayout;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.isobench.launcher.core;
 
 import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.ExitCode;
 import io.isobench.schema.ResultJson;
+import io.isobench.schema.ResultLayout;
 import io.isobench.schema.RunRecord;
 import io.isobench.suite.BenchmarkSelection;
-import io.isobench.suite.ExitCode;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 
 import java.io.IOException;
 import java.util.ArrayList;

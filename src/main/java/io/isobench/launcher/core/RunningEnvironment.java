@@ -1,14 +1,14 @@
 package io.isobench.launcher.core;
 
 import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.ExitCode;
 import io.isobench.schema.Fingerprint;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.Problem;
 import io.isobench.schema.ResultJson;
+import io.isobench.schema.ResultLayout;
 import io.isobench.suite.BenchmarkSelection;
-import io.isobench.suite.ExitCode;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 import io.isobench.suite.RunBudget;
 import io.isobench.support.Capability;
 

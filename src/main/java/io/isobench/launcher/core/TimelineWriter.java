@@ -2,8 +2,8 @@ package io.isobench.launcher.core;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isobench.schema.ResultLayout;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 
 import java.io.IOException;
 import java.nio.file.Path;

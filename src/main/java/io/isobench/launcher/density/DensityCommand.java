@@ -8,11 +8,11 @@ import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.Workspace;
 import io.isobench.schema.DensityRecord;
+import io.isobench.schema.ExitCode;
 import io.isobench.suite.Cli;
-import io.isobench.suite.ExitCode;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;

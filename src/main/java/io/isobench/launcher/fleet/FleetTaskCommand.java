@@ -1,7 +1,7 @@
 package io.isobench.launcher.fleet;
 
-import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.Processes;
+import io.isobench.launcher.core.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

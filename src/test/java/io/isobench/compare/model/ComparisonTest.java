@@ -1,8 +1,8 @@
 package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.Fixtures;
 import io.isobench.compare.Fixtures.Bench;
+import io.isobench.compare.Fixtures;
 import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.stats.Direction;

@@ -1,8 +1,8 @@
 package io.isobench.launcher.fleet;
 
-import io.isobench.compare.fleet.FleetManifest;
 import io.isobench.compare.fleet.FleetManifest.Node;
 import io.isobench.compare.fleet.FleetManifest.State;
+import io.isobench.compare.fleet.FleetManifest;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

@@ -1,11 +1,11 @@
 package io.isobench.launcher.kind.vm;
 
-import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.IdleKind;
 import io.isobench.launcher.core.JvmRuntime;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.Processes;
 import io.isobench.launcher.core.Progress;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.network.EchoPeer;
 import io.isobench.support.BenchDir;
 

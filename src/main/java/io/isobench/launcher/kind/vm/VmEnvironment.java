@@ -1,6 +1,5 @@
 package io.isobench.launcher.kind.vm;
 
-import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.DiskUsage;
 import io.isobench.launcher.core.Environment;
@@ -15,11 +14,12 @@ import io.isobench.launcher.core.Processes;
 import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.core.SuiteCommand;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.network.EchoPeer;
 import io.isobench.schema.Measurement;
+import io.isobench.schema.ResultLayout;
 import io.isobench.schema.ShippedImage;
 import io.isobench.suite.JsonFiles;
-import io.isobench.suite.ResultLayout;
 import io.isobench.support.BenchDir;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.isobench.suite;
+package io.isobench.schema;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.isobench.suite;
+package io.isobench.schema;
 
 /**
  * Every exit code of isobench, defined once for the suite runner, the launcher ({@code host}, {@code container},
