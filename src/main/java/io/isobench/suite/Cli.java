@@ -18,9 +18,12 @@ public final class Cli {
         return execute(command, name, new Object[0], args);
     }
 
-    /** The same, with more subcommands added to the top command. */
+    /**
+     * The same, with more subcommands added to the top command. {@code command} and the subcommands may be picocli
+     * {@link CommandLine}s already (commands whose options are added at run time).
+     */
     public static int execute(Object command, String name, Object[] subcommands, String... args) {
-        CommandLine commandLine = new CommandLine(command);
+        CommandLine commandLine = command instanceof CommandLine made ? made : new CommandLine(command);
         for (Object subcommand : subcommands) {
             commandLine.addSubcommand(subcommand);
         }

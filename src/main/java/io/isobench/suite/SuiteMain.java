@@ -2,6 +2,7 @@ package io.isobench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.isobench.schema.EnvironmentKind;
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.Problem;
@@ -50,7 +51,8 @@ public final class SuiteMain implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Environment directory to write the results into.")
     Path out;
 
-    @Option(names = "--kind", defaultValue = "host", description = "host, container or vm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kind", defaultValue = "host", description = "The kind of environment: host, container, vm or a "
+            + "registered kind's id (default: ${DEFAULT-VALUE}).")
     String kind;
 
     @Option(names = "--variant", defaultValue = "default", description = "The environment's variant, recorded as is.")
@@ -95,7 +97,9 @@ public final class SuiteMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Profile profile = Profile.parse(profileName);
-        requireOneOf("--kind", kind, "host", "container", "vm");
+        if (!EnvironmentKind.valid(kind)) {
+            throw new IllegalArgumentException("--kind '" + kind + "' is not a kind of environment (host, container, vm, ...)");
+        }
         requireOneOf("--accel", accel, "none", "kvm", "tcg");
         List<String> patterns = includes.isEmpty() ? List.of(".*") : includes;
         List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(patterns,

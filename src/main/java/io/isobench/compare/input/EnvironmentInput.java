@@ -1,5 +1,7 @@
 package io.isobench.compare.input;
 
+import io.isobench.schema.EnvironmentKind;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,22 +32,14 @@ public record EnvironmentInput(String label, String env, String runId, Path sour
         return Collections.unmodifiableMap(map);
     }
 
-    /** host, container, vm or other: from the fingerprint, else from the env name. */
+    /** The kind the fingerprint records; for results older than it, what the env name says. */
+    public EnvironmentKind environmentKind() {
+        return EnvironmentKind.of(fingerprint.kind(), env);
+    }
+
+    /** {@link #environmentKind()}'s id: host, container, vm, other, or a registered kind's. */
     public String kind() {
-        String kind = fingerprint.kind();
-        if (kind != null && !kind.isBlank()) {
-            return kind;
-        }
-        if (env.equals("host") || env.startsWith("host-")) {
-            return "host";
-        }
-        if (env.startsWith("container")) {
-            return "container";
-        }
-        if (env.startsWith("vm")) {
-            return "vm";
-        }
-        return "other";
+        return environmentKind().id();
     }
 
     /** Whether the environment ran under QEMU's TCG emulation. */

@@ -96,6 +96,7 @@ public final class InputLoader {
             envs.add(new EnvironmentInput(env.label(), env.env(), runId, env.source(), env.results(),
                     env.fingerprint(), env.footprint(), previous));
         }
+        envs.sort(Comparator.comparingInt(env -> env.environmentKind().rank())); // stable: by name within a kind
         return envs;
     }
 
@@ -126,29 +127,17 @@ public final class InputLoader {
                 fingerprint, footprint, previous);
     }
 
-    /** The environment subdirectories of a run directory: host first, then containers, then VMs, then others. */
+    /** The environment subdirectories of a run directory, by name (the loader orders them by kind). */
     private static List<Path> envDirs(Path runDir) {
         try (Stream<Path> children = Files.list(runDir)) {
             return children.filter(Files::isDirectory)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(ResultLayout::isEnvDir)
-                    .sorted(Comparator.comparingInt(InputLoader::kindRank)
-                            .thenComparing(p -> p.getFileName().toString()))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static int kindRank(Path dir) {
-        String name = dir.getFileName().toString();
-        if (name.equals("host") || name.startsWith("host-")) {
-            return 0;
-        }
-        if (name.startsWith("container")) {
-            return 1;
-        }
-        return name.startsWith("vm") ? 2 : 3;
     }
 
     private static String dirName(Path dir) {

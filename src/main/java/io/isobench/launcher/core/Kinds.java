@@ -1,5 +1,8 @@
 package io.isobench.launcher.core;
 
+import io.isobench.schema.EnvironmentKind;
+
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -7,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The registry of environment kinds: every {@link Kind} listed in {@code META-INF/services/io.isobench.launcher.core.Kind}
- * on the class path, in the order found (the launcher's own first: host, container, vm).
+ * on the class path, the launcher's own first (host, container, vm), then the others by id.
  */
 public final class Kinds {
 
@@ -19,8 +22,16 @@ public final class Kinds {
 
     /** New instances of every registered kind (each holds the options it contributes to one command). */
     public static Kinds load() {
-        return new Kinds(ServiceLoader.load(Kind.class, Kinds.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList());
+        List<Kind> kinds = ServiceLoader.load(Kind.class, Kinds.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        for (Kind kind : kinds) {
+            if (!EnvironmentKind.valid(kind.id())) {
+                throw new IllegalStateException(kind.getClass().getName() + " has the id '" + kind.id()
+                        + "', which cannot name a kind (lower-case letters, digits, single dashes)");
+            }
+        }
+        return new Kinds(kinds.stream().sorted(Comparator.comparingInt((Kind kind) -> new EnvironmentKind(kind.id()).rank())
+                .thenComparing(Kind::id)).toList());
     }
 
     public List<Kind> all() {

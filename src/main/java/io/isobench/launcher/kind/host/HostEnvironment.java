@@ -30,10 +30,17 @@ public final class HostEnvironment implements Environment {
 
     private final String name;
     private final Path benchDir;
+    private final String kind;
 
     public HostEnvironment(String name, Path benchDir) {
+        this(name, benchDir, "host");
+    }
+
+    /** A host environment that environment.json records as {@code kind}: a kind that runs as host processes. */
+    public HostEnvironment(String name, Path benchDir, String kind) {
         this.name = name;
         this.benchDir = benchDir;
+        this.kind = kind;
     }
 
     @Override
@@ -63,7 +70,7 @@ public final class HostEnvironment implements Environment {
         }
         SuiteCommand suite = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
                 envDir.toString(), benchDir.toString(), "127.0.0.1:" + peer.port(), "loopback");
-        return new HostInstance(suite, new SuiteCommand.Identity(name, "host", "default", "none"), envDir, peer,
+        return new HostInstance(suite, new SuiteCommand.Identity(name, kind, "default", "none"), envDir, peer,
                 new java.util.concurrent.atomic.AtomicReference<>());
     }
 

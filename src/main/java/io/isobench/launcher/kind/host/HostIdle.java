@@ -15,20 +15,27 @@ public final class HostIdle implements IdleKind {
 
     private final JvmRuntime runtime;
     private final Path jar;
+    private final String kind;
 
     public HostIdle(JvmRuntime runtime, Path jar) {
+        this(runtime, jar, "host");
+    }
+
+    /** Host processes of a kind that runs as host processes, its series labelled with the kind's id. */
+    public HostIdle(JvmRuntime runtime, Path jar, String kind) {
         this.runtime = runtime;
         this.jar = jar;
+        this.kind = kind;
     }
 
     @Override
     public String label() {
-        return "host";
+        return kind;
     }
 
     @Override
     public String kind() {
-        return "host";
+        return kind;
     }
 
     @Override

@@ -1,0 +1,60 @@
+package io.isobench.launcher;
+
+import io.isobench.schema.ExitCode;
+import io.isobench.suite.Cli;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands as {@code isobench} assembles them: every registered kind adds its options to bench and density. */
+class MainTest {
+
+    @Test
+    void benchHelpShowsEveryKindsOptions() {
+        String help = run(ExitCode.DONE, "bench", "--help");
+        assertTrue(help.contains("--container-variants"), help);
+        assertTrue(help.contains("--vm-networks"), help);
+        assertTrue(help.contains("--envs"), help);
+    }
+
+    @Test
+    void densityHelpShowsEveryKindsOptions() {
+        String help = run(ExitCode.DONE, "density", "--help");
+        assertTrue(help.contains("--image"), help);
+        assertTrue(help.contains("--vm-memory"), help);
+        assertTrue(help.contains("--vm-vcpus"), help);
+    }
+
+    @Test
+    void anUnknownEnvironmentNamesTheRegisteredKinds() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(ExitCode.BAD_INPUT, Cli.execute(new Main(), "isobench", Main.external(), "bench", "--envs", "lxc"));
+        } finally {
+            System.setErr(saved);
+        }
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("isobench: unknown environment 'lxc' in --envs (use host, host-NAME, container, vm"),
+                message);
+        assertEquals(1, message.strip().lines().count(), message);
+    }
+
+    private static String run(int expected, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(expected, Cli.execute(new Main(), "isobench", Main.external(), args));
+        } finally {
+            System.setOut(saved);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
