@@ -79,7 +79,7 @@ class SuiteMainTest {
 
     @Test
     void badKind() {
-        assertOneLineError(run("--out", dir.resolve("o").toString(), "--kind", "cloud"), "--kind must be one of");
+        assertOneLineError(run("--out", dir.resolve("o").toString(), "--kind", "../cloud"), "--kind '../cloud' is not a kind");
     }
 
     @Test
