@@ -51,11 +51,14 @@ public final class NativeCore {
                 return Optional.of("the native core is not in the jar for this platform: no " + resource
                         + " (it is built with the jar, for the machine that builds it)");
             }
-            // JNA's message lists every path it tried, one per line: the first line says what failed.
-            String message = String.valueOf(e.getMessage()).strip();
-            int end = message.indexOf('\n');
-            return Optional.of("the native core " + resource + " did not load: "
-                    + (end < 0 ? message : message.substring(0, end)).strip());
+            // JNA's message lists every path it tried, one per line: the first says what failed, or introduces the
+            // second when it ends in a colon ("Unable to load library 'x':").
+            String[] lines = String.valueOf(e.getMessage()).strip().split("\n");
+            String why = lines[0].strip();
+            if (why.endsWith(":") && lines.length > 1) {
+                why += " " + lines[1].strip();
+            }
+            return Optional.of("the native core " + resource + " did not load: " + why);
         }
     }
 
