@@ -48,6 +48,7 @@ ensure_jars() {
     return 0
   fi
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build the jars: apt-get install maven"
+  command -v cc >/dev/null || die "a C compiler (cc) is needed to build the jars' native core: apt-get install gcc"
   say "building target/benchmarks.jar and target/isobench.jar ..."
   (cd "$ROOT" && mvn -q -B -DskipTests package) || die "the build failed; run 'mvn -DskipTests package' to see why"
 }

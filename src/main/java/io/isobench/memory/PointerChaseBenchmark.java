@@ -2,6 +2,7 @@ package io.isobench.memory;
 
 import com.sun.jna.Pointer;
 import io.isobench.support.LibC;
+import io.isobench.support.MemoryRoom;
 import io.isobench.support.RawMemory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,8 +16,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +50,7 @@ public class PointerChaseBenchmark {
     @Setup
     public void setup() throws IOException {
         bytes = workingSetMiB << 20;
-        long available = memAvailableBytes();
+        long available = MemoryRoom.availableBytes();
         if (bytes + (256L << 20) > available) {
             throw new IllegalStateException("a working set of " + workingSetMiB + " MiB does not fit in MemAvailable ("
                     + (available >> 20) + " MiB, 256 MiB kept free); run with -p workingSetMiB=N");
@@ -102,34 +101,5 @@ public class PointerChaseBenchmark {
         }
         cursor = at;
         return at;
-    }
-
-    /** MemAvailable, or less where a cgroup limit (a container's --memory) leaves less. */
-    private static long memAvailableBytes() throws IOException {
-        long available = -1;
-        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-            if (line.startsWith("MemAvailable:")) {
-                available = Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
-            }
-        }
-        if (available < 0) {
-            throw new IOException("no MemAvailable in /proc/meminfo");
-        }
-        long limit = Math.min(cgroupRoom("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
-                cgroupRoom("/sys/fs/cgroup/memory/memory.limit_in_bytes", "/sys/fs/cgroup/memory/memory.usage_in_bytes"));
-        return Math.min(available, limit);
-    }
-
-    /** The room left under a cgroup memory limit, or Long.MAX_VALUE where there is none (or it can't be read). */
-    private static long cgroupRoom(String limitFile, String usageFile) {
-        try {
-            String limit = Files.readString(Path.of(limitFile)).trim();
-            if (!limit.matches("[0-9]+")) {
-                return Long.MAX_VALUE;
-            }
-            return Long.parseLong(limit) - Long.parseLong(Files.readString(Path.of(usageFile)).trim());
-        } catch (IOException | NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
     }
 }

@@ -46,6 +46,17 @@ public enum Capability {
                     : Optional.of("runs on the host against an EchoPeer inside the environment (the launcher starts "
                     + "that peer and runs this class on the host for each environment)");
         }
+    },
+
+    /**
+     * The suite's own C library ({@link NativeCore}) loads here. Where it does not, its rows are skipped with the reason
+     * rather than measured through another path under the same name.
+     */
+    NATIVE_CORE {
+        @Override
+        public Optional<String> missing() {
+            return NativeCore.unavailable();
+        }
     };
 
     /**

@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reading the monotonic clock, which the vDSO serves without entering the kernel (the contrast to
- * getppid); depends on the clocksource: with tsc it stays in user space, with others it becomes a syscall.
+ * Reading the monotonic clock, which the vDSO serves without entering the kernel (the contrast to getppid): libc
+ * {@code clock_gettime} as a JNA caller pays it, and {@code System.nanoTime}; depends on the clocksource: with tsc it
+ * stays in user space, with others it becomes a syscall.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

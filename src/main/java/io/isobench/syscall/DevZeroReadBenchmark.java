@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code read} of one byte from /dev/zero: a syscall with a file descriptor look-up and a copy-out, but
- * no storage; through libc and through a JDK {@code FileChannel}.
+ * no storage; through libc as a JNA caller pays it, and through a JDK {@code FileChannel}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

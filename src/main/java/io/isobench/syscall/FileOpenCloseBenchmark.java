@@ -21,8 +21,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Opening and closing an existing file: libc {@code open}+{@code close}, and a JDK {@code FileChannel};
- * depends on path resolution and on the file system under {@code isobench.dir} (overlayfs adds a layer).
+ * Opening and closing an existing file: libc {@code open}+{@code close} as a JNA caller pays them (two JNA calls), and a
+ * JDK {@code FileChannel}; depends on path resolution and on the file system under {@code isobench.dir} (overlayfs adds
+ * a layer).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -21,8 +21,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Metadata look-up of an existing file: libc {@code stat}, and the JDK's {@code Files.exists} and
- * {@code readAttributes}; depends on the dentry cache and on the file system under {@code isobench.dir}.
+ * Metadata look-up of an existing file: libc {@code stat} as a JNA caller pays it, and the JDK's {@code Files.exists}
+ * and {@code readAttributes}; depends on the dentry cache and on the file system under {@code isobench.dir}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

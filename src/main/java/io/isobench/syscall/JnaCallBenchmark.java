@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The harness baseline: a JNA call of libc {@code abs}, which never enters the kernel; depends only on
- * JNA's call path and the CPU, so other syscall rows can be read net of it.
+ * JNA's call path and the CPU, so the JNA syscall rows can be read net of it ({@link NativeSyscallBenchmark} needs no
+ * netting: it makes one JNA call per {@value NativeSyscallBenchmark#CALLS} syscalls).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

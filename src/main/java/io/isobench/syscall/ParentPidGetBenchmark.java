@@ -12,8 +12,9 @@ import org.openjdk.jmh.annotations.State;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bare cost of a kernel entry and exit: raw {@code syscall(SYS_getppid)}, which glibc cannot cache;
- * depends on the CPU's mitigations (see the fingerprint's vulnerabilities), seccomp filters and the hypervisor.
+ * A bare kernel entry and exit as a JNA caller pays it: raw {@code syscall(SYS_getppid)}, which glibc cannot cache, plus
+ * one JNA call ({@link NativeSyscallBenchmark#getppid} has the loop in C); depends on the CPU's mitigations (see the
+ * fingerprint's vulnerabilities), seccomp filters and the hypervisor, and on the JNA call, which varies fork to fork.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -89,6 +89,22 @@ class BenchmarkSelectionTest {
     }
 
     @Test
+    void theNativeRowsSitBesideTheirJnaAndJdkRowsAndRequireTheNativeCore() {
+        List<BenchmarkSelection.Group> groups = BenchmarkSelection.select(List.of("\\.Native"));
+        assertEquals(List.of("syscall.NativeSyscallBenchmark", "process.NativeForkBenchmark"),
+                groups.stream().map(BenchmarkSelection.Group::shortName).toList(), "in area order");
+        for (BenchmarkSelection.Group group : groups) {
+            assertEquals(Capability.NATIVE_CORE, group.requirement().orElseThrow().value(), group.className());
+        }
+        assertEquals(List.of("io.isobench.syscall.NativeSyscallBenchmark.clockGettime",
+                        "io.isobench.syscall.NativeSyscallBenchmark.devZeroRead",
+                        "io.isobench.syscall.NativeSyscallBenchmark.getppid",
+                        "io.isobench.syscall.NativeSyscallBenchmark.openClose",
+                        "io.isobench.syscall.NativeSyscallBenchmark.stat"), groups.get(0).methods());
+        assertEquals(3, groups.get(1).configurations(), "fork, vfork+exec, and the resident fork with its one size");
+    }
+
+    @Test
     void areaComesFromThePackage() {
         assertEquals("fileio", BenchmarkSelection.area("io.isobench.fileio.X.y"));
         assertEquals("other", BenchmarkSelection.area("org.example.Foo.bar"));

@@ -42,6 +42,8 @@ class NetOfJnaTest {
         assertEquals(0, JnaCalls.of(key("io.isobench.syscall.FileStatBenchmark.javaFilesExists")));
         assertEquals(0, JnaCalls.of(key(BenchmarkKey.JNA_BASELINE)), "the baseline is not net of itself");
         assertEquals(0, JnaCalls.of(key("io.isobench.cpu.C.libcLike")), "only syscall rows");
+        assertEquals(0, JnaCalls.of(key("io.isobench.syscall.NativeSyscallBenchmark.getppid")),
+                "the native loop makes one JNA call per 1024 syscalls: not netted");
     }
 
     @Test
