@@ -45,83 +45,133 @@ public record Footprint(SchemaVersion schemaVersion, Measurement jvmStartMillis,
 
     /** Nothing measured yet, in this build's schema. */
     public static Footprint empty() {
-        return new Footprint(SchemaVersion.CURRENT, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+        return new Builder().build();
     }
 
-    public Footprint withJvmStartMillis(Measurement value) {
-        return new Footprint(schemaVersion, value, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
+    /** A builder holding this footprint's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Footprint withIdleMemoryBytes(long value) {
-        return new Footprint(schemaVersion, jvmStartMillis, value, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+    /** Sets what one measurement found; the rest stays as it was. */
+    public static final class Builder {
 
-    /** The container's image: its tag and size. */
-    public Footprint withImage(String tag, long bytes) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, tag, bytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+        private SchemaVersion schemaVersion = SchemaVersion.CURRENT;
+        private Measurement jvmStartMillis;
+        private Long idleMemoryBytes;
+        private String image;
+        private Long imageBytes;
+        private Long hostProcessesPssBytes;
+        private Measurement startToReadyMillis;
+        private Long copiedInBytes;
+        private Long writableLayerBytes;
+        private String accel;
+        private String network;
+        private Long baseImageBytes;
+        private Long kernelInitrdBytes;
+        private Measurement bootToInitMillis;
+        private Measurement bootToJvmReadyMillis;
+        private Long overlayBytes;
+        private ShippedImage shipped;
+        private Long idleLayerBytes;
 
-    public Footprint withHostProcessesPssBytes(long value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, value,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+        public Builder() {
+        }
 
-    public Footprint withStartToReadyMillis(Measurement value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                value, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+        private Builder(Footprint f) {
+            schemaVersion = f.schemaVersion;
+            jvmStartMillis = f.jvmStartMillis;
+            idleMemoryBytes = f.idleMemoryBytes;
+            image = f.image;
+            imageBytes = f.imageBytes;
+            hostProcessesPssBytes = f.hostProcessesPssBytes;
+            startToReadyMillis = f.startToReadyMillis;
+            copiedInBytes = f.copiedInBytes;
+            writableLayerBytes = f.writableLayerBytes;
+            accel = f.accel;
+            network = f.network;
+            baseImageBytes = f.baseImageBytes;
+            kernelInitrdBytes = f.kernelInitrdBytes;
+            bootToInitMillis = f.bootToInitMillis;
+            bootToJvmReadyMillis = f.bootToJvmReadyMillis;
+            overlayBytes = f.overlayBytes;
+            shipped = f.shipped;
+            idleLayerBytes = f.idleLayerBytes;
+        }
 
-    public Footprint withCopiedInBytes(long value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, value, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+        public Builder jvmStartMillis(Measurement value) {
+            jvmStartMillis = value;
+            return this;
+        }
 
-    public Footprint withWritableLayerBytes(long value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, value, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+        public Builder idleMemoryBytes(long value) {
+            idleMemoryBytes = value;
+            return this;
+        }
 
-    /** The VM's machine: acceleration, network, and its image files' sizes on disk. */
-    public Footprint withVm(String vmAccel, String vmNetwork, long imageBytesOnDisk, long kernelAndInitrdBytes) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, vmAccel, vmNetwork, imageBytesOnDisk,
-                kernelAndInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
-    }
+        /** The container's image: its tag and size. */
+        public Builder image(String tag, long bytes) {
+            image = tag;
+            imageBytes = bytes;
+            return this;
+        }
 
-    /** The VM's boot timings. */
-    public Footprint withBoot(Measurement toInit, Measurement toJvmReady) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, toInit, toJvmReady, overlayBytes, shipped, idleLayerBytes);
-    }
+        public Builder hostProcessesPssBytes(long value) {
+            hostProcessesPssBytes = value;
+            return this;
+        }
 
-    public Footprint withOverlayBytes(long value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, value, shipped, idleLayerBytes);
-    }
+        public Builder startToReadyMillis(Measurement value) {
+            startToReadyMillis = value;
+            return this;
+        }
 
-    /** The image as shipped: its sizes, and later its compressed size. */
-    public Footprint withShipped(ShippedImage value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, value, idleLayerBytes);
-    }
+        public Builder copiedInBytes(long value) {
+            copiedInBytes = value;
+            return this;
+        }
 
-    public Footprint withIdleLayerBytes(long value) {
-        return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
-                startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
-                kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, value);
+        public Builder writableLayerBytes(long value) {
+            writableLayerBytes = value;
+            return this;
+        }
+
+        /** The VM's machine: acceleration, network, and its image files' sizes on disk. */
+        public Builder vm(String vmAccel, String vmNetwork, long imageBytesOnDisk, long kernelAndInitrdBytes) {
+            accel = vmAccel;
+            network = vmNetwork;
+            baseImageBytes = imageBytesOnDisk;
+            kernelInitrdBytes = kernelAndInitrdBytes;
+            return this;
+        }
+
+        /** The VM's boot timings. */
+        public Builder boot(Measurement toInit, Measurement toJvmReady) {
+            bootToInitMillis = toInit;
+            bootToJvmReadyMillis = toJvmReady;
+            return this;
+        }
+
+        public Builder overlayBytes(long value) {
+            overlayBytes = value;
+            return this;
+        }
+
+        /** The image as shipped: its sizes, and later its compressed size. */
+        public Builder shipped(ShippedImage value) {
+            shipped = value;
+            return this;
+        }
+
+        public Builder idleLayerBytes(long value) {
+            idleLayerBytes = value;
+            return this;
+        }
+
+        public Footprint build() {
+            return new Footprint(schemaVersion, jvmStartMillis, idleMemoryBytes, image, imageBytes, hostProcessesPssBytes,
+                    startToReadyMillis, copiedInBytes, writableLayerBytes, accel, network, baseImageBytes,
+                    kernelInitrdBytes, bootToInitMillis, bootToJvmReadyMillis, overlayBytes, shipped, idleLayerBytes);
+        }
     }
 }

@@ -44,15 +44,15 @@ class SchemaRoundTripTest {
     }
 
     static Footprint footprint() {
-        return Footprint.empty().withJvmStartMillis(Measurement.of(List.of(106.2, 102.6, 110.3)))
-                .withIdleMemoryBytes(29347840).withImage("isobench/rootfs:f9397de03e86", 86368815)
-                .withHostProcessesPssBytes(7802880).withStartToReadyMillis(Measurement.of(List.of(563.9, 584.2)))
-                .withCopiedInBytes(84839539).withWritableLayerBytes(84610439)
-                .withVm("tcg", "user", 171446272, 33976320)
-                .withBoot(Measurement.of(List.of(7663.6, 7417.8, 6992.4)), Measurement.single(17727.6))
-                .withOverlayBytes(88678400)
-                .withShipped(ShippedImage.of(90_000_000, 168_000_000, 175_000_000).withCompressed(70_000_000, "docker save | gzip"))
-                .withIdleLayerBytes(40960);
+        return new Footprint.Builder().jvmStartMillis(Measurement.of(List.of(106.2, 102.6, 110.3)))
+                .idleMemoryBytes(29347840).image("isobench/rootfs:f9397de03e86", 86368815)
+                .hostProcessesPssBytes(7802880).startToReadyMillis(Measurement.of(List.of(563.9, 584.2)))
+                .copiedInBytes(84839539).writableLayerBytes(84610439)
+                .vm("tcg", "user", 171446272, 33976320)
+                .boot(Measurement.of(List.of(7663.6, 7417.8, 6992.4)), Measurement.single(17727.6))
+                .overlayBytes(88678400)
+                .shipped(ShippedImage.of(90_000_000, 168_000_000, 175_000_000).withCompressed(70_000_000, "docker save | gzip"))
+                .idleLayerBytes(40960).build();
     }
 
     static RunRecord runRecord() {

@@ -1,29 +1,32 @@
 package io.isobench.launcher.core;
 
+import io.isobench.schema.Footprint;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.ResultLayout;
 import io.isobench.suite.JsonFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 /**
- * Writes {@code footprint.json} ({@link io.isobench.schema.Footprint}): what an instance costs besides speed. Written
+ * Writes {@code footprint.json} ({@link Footprint}): what an instance costs besides speed. Written
  * after every measurement, so a later failure keeps what was measured.
  */
 public final class FootprintWriter {
 
-    private io.isobench.schema.Footprint record = io.isobench.schema.Footprint.empty();
+    private Footprint record = Footprint.empty();
     private final Path envDir;
 
     public FootprintWriter(Path envDir) {
         this.envDir = envDir;
     }
 
-    /** Records a measurement ({@code f -> f.withImageBytes(n)}) and saves the file. */
-    public synchronized FootprintWriter update(UnaryOperator<io.isobench.schema.Footprint> change) throws IOException {
-        record = change.apply(record);
+    /** Records a measurement ({@code f -> f.idleMemoryBytes(n)}) and saves the file. */
+    public synchronized FootprintWriter update(Consumer<Footprint.Builder> change) throws IOException {
+        Footprint.Builder builder = record.toBuilder();
+        change.accept(builder);
+        record = builder.build();
         JsonFiles.writeAtomically(ResultLayout.footprintJson(envDir), ResultJson.toJson(record));
         return this;
     }

@@ -83,7 +83,7 @@ final class RunningEnvironment {
             footprint.attempt("JVM start time", () -> {
                 Measurement start = Measurement.of(JvmStart.parse(running.capture(List.of("sh", "-c",
                         JvmStart.script(suite.java())))));
-                footprint.update(f -> f.withJvmStartMillis(start));
+                footprint.update(f -> f.jvmStartMillis(start));
             });
             return running;
         } catch (LauncherException | InterruptedException | RuntimeException e) {

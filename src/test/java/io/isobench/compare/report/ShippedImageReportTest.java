@@ -28,9 +28,9 @@ class ShippedImageReportTest {
     Path tmp;
 
     private static Footprint container() {
-        return Footprint.empty()
-                .withShipped(ShippedImage.of(82 * MIB, 156 * MIB, 164 * MIB).withCompressed(41 * MIB, "docker save | gzip -6"))
-                .withIdleLayerBytes(12 * 1024).withWritableLayerBytes(3 * MIB);
+        return new Footprint.Builder()
+                .shipped(ShippedImage.of(82 * MIB, 156 * MIB, 164 * MIB).withCompressed(41 * MIB, "docker save | gzip -6"))
+                .idleLayerBytes(12 * 1024).writableLayerBytes(3 * MIB).build();
     }
 
     @Test
@@ -47,15 +47,15 @@ class ShippedImageReportTest {
 
     @Test
     void aVmRowTakesItsOverlayAndKernelAndWhatIsUnknownIsADash() {
-        Footprint vm = Footprint.empty().withVm("tcg", "user", 171 * MIB, 66 * MIB)
-                .withShipped(ShippedImage.of(171 * MIB, 250 * MIB, 262 * MIB)).withOverlayBytes(20 * MIB);
+        Footprint vm = new Footprint.Builder().vm("tcg", "user", 171 * MIB, 66 * MIB)
+                .shipped(ShippedImage.of(171 * MIB, 250 * MIB, 262 * MIB)).overlayBytes(20 * MIB).build();
         FootprintTable.Image i = FootprintTable.image("vm-tcg", "vm", vm);
         assertEquals(20 * MIB, i.suiteLayerBytes());
         List<String> cells = ReportText.imageCells(i);
         assertEquals("—", cells.get(5), "not compressed (yet)");
         assertEquals("66 MiB", cells.get(6));
         assertEquals("—", cells.get(7), "no layer after an idle start");
-        assertNull(FootprintTable.image("host", "host", Footprint.empty().withIdleMemoryBytes(1)),
+        assertNull(FootprintTable.image("host", "host", new Footprint.Builder().idleMemoryBytes(1).build()),
                 "no row without the image as shipped or an idle layer");
     }
 

@@ -98,7 +98,7 @@ public final class ContainerEnvironment implements Environment {
             String image = ContainerImages.withJar(docker, withRuntime, spec.benchmarksJar(), spec.runId(), labels);
             cleanup.add("image " + image, whileEngineAnswers(docker, () -> docker.removeImage(image)));
             ShippedImage shipped = ContainerImages.sizes(docker, base, withRuntime, image);
-            footprint.update(f -> f.withImage(image, shipped.withJarBytes()).withShipped(shipped));
+            footprint.update(f -> f.image(image, shipped.withJarBytes()).shipped(shipped));
             boolean bridge = variant.network().equals("bridge");
             Network network = null;
             if (bridge) {
@@ -166,26 +166,26 @@ public final class ContainerEnvironment implements Environment {
             Network net = network;
             footprint.attempt("idle memory", () -> {
                 long idle = docker.memoryUsageBytes(peer.getContainerId());
-                footprint.update(f -> f.withIdleMemoryBytes(idle));
+                footprint.update(f -> f.idleMemoryBytes(idle));
             });
             footprint.attempt("writable layer after an idle start", () -> {
                 long layer = docker.writableLayerBytes(peer.getContainerId());
-                footprint.update(f -> f.withIdleLayerBytes(layer));
+                footprint.update(f -> f.idleLayerBytes(layer));
             });
             footprint.attempt("host processes' memory", () -> {
                 long pss = ContainerProcesses.pssBytes(peer.getContainerId());
-                footprint.update(f -> f.withHostProcessesPssBytes(pss));
+                footprint.update(f -> f.hostProcessesPssBytes(pss));
             });
             footprint.attempt("start-to-ready time", () -> {
                 Measurement ready = Measurement.of(new StartTimer(docker, image, labels, net, this::limits).measure());
-                footprint.update(f -> f.withStartToReadyMillis(ready));
+                footprint.update(f -> f.startToReadyMillis(ready));
             });
             if (!sibling) {
                 stop(docker, peer); // measured; the benchmarks dial the host's peer
             }
             footprint.attempt("compressed image size", () -> {
                 long compressed = docker.savedGzipBytes(image);
-                footprint.update(f -> f.withShipped(shipped.withCompressed(compressed, Docker.SAVED_GZIP)));
+                footprint.update(f -> f.shipped(shipped.withCompressed(compressed, Docker.SAVED_GZIP)));
             });
             SuiteCommand suite = new SuiteCommand(RUNTIME + "/bin/java", JAR, envInside, benchDir, peerAddress, peerPath);
             InboundPeer.Route inbound = bridge
@@ -271,7 +271,7 @@ public final class ContainerEnvironment implements Environment {
         public void afterSuite(FootprintWriter footprint) throws InterruptedException {
             footprint.attempt("writable layer", () -> {
                 long layer = docker.writableLayerBytes(id);
-                footprint.update(f -> f.withWritableLayerBytes(layer));
+                footprint.update(f -> f.writableLayerBytes(layer));
             });
         }
 

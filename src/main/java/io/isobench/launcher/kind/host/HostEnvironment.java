@@ -62,7 +62,7 @@ public final class HostEnvironment implements Environment {
             Thread.sleep(1000); // let the idle peer settle before its memory is read
             footprint.attempt("idle memory", () -> {
                 long idle = Processes.rssBytes(peer.pid());
-                footprint.update(f -> f.withIdleMemoryBytes(idle));
+                footprint.update(f -> f.idleMemoryBytes(idle));
             });
         } catch (InterruptedException e) {
             peer.close();

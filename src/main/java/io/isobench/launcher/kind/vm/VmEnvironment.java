@@ -109,10 +109,10 @@ public final class VmEnvironment implements Environment {
             long kernelInitrdBytes = DiskUsage.diskUsageBytes(image.kernel()) + DiskUsage.diskUsageBytes(image.initrd());
             long runtimeBytes = diskBytes + DiskUsage.diskUsageBytes(withRuntime.disk());
             ShippedImage shipped = ShippedImage.of(diskBytes, runtimeBytes, runtimeBytes + DiskUsage.diskUsageBytes(image.disk()));
-            footprint.update(f -> f.withVm(accel, network.describe(), diskBytes, kernelInitrdBytes).withShipped(shipped));
+            footprint.update(f -> f.vm(accel, network.describe(), diskBytes, kernelInitrdBytes).shipped(shipped));
             footprint.attempt("compressed image size", () -> {
                 long compressed = image.compressedBytes(work);
-                footprint.update(f -> f.withShipped(shipped.withCompressed(compressed, VmImage.COMPRESSION)));
+                footprint.update(f -> f.shipped(shipped.withCompressed(compressed, VmImage.COMPRESSION)));
             });
 
             List<Double> toInit = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class VmEnvironment implements Environment {
                     finish(guest, bootTimeout);
                 }
             }
-            footprint.update(f -> f.withBoot(Measurement.of(toInit), Measurement.of(toJvm)));
+            footprint.update(f -> f.boot(Measurement.of(toInit), Measurement.of(toJvm)));
 
             Progress.say(name() + ": boot for idle memory (an idle EchoPeer in the guest)");
             writeRunScript(share, "exec " + OPT + "/runtime/bin/java -cp " + OPT + "/benchmarks.jar "
@@ -138,9 +138,9 @@ public final class VmEnvironment implements Environment {
                     required(guest, EchoPeer.READY, bootTimeout * 2);
                     Thread.sleep(3000);
                     long idle = Processes.rssBytes(guest.pid());
-                    footprint.update(f -> f.withIdleMemoryBytes(idle));
+                    footprint.update(f -> f.idleMemoryBytes(idle));
                     long layer = DiskUsage.diskUsageBytes(guest.overlay());
-                    footprint.update(f -> f.withIdleLayerBytes(layer));
+                    footprint.update(f -> f.idleLayerBytes(layer));
                 }
             });
 
@@ -402,7 +402,7 @@ public final class VmEnvironment implements Environment {
         public void afterSuite(FootprintWriter footprint) throws InterruptedException {
             footprint.attempt("overlay size", () -> {
                 long overlay = DiskUsage.diskUsageBytes(guest.overlay());
-                footprint.update(f -> f.withOverlayBytes(overlay));
+                footprint.update(f -> f.overlayBytes(overlay));
             });
         }
 
