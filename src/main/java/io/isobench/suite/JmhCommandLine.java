@@ -1,5 +1,9 @@
 package io.isobench.suite;
 
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -85,17 +89,21 @@ public final class JmhCommandLine {
      * one line before any environment starts, not in the middle of a run.
      */
     public JmhCommandLine validate() {
+        Options parsed = options();
+        if (parsed.getMeasurementIterations().orElse(1) < 1) {
+            throw new IllegalArgumentException("JMH option -i must be at least 1: a fork without measurement has no result");
+        }
+        if (parsed.getForkCount().orElse(1) < 1) {
+            throw new IllegalArgumentException("JMH option -f must be at least 1: isobench runs every benchmark in a fork");
+        }
+        return this;
+    }
+
+    /** The options as JMH reads them (typed: counts, times, modes); bad ones are one-line IllegalArgumentExceptions. */
+    public Options options() {
         try {
-            org.openjdk.jmh.runner.options.CommandLineOptions parsed =
-                    new org.openjdk.jmh.runner.options.CommandLineOptions(args.toArray(String[]::new));
-            if (parsed.getMeasurementIterations().orElse(1) < 1) {
-                throw new IllegalArgumentException("JMH option -i must be at least 1: a fork without measurement has no result");
-            }
-            if (parsed.getForkCount().orElse(1) < 1) {
-                throw new IllegalArgumentException("JMH option -f must be at least 1: isobench runs every benchmark in a fork");
-            }
-            return this;
-        } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
+            return new CommandLineOptions(args.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
             throw new IllegalArgumentException("bad JMH option: " + e.getMessage());
         }
     }

@@ -1,8 +1,9 @@
 package io.isobench.suite;
 
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How long a run may take before an environment is declared hung: per fork, the JMH options' iterations and times plus
@@ -22,24 +23,20 @@ public final class RunBudget {
     private RunBudget() {
     }
 
-    public static long seconds(List<String> jmhArgs, long configurations, double slowdown) {
+    /**
+     * The budget of {@code configurations} benchmark configurations under {@code options} (JMH's own typed reading of
+     * the command line, so that {@code -w 500ms} and {@code -wi=2} mean what they mean to JMH).
+     */
+    public static long seconds(Options options, long configurations, double slowdown) {
         // Fall-backs are JMH's own defaults (5 forks, 5 + 5 iterations of 10 s); the profiles always set all four.
-        double forks = number(jmhArgs, "-f", 5);
-        double perFork = number(jmhArgs, "-wi", 5) * time(jmhArgs, "-w")
-                + number(jmhArgs, "-i", 5) * time(jmhArgs, "-r") + FORK_OVERHEAD_SECONDS * slowdown;
+        double forks = options.getForkCount().orElse(5);
+        double perFork = options.getWarmupIterations().orElse(5) * seconds(options.getWarmupTime().orElse(TimeValue.seconds(10)))
+                + options.getMeasurementIterations().orElse(5) * seconds(options.getMeasurementTime().orElse(TimeValue.seconds(10)))
+                + FORK_OVERHEAD_SECONDS * slowdown;
         return Math.round(120 + configurations * Math.max(forks, 1) * perFork * SAFETY);
     }
 
-    private static double number(List<String> args, String option, double fallback) {
-        int i = args.lastIndexOf(option);
-        return i >= 0 && i + 1 < args.size() ? Double.parseDouble(args.get(i + 1)) : fallback;
-    }
-
-    private static double time(List<String> args, String option) {
-        int i = args.lastIndexOf(option);
-        if (i < 0 || i + 1 >= args.size()) {
-            return 10; // JMH's default iteration time
-        }
-        return TimeValue.fromString(args.get(i + 1)).convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;
+    private static double seconds(TimeValue time) {
+        return time.convertTo(TimeUnit.MILLISECONDS) / 1000.0;
     }
 }

@@ -32,6 +32,6 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
      * slower than the host's before it counts as hung.
      */
     public long stepBudgetSeconds(BenchmarkSelection.Group group, double slowdown) {
-        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).args(), group.configurations(), slowdown);
+        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).options(), group.configurations(), slowdown);
     }
 }
