@@ -55,6 +55,12 @@ class SchemaRoundTripTest {
                 .idleLayerBytes(40960).build();
     }
 
+    static Timeline timeline() {
+        return Timeline.of(12345, 2, List.of(new Timeline.Step(1, "host", "io.isobench.cpu.Sha256DigestBenchmark",
+                "2026-12-04T17:00:00Z", "2026-12-04T17:00:03.5Z", 0, "ok"), new Timeline.Step(1, "vm-tcg",
+                "io.isobench.cpu.Sha256DigestBenchmark", "2026-12-04T17:00:04Z", "2026-12-04T17:01:04Z", 124, "hung")));
+    }
+
     static RunRecord runRecord() {
         return RunRecord.of(List.of(new RunRecord.Entry("host", "complete", ""),
                 new RunRecord.Entry("vm-kvm", "skipped", "no /dev/kvm and no qemu-system-x86_64")));
@@ -69,6 +75,7 @@ class SchemaRoundTripTest {
         assertEquals(environmentRecord(), roundTrip(environmentRecord(), EnvironmentRecord.class));
         assertEquals(footprint(), roundTrip(footprint(), Footprint.class));
         assertEquals(runRecord(), roundTrip(runRecord(), RunRecord.class));
+        assertEquals(timeline(), roundTrip(timeline(), Timeline.class));
         EnvironmentRecord host = EnvironmentRecord.running(Fingerprint.named("host"));
         assertEquals(host, roundTrip(host, EnvironmentRecord.class), "a record with nothing but a name, too");
     }
@@ -99,7 +106,7 @@ class SchemaRoundTripTest {
 
     @Test
     void anUnknownMajorIsRefusedInOneLine() throws IOException {
-        for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class)) {
+        for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class, Timeline.class)) {
             ObjectNode root = (ObjectNode) TREES.readTree("{\"schemaVersion\": \"3.0\", \"env\": \"host\"}");
             SchemaException e = assertThrows(SchemaException.class, () -> ResultJson.bind(root, type));
             assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.2); use the isobench "

@@ -3,6 +3,7 @@ package io.isobench.compare.input;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.stats.Format;
+import io.isobench.schema.Timeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The order in which an interleaved run measured its steps ({@code RUN_DIR/timeline.json}, beside
+ * The order in which an interleaved run measured its steps ({@code RUN_DIR/timeline.json}, {@link Timeline}, beside
  * environments.json): the order seed, the number of rounds, and one step per round, environment and benchmark
  * class with its start, end, exit code and status (ok, failed, hung, lost, skipped).
  */
@@ -24,7 +25,7 @@ public record TimelineInput(Long seed, int rounds, List<Step> steps) {
     public static final String FILE = io.isobench.schema.ResultLayout.TIMELINE_JSON;
 
     /** The statuses a step may have. */
-    public static final Set<String> STATUSES = Set.of("ok", "failed", "hung", "lost", "skipped");
+    public static final Set<String> STATUSES = Set.copyOf(Timeline.STATUSES);
 
     /** One benchmark class run in one environment in one round. */
     public record Step(int round, String environment, String benchmarkClass, Instant startedAt, Instant endedAt,
@@ -55,46 +56,46 @@ public record TimelineInput(Long seed, int rounds, List<Step> steps) {
         if (!root.isObject() || !root.path("steps").isArray()) {
             throw new CompareException(file, "is not a timeline (expected an object with a steps list)");
         }
+        Timeline timeline = Json.bind(file, root, Timeline.class);
         List<Step> steps = new ArrayList<>();
         int index = 0;
-        for (JsonNode node : root.get("steps")) {
+        for (Timeline.Step step : timeline.steps()) {
             index++;
-            steps.add(step(file, index, node));
+            steps.add(step(file, index, step));
         }
-        Long seed = root.path("seed").canConvertToLong() ? root.get("seed").longValue() : null;
-        int rounds = root.path("rounds").canConvertToInt() ? root.get("rounds").intValue()
-                : steps.stream().mapToInt(Step::round).max().orElse(0);
-        return new TimelineInput(seed, rounds, steps);
+        int rounds = timeline.rounds() != null ? timeline.rounds() : steps.stream().mapToInt(Step::round).max().orElse(0);
+        return new TimelineInput(timeline.seed(), rounds, steps);
     }
 
-    private static Step step(Path file, int index, JsonNode node) throws CompareException {
+    private static Step step(Path file, int index, Timeline.Step step) throws CompareException {
         String where = "step " + index;
-        String env = node.path("environment").asText("");
-        String type = node.path("benchmarkClass").asText("");
-        if (!node.path("round").canConvertToInt() || env.isBlank() || type.isBlank()) {
+        if (step == null || step.round() == null || isBlank(step.environment()) || isBlank(step.benchmarkClass())) {
             throw new CompareException(file, where + " needs a round, an environment and a benchmarkClass");
         }
-        String status = node.path("status").asText(node.path("exitCode").asInt(-1) == 0 ? "ok" : "failed");
+        String status = step.status() != null ? step.status()
+                : step.exitCode() != null && step.exitCode() == 0 ? "ok" : "failed";
         if (!STATUSES.contains(status)) {
             throw new CompareException(file, where + " has status '" + status + "' (expected one of "
                     + String.join(", ", new java.util.TreeSet<>(STATUSES)) + ")");
         }
-        Integer exit = node.path("exitCode").canConvertToInt() ? node.get("exitCode").intValue() : null;
-        return new Step(node.get("round").intValue(), env, type, instant(file, where, node.get("startedAt")),
-                instant(file, where, node.get("endedAt")), exit, status);
+        return new Step(step.round(), step.environment(), step.benchmarkClass(), instant(file, where, step.startedAt()),
+                instant(file, where, step.endedAt()), step.exitCode(), status);
     }
 
-    private static Instant instant(Path file, String where, JsonNode node) throws CompareException {
-        if (node == null || node.isNull()) {
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static Instant instant(Path file, String where, String text) throws CompareException {
+        if (text == null) {
             return null;
         }
         try {
-            return Instant.parse(node.asText());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CompareException(file, where + " has a time that is not ISO-8601: " + node.asText());
+            throw new CompareException(file, where + " has a time that is not ISO-8601: " + text);
         }
     }
-
     /** The environments in order of first appearance. */
     public List<String> environments() {
         return steps.stream().map(Step::environment).distinct().toList();
