@@ -154,12 +154,13 @@ public final class UdpExchange implements AutoCloseable {
                 return;
             }
             stamp(copy, seq);
+            // Counted before it is sent: its reply can end the round trip before this thread runs again.
+            retries++;
             try {
                 channel.write(copy);
                 sentAt = System.nanoTime();
-                retries++;
             } catch (IOException e) {
-                // Refused now (ICMP port unreachable): try again at the next tick, counting towards giving up.
+                retries--; // refused now (ICMP port unreachable): try again at the next tick, counting towards giving up
             }
         }
     }
