@@ -5,7 +5,7 @@
 #                    [--envs host,container,vm] [--container-variants bridge,runsc-bridge,host,...]
 #                    [--vm-networks auto|tap|user|tap,user] [--density N]
 #                    [--neighbours K --load cpu|io|net]   (each environment also beside K loaded siblings: README, Neighbours)
-#                    [-- JMH options]
+#                    [-- JMH options]   (or --jmh="JMH options", as mvn verify -Pbench -Disobench.jmh=... passes them)
 # As root on Debian it installs and starts what the environments need (docker.io, QEMU, debootstrap); an environment
 # that still cannot run is skipped with its reason in the report, unless it was named in --envs.
 # Every option, described: java -jar target/isobench.jar bench --help (once built: mvn -DskipTests package).
@@ -28,6 +28,8 @@ wants() {
 
 main() {
   handle_help_and_version "$@"
+  maven_arguments "$@"
+  set -- "${ARGS[@]}"
   ensure_jars
   if wants container "$@"; then
     (ensure_docker && ensure_packages debootstrap) || say "the container environment may be skipped (see above)"

@@ -143,6 +143,23 @@ ensure_qemu() {
   ensure_packages qemu-system-x86 qemu-utils debootstrap
 }
 
+# For the main job: Maven passes every -Disobench.* property, set or not: an empty --name= means "not given" and is
+# dropped, and --jmh="OPTIONS" becomes the raw JMH options after --. Sets ARGS.
+maven_arguments() {
+  ARGS=()
+  local jmh=() arg
+  for arg in "$@"; do
+    case "$arg" in
+      --*=) ;;
+      --jmh=*) read -ra jmh <<< "${arg#--jmh=}" ;;
+      *) ARGS+=("$arg") ;;
+    esac
+  done
+  if [[ ${#jmh[@]} -gt 0 ]]; then
+    ARGS+=(-- "${jmh[@]}")
+  fi
+}
+
 # Runs the launcher with the given command and arguments.
 launch() {
   exec java -jar "$LAUNCHER_JAR" "$@"
