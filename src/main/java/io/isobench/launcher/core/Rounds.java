@@ -9,6 +9,7 @@ import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.JsonFiles;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,6 +90,8 @@ public final class Rounds {
                 }
             }
             TimelineWriter timeline = new TimelineWriter(spec.runDir(), spec.seed(), spec.rounds());
+            StepClock clock = new StepClock(StepClock.steps(running.stream().map(RunningEnvironment::name).toList(),
+                    running.stream().map(e -> spec.roundsFor(e.emulated())).toList(), groups.size()));
             Random order = new Random(spec.seed());
             for (int round = 1; round <= spec.rounds(); round++) {
                 for (BenchmarkSelection.Group group : groups) {
@@ -96,7 +99,14 @@ public final class Rounds {
                     Collections.shuffle(steps, order);
                     for (RunningEnvironment environment : steps) {
                         if (environment.runsIn(spec, round)) {
-                            timeline.add(environment.step(spec, group, round));
+                            RunningEnvironment.Step step = environment.step(spec, group, round);
+                            timeline.add(step);
+                            clock.finished(environment.name(), Duration.between(step.startedAt(), step.endedAt()));
+                            if (environment.lost()) {
+                                clock.lost(environment.name());
+                            }
+                            Progress.say(environment.name() + " " + group.shortName() + " round " + round + ": "
+                                    + step.status().word() + "; " + clock.line());
                         }
                     }
                 }

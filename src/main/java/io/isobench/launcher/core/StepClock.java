@@ -1,0 +1,78 @@
+package io.isobench.launcher.core;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a run stands: step k of N, and the time left estimated from the steps measured so far (each environment's own
+ * mean step time; an environment that has run none yet takes the run's mean), so that a VM's slow steps and a host's
+ * quick ones each count at their own pace.
+ */
+final class StepClock {
+
+    private final Map<String, Integer> remaining = new HashMap<>();
+    private final Map<String, Double> seconds = new HashMap<>();
+    private final Map<String, Integer> done = new HashMap<>();
+    private final int total;
+    private int finished;
+
+    /** {@code steps}: how many steps each environment will run. */
+    StepClock(Map<String, Integer> steps) {
+        remaining.putAll(steps);
+        total = steps.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    int total() {
+        return total;
+    }
+
+    /** Records a step of {@code environment} that took {@code took}. */
+    void finished(String environment, Duration took) {
+        finished++;
+        remaining.merge(environment, -1, Integer::sum);
+        seconds.merge(environment, took.toMillis() / 1000.0, Double::sum);
+        done.merge(environment, 1, Integer::sum);
+    }
+
+    /** An environment that was lost runs no further steps. */
+    void lost(String environment) {
+        total(environment, 0);
+    }
+
+    private void total(String environment, int steps) {
+        remaining.put(environment, steps);
+    }
+
+    /** Seconds left at each environment's mean step time so far. */
+    double secondsLeft() {
+        double all = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        int count = done.values().stream().mapToInt(Integer::intValue).sum();
+        double runMean = count == 0 ? 0 : all / count;
+        double left = 0;
+        for (Map.Entry<String, Integer> entry : remaining.entrySet()) {
+            int steps = Math.max(0, entry.getValue());
+            Integer n = done.get(entry.getKey());
+            left += steps * (n == null ? runMean : seconds.get(entry.getKey()) / n);
+        }
+        return left;
+    }
+
+    /** {@code step 7/40, about 12 min left}. */
+    String line() {
+        long left = Math.round(secondsLeft());
+        String estimate = left < 90 ? left + " s" : Math.round(left / 60.0) + " min";
+        return "step " + finished + "/" + (finished + remaining.values().stream().mapToInt(v -> Math.max(0, v)).sum())
+                + ", about " + estimate + " left";
+    }
+
+    /** The steps of a plan: per environment, its rounds times the classes. */
+    static Map<String, Integer> steps(List<String> environments, List<Integer> rounds, int classes) {
+        Map<String, Integer> steps = new HashMap<>();
+        for (int i = 0; i < environments.size(); i++) {
+            steps.put(environments.get(i), rounds.get(i) * classes);
+        }
+        return steps;
+    }
+}
