@@ -1,11 +1,10 @@
 package io.isobench.compare.report;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.Json;
 import io.isobench.compare.model.DensityTable;
+import io.isobench.schema.ResultJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,10 +42,7 @@ public final class DensityReport {
     }
 
     static String summary(DensityTable d) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("schema", SummaryJson.SCHEMA);
-        SummaryJson.density(root, d);
-        return root.toPrettyString() + "\n";
+        return ResultJson.toJson(SummaryBuilder.densityOnly(d));
     }
 
     /** Writes the three files into {@code outDir}; returns their paths. */

@@ -3,6 +3,7 @@ package io.isobench.compare.report;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.input.Json;
 import io.isobench.compare.model.Comparison;
+import io.isobench.schema.ResultJson;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ public final class Report {
     public static List<Path> writeAll(Comparison comparison, Path outDir) throws CompareException {
         String markdown = MarkdownReport.render(comparison);
         String html = HtmlReport.render(comparison);
-        String summary = SummaryJson.render(comparison);
+        String summary = ResultJson.toJson(SummaryBuilder.of(comparison));
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {

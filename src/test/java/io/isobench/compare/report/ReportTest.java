@@ -5,6 +5,8 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.model.Comparison;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.Summary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +105,15 @@ class ReportTest {
         assertEquals(51, host.get("instancesInRam").asLong(), "2 GiB / 40 MiB");
         assertEquals(3, host.get("values").get("jvmStartMillis").get("samples").size());
         assertTrue(summary.get("headline").size() >= 6);
+    }
+
+    @Test
+    void summaryJsonReadsBackAsTheSchemaRecord() throws Exception {
+        Comparison c = Comparison.ofRunDir(run, CompareOptions.defaults());
+        String written = ResultJson.toJson(SummaryBuilder.of(c));
+        Summary read = ResultJson.toValue(Fixtures.MAPPER.readTree(written), Summary.class);
+        assertEquals(written, ResultJson.toJson(read), "one typed record, written and read the same way");
+        assertEquals("host", read.comparisons().get(0).baseline());
     }
 
     @Test
