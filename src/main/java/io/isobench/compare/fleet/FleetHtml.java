@@ -1,10 +1,11 @@
 package io.isobench.compare.fleet;
 
 import io.isobench.compare.input.Area;
-import io.isobench.compare.report.Html;
-import io.isobench.compare.report.HtmlReport;
-import io.isobench.compare.report.MarkdownReport;
+import io.isobench.compare.report.ReportBuilder;
 import io.isobench.compare.report.ReportText;
+import io.isobench.compare.report.doc.Html;
+import io.isobench.compare.report.doc.HtmlWriter;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.stats.Format;
 
 import java.util.List;
@@ -19,7 +20,7 @@ final class FleetHtml {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                 + "img-src data:\">\n<title>isobench fleet ").append(Html.esc(r.manifest().fleetId()))
-                .append("</title>\n<style>\n").append(HtmlReport.CSS).append("</style>\n</head>\n<body>\n");
+                .append("</title>\n<style>\n").append(HtmlWriter.CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>isobench fleet ").append(Html.esc(r.manifest().fleetId())).append("</h1>\n<p class=\"intro\">")
                 .append(Html.esc(FleetText.intro(r))).append("</p>\n");
         h.append("<h2 id=\"headline\">Headline across nodes</h2>\n");
@@ -61,7 +62,7 @@ final class FleetHtml {
         }).toList());
         if (r.hosts() != null) {
             h.append("<h2 id=\"hosts\">Hosts across nodes</h2>\n<p>").append(Html.esc(FleetText.HOSTS_INTRO))
-                    .append("</p>\n<pre>").append(Html.esc(MarkdownReport.headline(r.hosts()))).append("</pre>\n");
+                    .append("</p>\n<pre>").append(Html.esc(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(r.hosts())))).append("</pre>\n");
         }
         h.append("<h2 id=\"per-node\">Reports per node</h2>\n<ul>\n");
         r.nodes().forEach(n -> h.append("<li>").append(Html.esc(n.node().node() + ": " + FleetText.nodeReport(n)))

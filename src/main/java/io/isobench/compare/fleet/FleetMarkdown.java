@@ -1,8 +1,9 @@
 package io.isobench.compare.fleet;
 
 import io.isobench.compare.input.Area;
-import io.isobench.compare.report.MarkdownReport;
+import io.isobench.compare.report.ReportBuilder;
 import io.isobench.compare.report.ReportText;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.stats.Format;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class FleetMarkdown {
         }
         if (r.hosts() != null) {
             md.append("## Hosts across nodes\n\n").append(FleetText.HOSTS_INTRO).append("\n\n")
-                    .append(MarkdownReport.headline(r.hosts())).append('\n');
+                    .append(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(r.hosts()))).append('\n');
         }
         md.append("## Reports per node\n\n");
         r.nodes().forEach(n -> md.append("- ").append(n.node().node()).append(": ").append(FleetText.nodeReport(n))

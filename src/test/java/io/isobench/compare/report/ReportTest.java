@@ -5,6 +5,7 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.model.Comparison;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.Summary;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,7 +155,7 @@ class ReportTest {
         Comparison c = Comparison.ofRunDir(run, CompareOptions.defaults());
         List<Path> written = Report.writeAll(c, tmp.resolve("api"));
         assertEquals(3, written.size());
-        assertTrue(MarkdownReport.headline(c).contains("| Syscall |"));
+        assertTrue(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(c)).contains("| Syscall |"));
     }
 
     private static JsonNode find(JsonNode comparisons, String benchmark, String env) {
