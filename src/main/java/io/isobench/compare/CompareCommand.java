@@ -1,7 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.compare.fleet.FleetBuilder;
 import io.isobench.compare.fleet.FleetManifest;
-import io.isobench.compare.fleet.FleetMarkdown;
 import io.isobench.compare.fleet.FleetReport;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.InputLoader;
@@ -233,8 +233,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Path> written = report.write(outDir != null ? outDir : fleetDir.resolve(ResultLayout.REPORT_DIR));
         report.missingNodes().forEach(m -> err.println(PREFIX + "missing node " + m));
         if (!quiet) {
-            out.print(FleetMarkdown.headline(report));
-            out.println();
+            out.print(MarkdownWriter.blocks(FleetBuilder.headlineBlocks(report)));
             out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return 0;

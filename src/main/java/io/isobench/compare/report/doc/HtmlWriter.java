@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class HtmlWriter {
 
-    public static final String CSS = """
+    private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1500px;
             padding:0 16px;color:#1d2330;background:#fff}
             h1{font-size:24px;margin:0 0 6px}h2{margin-top:34px;border-bottom:1px solid #d8dce4;padding-bottom:4px}
