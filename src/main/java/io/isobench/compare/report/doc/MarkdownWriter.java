@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * report.md: GitHub-flavoured Markdown that also reads well in a terminal. Every block ends with a blank line; charts
- * have no place in it, and a section with nothing else to show is left out.
+ * have no place in it, and a section with nothing else to show is left out. Every text of the document goes through
+ * {@link #esc} as it is written, so that a value (a benchmark name, a parameter, an environment's label, a title, a
+ * note) shows as the text it is and never as markup.
  */
 public final class MarkdownWriter {
 
@@ -20,11 +22,11 @@ public final class MarkdownWriter {
     }
 
     public static String write(ReportDocument document) {
-        StringBuilder md = new StringBuilder("# ").append(document.title()).append("\n\n");
+        StringBuilder md = new StringBuilder("# ").append(esc(document.title())).append("\n\n");
         blocks(document.lead(), md);
         for (Section section : document.sections()) {
             if (section.blocks().stream().anyMatch(MarkdownWriter::shows)) {
-                md.append("## ").append(section.heading()).append("\n\n");
+                md.append("## ").append(esc(section.heading())).append("\n\n");
                 blocks(section.blocks(), md);
             }
         }
@@ -59,9 +61,9 @@ public final class MarkdownWriter {
         if (block instanceof Paragraph p) {
             md.append(p.style() == Paragraph.Style.NOTE ? "> " : "").append(text(p.text())).append("\n\n");
         } else if (block instanceof Subheading h) {
-            md.append("### ").append(h.text()).append("\n\n");
+            md.append("### ").append(esc(h.text())).append("\n\n");
         } else if (block instanceof BulletList list) {
-            list.items().forEach(item -> md.append("- ").append(cell(item)).append('\n'));
+            list.items().forEach(item -> md.append("- ").append(text(item)).append('\n'));
             md.append('\n');
         } else if (block instanceof Table table) {
             table(table, md);
@@ -82,7 +84,7 @@ public final class MarkdownWriter {
         md.append('|');
         table.columns().forEach(c -> md.append(c.align() == Table.Align.RIGHT ? "---:|" : "---|"));
         md.append('\n');
-        table.rows().forEach(r -> md.append(row(r.cells().stream().map(c -> cell(c.text())).toList())));
+        table.rows().forEach(r -> md.append(row(r.cells().stream().map(c -> text(c.text())).toList())));
         md.append('\n');
     }
 
@@ -92,32 +94,56 @@ public final class MarkdownWriter {
         return sb.append('\n').toString();
     }
 
-    /** Text in a table cell or list item, where a pipe or a line break would end it. */
-    private static String cell(List<Inline> text) {
-        StringBuilder sb = new StringBuilder();
-        for (Inline run : text) {
-            sb.append(markup(run, esc(run.text())));
-        }
-        return sb.toString();
-    }
-
     private static String text(List<Inline> text) {
         StringBuilder sb = new StringBuilder();
-        text.forEach(run -> sb.append(markup(run, run.text())));
+        for (Inline run : text) {
+            if (run instanceof Inline.Strong) {
+                sb.append("**").append(esc(run.text())).append("**");
+            } else if (run instanceof Inline.Emphasis) {
+                sb.append('*').append(esc(run.text())).append('*');
+            } else if (run instanceof Inline.Code) {
+                sb.append(code(run.text()));
+            } else {
+                sb.append(esc(run.text()));
+            }
+        }
         return sb.toString();
     }
 
-    private static String markup(Inline run, String text) {
-        if (run instanceof Inline.Strong) {
-            return "**" + text + "**";
+    /**
+     * Text as Markdown shows it, never as markup: a pipe (it would end a table cell) and a backslash are escaped, a
+     * line break becomes a space (a value stays on its row, a title on its heading line), a leading {@code #} is
+     * escaped (no heading), and {@code < > &} become entities (no raw HTML for pandoc or mkdocs to render).
+     */
+    static String esc(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        boolean leading = true;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '|' -> sb.append("\\|");
+                case '\r' -> sb.append(i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "" : " ");
+                case '\n' -> sb.append(' ');
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '#' -> sb.append(leading ? "\\#" : "#");
+                default -> sb.append(ch);
+            }
+            leading &= ch == ' ' || ch == '\t';
         }
-        if (run instanceof Inline.Emphasis) {
-            return "*" + text + "*";
-        }
-        return run instanceof Inline.Code ? "`" + text + "`" : text;
+        return sb.toString();
     }
 
-    private static String esc(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /** A code span: its text literal (Markdown escapes nothing inside one), on one line, fenced past its backticks. */
+    private static String code(String text) {
+        String line = text.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
+        String fence = "`";
+        while (line.contains(fence)) {
+            fence += "`";
+        }
+        String pad = line.startsWith("`") || line.endsWith("`") ? " " : "";
+        return fence + pad + line + pad + fence;
     }
 }
