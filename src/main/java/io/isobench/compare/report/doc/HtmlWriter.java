@@ -8,12 +8,16 @@ import io.isobench.compare.report.doc.Block.Only;
 import io.isobench.compare.report.doc.Block.Paragraph;
 import io.isobench.compare.report.doc.Block.Subheading;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * index.html: one self-contained page (inline CSS, inline SVG charts, a few lines of inline JS to sort tables;
- * a Content-Security-Policy forbids every network load). After load, the script sets
+ * a Content-Security-Policy forbids every network load, and any script but the page's own two, by their hashes). After load, the script sets
  * {@code data-charts-rendered} on the body to the number of bar charts with a non-empty layout (the body's
  * {@code data-charts-expected} says how many there are), and records any script error in {@code data-errors}, so a
  * headless browser's DOM dump shows whether the page worked.
@@ -43,7 +47,7 @@ public final class HtmlWriter {
             svg text.invalid{font-size:11px;fill:#7a2e8e}
             """;
 
-    /** Records a script error on the page, before anything else runs. */
+    /** Records a script error on the page, before anything else runs (the head's script, as it stands in its tag). */
     private static final String ERROR_SCRIPT = "window.addEventListener('error', function (e) { document.documentElement"
             + ".setAttribute('data-errors', String(e.message)); });";
 
@@ -85,14 +89,23 @@ public final class HtmlWriter {
             })();
             """;
 
+    /** The body's script as it stands between its tags, on lines of its own. */
+    private static final String BODY_SCRIPT = "\n" + SCRIPT;
+
+    /**
+     * The page's Content-Security-Policy: nothing from the network, inline styles, and of scripts only the page's
+     * two, named by their SHA-256 (so an injected script would not run); no base URL and no form targets.
+     */
+    static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src " + sha256(ERROR_SCRIPT)
+            + " " + sha256(BODY_SCRIPT) + "; img-src data:; base-uri 'none'; form-action 'none'";
+
     private HtmlWriter() {
     }
 
     public static String write(ReportDocument document) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                + "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.append("<title>").append(Html.esc(document.title())).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n");
@@ -107,7 +120,7 @@ public final class HtmlWriter {
                 section.blocks().forEach(b -> block(b, h));
             }
         }
-        h.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
+        h.append("<script>").append(BODY_SCRIPT).append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -191,6 +204,16 @@ public final class HtmlWriter {
             h.append("</tr>\n");
         }
         h.append("</tbody></table>").append(table.scroll() ? "</div>" : "").append('\n');
+    }
+
+    /** A CSP source that allows exactly this inline script: {@code 'sha256-<base64 of the digest of its text>'}. */
+    static String sha256(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** {@code  name="value"}, or nothing for a null value. */
