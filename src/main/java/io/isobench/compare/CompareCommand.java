@@ -1,7 +1,7 @@
 package io.isobench.compare;
 
+import io.isobench.compare.fleet.FleetBuilder;
 import io.isobench.compare.fleet.FleetManifest;
-import io.isobench.compare.fleet.FleetMarkdown;
 import io.isobench.compare.fleet.FleetReport;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.InputLoader;
@@ -14,8 +14,9 @@ import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.DensityTable;
 import io.isobench.compare.model.RegressionGate;
 import io.isobench.compare.report.DensityReport;
-import io.isobench.compare.report.MarkdownReport;
 import io.isobench.compare.report.Report;
+import io.isobench.compare.report.ReportBuilder;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.stats.ByteSizes;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.ResultLayout;
@@ -208,8 +209,7 @@ public final class CompareCommand implements Callable<Integer> {
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));
         if (!quiet) {
             comparison.banners().forEach(b -> out.println("Warning: " + b));
-            out.print(MarkdownReport.headline(comparison));
-            out.println();
+            out.print(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(comparison)));
             out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         if (comparison.failsGate()) {
@@ -233,8 +233,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Path> written = report.write(outDir != null ? outDir : fleetDir.resolve(ResultLayout.REPORT_DIR));
         report.missingNodes().forEach(m -> err.println(PREFIX + "missing node " + m));
         if (!quiet) {
-            out.print(FleetMarkdown.headline(report));
-            out.println();
+            out.print(MarkdownWriter.blocks(FleetBuilder.headlineBlocks(report)));
             out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return 0;

@@ -2,9 +2,9 @@ package io.isobench.compare.fleet;
 
 import io.isobench.compare.input.Area;
 import io.isobench.compare.model.Headline;
-import io.isobench.compare.report.Html;
 import io.isobench.compare.report.ReportText;
 import io.isobench.compare.report.SvgChart;
+import io.isobench.compare.report.doc.Html;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ final class FleetChart {
     }
 
     static String render(FleetReport r, String env) {
-        List<Area> areas = FleetText.areas(r, env);
+        List<Area> areas = FleetBuilder.areas(r, env);
         List<FleetReport.NodeResult> nodes = r.nodes();
         double lo = 0.8;
         double hi = 1.25;
@@ -76,7 +76,7 @@ final class FleetChart {
                 if (c == null || c.benchmarks() == 0) {
                     svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"invalid\">%s: %s</text>\n",
                             one + 4, y + BAR - 2, Html.esc(nodes.get(i).node().node()),
-                            Html.esc(FleetText.cell(nodes.get(i), env, area))));
+                            Html.esc(FleetBuilder.cell(nodes.get(i), env, area))));
                 } else {
                     double cx = x.applyAsDouble(c.cost());
                     svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" "

@@ -6,13 +6,10 @@ import io.isobench.compare.input.Area;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.FingerprintInput;
 import io.isobench.compare.input.InputLoader;
-import io.isobench.compare.input.Json;
 import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.Headline;
-import io.isobench.compare.report.AtomicFiles;
 import io.isobench.compare.report.Report;
 import io.isobench.schema.ResultLayout;
-import io.isobench.suite.JsonFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +27,7 @@ import java.util.Set;
  * against its own host, written into the node's run directory as ever), and across nodes each environment's headline
  * cost side by side, the hosts compared with the first node's host, and the fingerprint facts that differ between
  * nodes (CPU model, kernel, mitigations, hypervisor). A node that failed or was lost keeps its entry, with what it
- * wrote and why it is missing. Computed once here; {@link FleetMarkdown} and {@link FleetHtml} render it.
+ * wrote and why it is missing. Computed once here; {@link FleetBuilder} makes it a document.
  */
 public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult> nodes, Comparison hosts,
                           List<String> environments, List<FingerprintRow> fingerprints, List<String> differences) {
@@ -240,20 +237,6 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
 
     /** Writes report.md, index.html and summary.json into {@code outDir}; returns the paths. */
     public List<Path> write(Path outDir) throws CompareException {
-        String markdown = FleetMarkdown.render(this);
-        String html = FleetHtml.render(this);
-        String summary;
-        try {
-            summary = JsonFiles.MAPPER.writeValueAsString(summary()) + "\n";
-        } catch (IOException e) {
-            throw new CompareException(outDir, "the summary cannot be written (" + Json.oneLine(e.getMessage()) + ")");
-        }
-        try {
-            Files.createDirectories(outDir);
-            return List.of(AtomicFiles.write(outDir, Report.MARKDOWN, markdown), AtomicFiles.write(outDir, Report.HTML, html),
-                    AtomicFiles.write(outDir, Report.SUMMARY, summary));
-        } catch (IOException e) {
-            throw new CompareException(outDir, "cannot be written (" + Json.oneLine(e.getMessage()) + ")");
-        }
+        return Report.write(FleetBuilder.build(this), summary(), outDir);
     }
 }

@@ -1,6 +1,7 @@
 package io.isobench.compare.report;
 
 import io.isobench.compare.model.DensityTable;
+import io.isobench.compare.report.doc.Html;
 import io.isobench.compare.stats.Format;
 import io.isobench.schema.DensityRecord;
 

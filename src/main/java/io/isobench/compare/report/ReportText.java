@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Sentences and cell texts that the Markdown and HTML reports share. */
+/** Sentences and cell texts of the report, shared by its builders (the comparison's and the fleet's). */
 public final class ReportText {
 
     /** The note under the syscall table. */

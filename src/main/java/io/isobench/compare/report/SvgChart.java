@@ -3,6 +3,7 @@ package io.isobench.compare.report;
 import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.model.ComparisonRow;
+import io.isobench.compare.report.doc.Html;
 import io.isobench.compare.stats.Format;
 
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.isobench.compare.report;
 
 import io.isobench.compare.input.TimelineInput;
+import io.isobench.compare.report.doc.Html;
 import io.isobench.compare.stats.Format;
 
 import java.time.Duration;

@@ -3,8 +3,9 @@ package io.isobench.launcher.cli;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.model.Comparison;
-import io.isobench.compare.report.MarkdownReport;
 import io.isobench.compare.report.Report;
+import io.isobench.compare.report.ReportBuilder;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.launcher.core.Progress;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.ResultLayout;
@@ -28,8 +29,7 @@ final class Reports {
             Path out = ResultLayout.reportDir(runDir);
             Report.writeAll(comparison, out);
             System.out.println();
-            System.out.print(MarkdownReport.headline(comparison));
-            System.out.println();
+            System.out.print(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(comparison)));
             Progress.say("report: " + out.resolve("index.html") + " (also report.md, summary.json)");
             return ExitCode.DONE;
         } catch (CompareException e) {

@@ -2,11 +2,12 @@ package io.isobench.launcher.fleet;
 
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
+import io.isobench.compare.fleet.FleetBuilder;
 import io.isobench.compare.fleet.FleetManifest.Node;
 import io.isobench.compare.fleet.FleetManifest.State;
 import io.isobench.compare.fleet.FleetManifest;
-import io.isobench.compare.fleet.FleetMarkdown;
 import io.isobench.compare.fleet.FleetReport;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.launcher.cli.BenchCommand;
 import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.LauncherException;
@@ -293,8 +294,7 @@ public final class FleetCommand implements Callable<Integer> {
             Path out = ResultLayout.reportDir(dir);
             report.write(out);
             System.out.println();
-            System.out.print(FleetMarkdown.headline(report));
-            System.out.println();
+            System.out.print(MarkdownWriter.blocks(FleetBuilder.headlineBlocks(report)));
             report.missingNodes().forEach(m -> Progress.warn("missing node " + m));
             Progress.say("report: " + out.resolve("index.html") + " (also report.md, summary.json); fleet.json: "
                     + dir.resolve(FleetManifest.FILE));

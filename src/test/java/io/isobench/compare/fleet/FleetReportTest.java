@@ -9,6 +9,7 @@ import io.isobench.compare.Fixtures;
 import io.isobench.compare.fleet.FleetManifest.Node;
 import io.isobench.compare.fleet.FleetManifest.State;
 import io.isobench.compare.model.Headline;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +74,7 @@ class FleetReportTest {
         Headline.Cell runcB = report.nodes().get(1).cell("container-bridge", null);
         assertTrue(runcA.cost() > 0 && runcB.cost() > 0);
         assertTrue(report.nodes().get(1).cell("vm-tcg", null) == null, "node b ran no VM");
-        String headline = FleetMarkdown.headline(report);
+        String headline = MarkdownWriter.blocks(FleetBuilder.headlineBlocks(report));
         assertTrue(headline.contains("**container-bridge** against each node's own host"), headline);
         assertTrue(headline.contains("| Area | a | b | c |"), headline);
         assertTrue(headline.contains("missing (failed)"), headline);

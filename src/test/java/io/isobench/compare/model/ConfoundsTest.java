@@ -2,7 +2,8 @@ package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
-import io.isobench.compare.report.SummaryJson;
+import io.isobench.compare.report.SummaryBuilder;
+import io.isobench.schema.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class ConfoundsTest {
             assertFalse(find(all, what).why().isBlank(), what);
         }
         all.forEach(c -> assertEquals("vm-kvm", c.environment()));
-        assertEquals(all.size(), SummaryJson.tree(Comparison.ofRunDir(tmp, CompareOptions.defaults()))
+        assertEquals(all.size(), ResultJson.toTree(SummaryBuilder.of(Comparison.ofRunDir(tmp, CompareOptions.defaults())))
                 .get("confounds").size());
     }
 

@@ -2,8 +2,9 @@ package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
-import io.isobench.compare.report.HtmlReport;
-import io.isobench.compare.report.MarkdownReport;
+import io.isobench.compare.report.ReportBuilder;
+import io.isobench.compare.report.doc.HtmlWriter;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.compare.stats.Verdict;
 import org.junit.jupiter.api.Test;
@@ -56,10 +57,10 @@ class NeighbourPairTest {
         assertEquals(2.0, twin.ratio().estimate(), 0.01);
         assertEquals(Verdict.SLOWER, twin.verdict());
 
-        String md = MarkdownReport.render(c);
+        String md = MarkdownWriter.write(ReportBuilder.build(c));
         assertTrue(md.contains("| container-bridge-nb1cpu vs container-bridge |"), "the headline names the twin's baseline");
         assertTrue(md.contains("With neighbours: container-bridge-nb1cpu vs container-bridge."), md);
-        assertTrue(HtmlReport.render(c).contains("container-bridge-nb1cpu vs container-bridge"));
+        assertTrue(HtmlWriter.write(ReportBuilder.build(c)).contains("container-bridge-nb1cpu vs container-bridge"));
     }
 
     @Test

@@ -6,10 +6,11 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.JmhJsonReader;
-import io.isobench.compare.report.SummaryJson;
+import io.isobench.compare.report.SummaryBuilder;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Verdict;
+import io.isobench.schema.ResultJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +90,8 @@ class PairedTest {
     void summaryJsonSaysTheDesignAndTheSampleCounts() throws Exception {
         int[] rounds = {1, 2, 3};
         compare(Fixtures.rounds(NAME, 100, 110, 90), rounds, Fixtures.rounds(NAME, 101, 112, 90), rounds);
-        JsonNode row = SummaryJson.tree(Comparison.ofRunDir(tmp, CompareOptions.defaults())).get("comparisons").get(0);
+        JsonNode row = ResultJson.toTree(SummaryBuilder.of(Comparison.ofRunDir(tmp, CompareOptions.defaults())))
+                .get("comparisons").get(0);
         assertEquals("paired", row.get("design").asText());
         assertEquals(3, row.get("pairs").asInt());
         assertEquals(3, row.get("envSamples").asInt());

@@ -2,6 +2,8 @@ package io.isobench.compare.report;
 
 import io.isobench.compare.CompareCommand;
 import io.isobench.compare.model.DensityTable;
+import io.isobench.compare.report.doc.HtmlWriter;
+import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.schema.DensityRecord;
 import io.isobench.schema.ResultJson;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class DensityReportTest {
         assertEquals(38.0 * MIB, table.rows().get(1).marginalBytes());
         assertEquals(430, table.rows().get(0).startMillis());
         assertTrue(Double.isNaN(table.rows().get(2).marginalBytes()));
-        String md = DensityReport.markdown(table);
+        String md = MarkdownWriter.write(ReportBuilder.density(table));
         assertTrue(md.contains("| host | 3 | 20 MiB | 46 MiB | 36 MiB | 430 ms | --max 3 reached |"), md);
         assertTrue(md.contains("| container-runc | 2 | 38 MiB | 54 MiB | 7 MiB | 829 ms |"), md);
         assertTrue(md.contains("skipped: this kernel has no KSM"), md);
@@ -65,7 +67,7 @@ class DensityReportTest {
         assertEquals(2, count(memory, "<path d="), "one line per measured series; the skipped one has none");
         assertTrue(memory.contains("host MemAvailable drop (MiB)") && start.contains("start to ready"));
         assertTrue(memory.startsWith("<svg class=\"density\"") && memory.endsWith("</svg>\n"));
-        String html = DensityReport.html(table);
+        String html = HtmlWriter.write(ReportBuilder.density(table));
         assertEquals(2, count(html, "<svg class=\"density\""));
     }
 

@@ -5,6 +5,9 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.model.Comparison;
+import io.isobench.compare.report.doc.MarkdownWriter;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.Summary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,15 @@ class ReportTest {
     }
 
     @Test
+    void summaryJsonReadsBackAsTheSchemaRecord() throws Exception {
+        Comparison c = Comparison.ofRunDir(run, CompareOptions.defaults());
+        String written = ResultJson.toJson(SummaryBuilder.of(c));
+        Summary read = ResultJson.toValue(Fixtures.MAPPER.readTree(written), Summary.class);
+        assertEquals(written, ResultJson.toJson(read), "one typed record, written and read the same way");
+        assertEquals("host", read.comparisons().get(0).baseline());
+    }
+
+    @Test
     void markdownHasTheSectionsInOrder() throws IOException {
         Path out = tmp.resolve("out");
         assertEquals(0, Fixtures.run(run.toString(), "--out", out.toString()).code());
@@ -143,7 +155,7 @@ class ReportTest {
         Comparison c = Comparison.ofRunDir(run, CompareOptions.defaults());
         List<Path> written = Report.writeAll(c, tmp.resolve("api"));
         assertEquals(3, written.size());
-        assertTrue(MarkdownReport.headline(c).contains("| Syscall |"));
+        assertTrue(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(c)).contains("| Syscall |"));
     }
 
     private static JsonNode find(JsonNode comparisons, String benchmark, String env) {

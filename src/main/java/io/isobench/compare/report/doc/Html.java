@@ -1,6 +1,6 @@
-package io.isobench.compare.report;
+package io.isobench.compare.report.doc;
 
-/** HTML escaping. */
+/** HTML escaping, for text and attribute values alike (the writer and the SVG charts). */
 public final class Html {
 
     private Html() {
@@ -22,10 +22,5 @@ public final class Html {
             }
         }
         return sb.toString();
-    }
-
-    /** A number for a data attribute (sorting): plain, or NaN. */
-    static String data(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "NaN";
     }
 }

@@ -1,0 +1,30 @@
+package io.isobench.compare.report.doc;
+
+import java.util.List;
+
+/** A run of text within a paragraph, list item or table cell: plain, or marked up by the writer. */
+public sealed interface Inline {
+
+    String text();
+
+    /** Plain text. */
+    record Text(String text) implements Inline {
+    }
+
+    /** Strong emphasis: {@code **text**}, {@code <strong>}. */
+    record Strong(String text) implements Inline {
+    }
+
+    /** Emphasis: {@code *text*}, {@code <em>}. */
+    record Emphasis(String text) implements Inline {
+    }
+
+    /** Code, such as a command line: {@code `text`}, {@code <code>}. */
+    record Code(String text) implements Inline {
+    }
+
+    /** Plain text as a run of its own. */
+    static List<Inline> plain(String text) {
+        return List.of(new Text(text));
+    }
+}

@@ -1,0 +1,170 @@
+package io.isobench.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code summary.json}: the comparison for machines, written by {@code isobench compare} beside report.md and
+ * index.html. One record per benchmark and environment ({@code comparisons}), the headline per area and environment,
+ * what else differs between each environment and its baseline, the timeline, thread scaling, density and footprint,
+ * fingerprint mismatches, missing benchmarks, banners and notes, and the regression gate. Numbers that are NaN or
+ * infinite are null (the {@code Double} components); the version is {@link #SCHEMA}, a name of its own rather than
+ * the results' {@link SchemaVersion}, since no run directory file carries it.
+ *
+ * @param schema        {@link #SCHEMA}
+ * @param mode          {@code baseline} (environments against one baseline) or {@code baseline-run} (against a
+ *                      previous run's same environment)
+ * @param title         the {@code --title}, or null
+ * @param baselines     the baseline labels, in order of first use
+ * @param environments  every input environment, baselines included, in input order
+ * @param comparisons   one per benchmark and environment, by area, benchmark, mode, params, then environment
+ * @param headline      one per area (and {@code all}) and environment
+ * @param timeline      the interleaved run's order, or null for a run without timeline.json
+ * @param density       one per series of the run's density.json, or null without one
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Summary(String schema, String mode, String title, List<String> baselines, List<Input> environments,
+                      List<Row> comparisons, List<HeadlineCell> headline, List<Confound> confounds,
+                      Timeline timeline, List<Scaling> threadScaling, List<Density> density, Footprints footprint,
+                      List<String> fingerprintMismatches, List<Missing> missing, List<String> banners,
+                      List<String> notes, Gate gate) {
+
+    /** The name and major version of this file's layout. */
+    public static final String SCHEMA = "isobench-compare/2";
+
+    /** A finite number, or null for NaN and infinities (JSON has neither). */
+    public static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** An input environment: where it came from and how many benchmark results it holds. */
+    public record Input(String label, String env, String runId, String kind, String accel, String profile,
+                              String source, boolean previousRun, int benchmarks) {
+    }
+
+    /** What names a benchmark result: the method, the JMH mode and the parameters. */
+    public record Key(String benchmark, String mode, Map<String, String> params) {
+    }
+
+    /**
+     * One test of a ratio against its baseline: the ratio and its interval, the relative cost (above 1 is slower
+     * whichever way the unit points) and its interval, the p-value before and after the false-discovery adjustment,
+     * the design ({@code paired} | {@code unpaired}), the sample ({@code round} | {@code fork} | {@code iteration} |
+     * {@code none}) and the sample counts ({@code pairs} for paired rows only), and the verdict ({@code faster} |
+     * {@code slower} | {@code same} | {@code inconclusive} | {@code invalid}) with its reason.
+     */
+    public record TestResult(Double ratio, Double ratioLow, Double ratioHigh, Double cost, Double costLow, Double costHigh,
+                       Double overheadPct, Double intervalLevel, String intervalMethod, Double pValue, Double pAdjusted,
+                       String design, String sample, int envSamples, int baselineSamples,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer pairs, String verdict, String reason) {
+    }
+
+    /**
+     * One benchmark in one environment against its baseline: scores, the test, the noise flags and note, the net of
+     * JNA for syscall rows that call libc through JNA (else null), and the secondary metrics both sides report.
+     */
+    public record Row(@JsonUnwrapped Key key, String area, String environment, String baseline, String unit,
+                             boolean higherIsBetter, Double score, Double scoreError, Double baselineScore,
+                             Double baselineScoreError, @JsonUnwrapped TestResult test, Double relativeError, boolean noisy,
+                             boolean baselineNoisy, String note, Net netOfJna, List<Secondary> secondary) {
+    }
+
+    /** A syscall row less the JNA calls it makes, in ns/op on both sides, with its own test. */
+    public record Net(String unit, int jnaCalls, Double score, Double baselineScore, @JsonUnwrapped TestResult test) {
+    }
+
+    /** A secondary metric of a row (e.g. MiB/s beside ops/s), with its own test. */
+    public record Secondary(String name, String unit, Double score, Double baselineScore, @JsonUnwrapped TestResult test) {
+    }
+
+    /**
+     * The headline of one area ({@code all} for every area) in one environment: the geometric mean cost with its
+     * interval, over what the interval was drawn ({@code rounds} | {@code benchmarks} | {@code none}), and counts.
+     */
+    public record HeadlineCell(String area, String environment, Double cost, Double costLow, Double costHigh,
+                               String intervalOver, Double overheadPct, int benchmarks, int rows, int faster,
+                               int slower, int same, int inconclusive, int invalid) {
+    }
+
+    /** A fingerprint difference between an environment and its baseline besides the isolation, and why it matters. */
+    public record Confound(String environment, String baseline, String what, String baselineValue, String value,
+                           String why) {
+    }
+
+    /** The interleaved run: its order's seed (null when not recorded), rounds, steps and the steps not ok. */
+    public record Timeline(Long seed, int rounds, int steps, long notOk) {
+    }
+
+    /** How one environment scales from one thread to every CPU the JVM counts. */
+    public record Scaling(String environment, String cpus, double oneThread, double allCpus, String unit,
+                          double scaling) {
+    }
+
+    /** One series of density.json: the marginal host memory per further idle instance, and what stopped it. */
+    public record Density(String kind, int instances, Double marginalBytes, Double firstBytes,
+                          Double hostProcessesPssBytes, Double startToReadyMillis, String stopReason) {
+    }
+
+    /** The footprints of the environments, and the RAM their "instances in RAM" divide. */
+    public record Footprints(long ramBytes, List<EnvironmentFootprint> environments) {
+    }
+
+    /**
+     * One environment's footprint: image size, start time (and which key it came from), idle memory, how many
+     * instances fit in the RAM (null when the idle memory is unknown), and every value of its footprint.json.
+     */
+    public record EnvironmentFootprint(String environment, String kind, Double imageBytes, Double startMillis,
+                                       String startKey, Double idleMemoryBytes, Long instancesInRam,
+                                       Map<String, FootprintValue> values) {
+    }
+
+    /** A value of footprint.json: text, or a measured number. */
+    public sealed interface FootprintValue permits Text, Sampled {
+
+        /** Reads either form: a string is text, an object a measured number. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static FootprintValue read(JsonNode node) {
+            return node.isTextual() ? new Text(node.asText()) : ResultJson.toValue(node, Sampled.class);
+        }
+    }
+
+    /** A text value, written as a plain string. */
+    public record Text(@JsonValue String text) implements FootprintValue {
+    }
+
+    /** A measured value: its median and every sample. */
+    public record Sampled(Double median, List<Double> samples) implements FootprintValue {
+    }
+
+    /** A benchmark one side of a pair has and the other lacks, and why (skipped, failed, or not in its results). */
+    public record Missing(@JsonUnwrapped Key key, String presentIn, String missingIn, String reason) {
+    }
+
+    /**
+     * The regression gate ({@code --fail-on-regression}; the threshold null without it): whether it failed, the
+     * significant slowdowns above their threshold, and the rows it could not judge.
+     */
+    public record Gate(Double failOnRegressionPct, boolean failed, List<Regression> regressions,
+                       List<Unjudged> unjudged) {
+    }
+
+    /** A significant slowdown above its threshold. */
+    public record Regression(@JsonUnwrapped Key key, String environment, String baseline, Double overheadPct,
+                             Double thresholdPct, Double pValue) {
+    }
+
+    /** A row the gate could not judge (no real test), with its verdict and why. */
+    public record Unjudged(@JsonUnwrapped Key key, String environment, String verdict, String reason) {
+    }
+
+    /** The summary.json of a run directory that holds only a density run: {@link #SCHEMA} and the density alone. */
+    public record DensityOnly(String schema, List<Density> density) {
+    }
+}
