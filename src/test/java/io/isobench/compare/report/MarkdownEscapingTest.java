@@ -59,7 +59,7 @@ class MarkdownEscapingTest {
         List<String> rows = md.lines().filter(l -> l.contains("Evil")).toList();
         assertEquals(1, rows.size(), "one row in the CPU table, not split by the \\r: " + md);
         String row = rows.get(0);
-        assertTrue(row.startsWith("| Evil\\|Bench &lt;script&gt;alert(1)&lt;/script&gt;.loop | "), row);
+        assertTrue(row.startsWith("| Evil\\|Bench &lt;script>alert(1)&lt;/script>.loop | "), row);
         String header = md.lines().filter(l -> l.startsWith("| Benchmark | Params | Mode | Environment |"))
                 .findFirst().orElseThrow();
         assertEquals(cells(header), cells(row), "the pipe in the name does not shift the cells: " + row);
@@ -68,7 +68,7 @@ class MarkdownEscapingTest {
     @Test
     void aTitleWithALineBreakIsOneHeading() throws IOException {
         String md = report("--title", "mine\n# injected\r\n<b>bold</b> & co");
-        assertEquals(List.of("# isobench comparison \u2014 mine # injected &lt;b&gt;bold&lt;/b&gt; &amp; co"),
+        assertEquals(List.of("# isobench comparison \u2014 mine # injected &lt;b>bold&lt;/b> & co"),
                 md.lines().filter(l -> l.startsWith("#") && !l.startsWith("##")).toList());
         assertFalse(md.lines().anyMatch(l -> l.startsWith("# injected")));
     }

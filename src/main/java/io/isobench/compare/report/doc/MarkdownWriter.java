@@ -113,7 +113,9 @@ public final class MarkdownWriter {
     /**
      * Text as Markdown shows it, never as markup: a pipe (it would end a table cell) and a backslash are escaped, a
      * line break becomes a space (a value stays on its row, a title on its heading line), a leading {@code #} is
-     * escaped (no heading), and {@code < > &} become entities (no raw HTML for pandoc or mkdocs to render).
+     * escaped (no heading), and {@code <}, {@code &} and a leading {@code >} become entities where Markdown would read
+     * them as markup (a tag, comment or autolink, an entity, a quote): no raw HTML for pandoc or mkdocs to render,
+     * while {@code p < 0.05} stays as it reads.
      */
     static String esc(String text) {
         StringBuilder sb = new StringBuilder(text.length());
@@ -125,15 +127,26 @@ public final class MarkdownWriter {
                 case '|' -> sb.append("\\|");
                 case '\r' -> sb.append(i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "" : " ");
                 case '\n' -> sb.append(' ');
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
+                // Only where Markdown would read markup: a tag, comment or autolink, an entity, a quote's start.
+                case '<' -> sb.append(startsMarkup(text, i + 1) ? "&lt;" : "<");
+                case '>' -> sb.append(leading ? "&gt;" : ">");
+                case '&' -> sb.append(i + 1 < text.length() && (Character.isLetter(text.charAt(i + 1))
+                        || text.charAt(i + 1) == '#') ? "&amp;" : "&");
                 case '#' -> sb.append(leading ? "\\#" : "#");
                 default -> sb.append(ch);
             }
             leading &= ch == ' ' || ch == '\t';
         }
         return sb.toString();
+    }
+
+    /** Whether a {@code <} before {@code at} could open raw HTML or an autolink: a letter, /, ! or ? follows it. */
+    private static boolean startsMarkup(String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        char next = text.charAt(at);
+        return Character.isLetter(next) || next == '/' || next == '!' || next == '?';
     }
 
     /** A code span: its text literal (Markdown escapes nothing inside one), on one line, fenced past its backticks. */
