@@ -1,20 +1,20 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.launcher.cli.BenchCommand;
 import io.isobench.launcher.core.Kinds;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.ResultLayout;
-import io.isobench.suite.Cli;
 import io.isobench.suite.JsonFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,13 +31,30 @@ class KindRegistryIT {
 
     static Path runDir;
     static int exitCode;
+    static String stderr;
 
+    /**
+     * The launcher in a process of its own, as a user starts it, with the test classes (and so the test's registry
+     * line) on its class path: a host run holds the machine's host lock for as long as its JVM lives.
+     */
     @BeforeAll
-    static void runTheMainJobWithTheTestKind() {
+    static void runTheMainJobWithTheTestKind() throws Exception {
         runDir = temp.resolve("run");
-        exitCode = Cli.execute(BenchCommand.commandLine(), "isobench bench", "--envs", "host,proc", "--profile", "smoke",
+        Path err = temp.resolve("stderr");
+        String classPath = Launch.launcherJar().toAbsolutePath() + File.pathSeparator
+                + Path.of("target", "test-classes").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, Main.class.getName(), "bench", "--envs", "host,proc", "--profile", "smoke",
                 "--include", "ParentPidGetBenchmark", "--density", "1", "--out", runDir.toString(),
-                "--jar", Launch.benchmarksJar().toAbsolutePath().toString());
+                "--jar", Launch.benchmarksJar().toAbsolutePath().toString())
+                .redirectOutput(temp.resolve("stdout").toFile()).redirectError(err.toFile());
+        Process launcher = builder.start();
+        if (!launcher.waitFor(600, TimeUnit.SECONDS)) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+        exitCode = launcher.waitFor();
+        stderr = Files.readString(err);
     }
 
     @Test
@@ -48,7 +65,7 @@ class KindRegistryIT {
 
     @Test
     void itRunsInTheMainJobAndRecordsItsKind() throws Exception {
-        assertEquals(ExitCode.DONE, exitCode);
+        assertEquals(ExitCode.DONE, exitCode, stderr);
         JsonNode environment = JsonFiles.read(ResultLayout.environmentJson(runDir.resolve("proc")));
         assertEquals("proc", environment.get("kind").asText());
         assertEquals("complete", environment.get("status").asText());
