@@ -26,9 +26,6 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class BenchmarkSelection {
 
-    /** Areas in report order; a benchmark's area is its package under io.isobench. */
-    public static final List<String> AREAS = List.of("syscall", "sched", "fileio", "network", "netstack", "cpu", "memory", "process");
-
     /** One benchmark class and the methods of it that were selected. */
     public record Group(String className, List<String> methods, Map<String, Long> configurationsByMethod) {
 
@@ -68,11 +65,9 @@ public final class BenchmarkSelection {
     private BenchmarkSelection() {
     }
 
+    /** The area's id of a fully qualified benchmark name ({@link Area#of}). */
     public static String area(String benchmark) {
-        String rest = benchmark.startsWith("io.isobench.") ? benchmark.substring("io.isobench.".length()) : benchmark;
-        int dot = rest.indexOf('.');
-        String area = dot > 0 ? rest.substring(0, dot) : rest;
-        return AREAS.contains(area) ? area : "other";
+        return Area.of(benchmark).id();
     }
 
     /** Checks that every pattern compiles; the message names the bad one. */
@@ -126,7 +121,6 @@ public final class BenchmarkSelection {
     }
 
     private static int areaRank(String area) {
-        int index = AREAS.indexOf(area);
-        return index < 0 ? AREAS.size() : index;
+        return Area.byId(area).ordinal(); // OTHER comes last
     }
 }

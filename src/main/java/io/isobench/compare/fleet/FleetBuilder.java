@@ -1,24 +1,24 @@
 package io.isobench.compare.fleet;
 
-import io.isobench.compare.input.Area;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.report.Report;
 import io.isobench.compare.report.ReportBuilder;
 import io.isobench.compare.report.ReportText;
-import io.isobench.compare.report.doc.Block;
 import io.isobench.compare.report.doc.Block.BulletList;
 import io.isobench.compare.report.doc.Block.Chart;
 import io.isobench.compare.report.doc.Block.Only;
 import io.isobench.compare.report.doc.Block.Paragraph;
 import io.isobench.compare.report.doc.Block.Subheading;
+import io.isobench.compare.report.doc.Block;
 import io.isobench.compare.report.doc.Inline;
 import io.isobench.compare.report.doc.ReportDocument;
 import io.isobench.compare.report.doc.Section;
-import io.isobench.compare.report.doc.Table;
 import io.isobench.compare.report.doc.Table.Cell;
 import io.isobench.compare.report.doc.Table.Column;
 import io.isobench.compare.report.doc.Table.Row;
+import io.isobench.compare.report.doc.Table;
 import io.isobench.compare.stats.Format;
+import io.isobench.suite.Area;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.isobench.compare.fleet;
 
-import io.isobench.compare.input.Area;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.report.ReportText;
 import io.isobench.compare.report.SvgChart;
 import io.isobench.compare.report.doc.Html;
+import io.isobench.suite.Area;
 
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,6 @@ package io.isobench.compare.fleet;
 
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.FingerprintInput;
 import io.isobench.compare.input.InputLoader;
@@ -10,6 +9,7 @@ import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.report.Report;
 import io.isobench.schema.ResultLayout;
+import io.isobench.suite.Area;
 
 import java.io.IOException;
 import java.nio.file.Files;

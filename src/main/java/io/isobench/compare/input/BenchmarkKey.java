@@ -1,5 +1,6 @@
 package io.isobench.compare.input;
 
+import io.isobench.suite.Area;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;

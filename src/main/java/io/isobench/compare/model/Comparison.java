@@ -2,7 +2,6 @@ package io.isobench.compare.model;
 
 import io.isobench.compare.CompareException;
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.EnvironmentInput;
@@ -14,6 +13,7 @@ import io.isobench.compare.input.Unfinished;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Problem;
+import io.isobench.suite.Area;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

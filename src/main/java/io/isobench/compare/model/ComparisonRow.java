@@ -1,11 +1,11 @@
 package io.isobench.compare.model;
 
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.RatioTest;
 import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Verdict;
+import io.isobench.suite.Area;
 
 import java.util.List;
 

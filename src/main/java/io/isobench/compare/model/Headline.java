@@ -1,10 +1,10 @@
 package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.input.Area;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Verdict;
+import io.isobench.suite.Area;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.isobench.compare.model;
 
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
+import io.isobench.suite.Area;
 
 import java.util.Map;
 

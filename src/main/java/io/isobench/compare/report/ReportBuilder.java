@@ -1,6 +1,5 @@
 package io.isobench.compare.report;
 
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.model.Comparison;
@@ -12,7 +11,6 @@ import io.isobench.compare.model.FootprintTable;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.model.RegressionGate;
 import io.isobench.compare.model.ThreadScaling;
-import io.isobench.compare.report.doc.Block;
 import io.isobench.compare.report.doc.Block.BulletList;
 import io.isobench.compare.report.doc.Block.Callout;
 import io.isobench.compare.report.doc.Block.Chart;
@@ -20,15 +18,17 @@ import io.isobench.compare.report.doc.Block.Details;
 import io.isobench.compare.report.doc.Block.Only;
 import io.isobench.compare.report.doc.Block.Paragraph;
 import io.isobench.compare.report.doc.Block.Subheading;
+import io.isobench.compare.report.doc.Block;
 import io.isobench.compare.report.doc.Inline;
 import io.isobench.compare.report.doc.ReportDocument;
 import io.isobench.compare.report.doc.Section;
-import io.isobench.compare.report.doc.Table;
 import io.isobench.compare.report.doc.Table.Cell;
 import io.isobench.compare.report.doc.Table.Column;
 import io.isobench.compare.report.doc.Table.Row;
+import io.isobench.compare.report.doc.Table;
 import io.isobench.compare.stats.ByteSizes;
 import io.isobench.compare.stats.Format;
+import io.isobench.suite.Area;
 
 import java.util.ArrayList;
 import java.util.List;

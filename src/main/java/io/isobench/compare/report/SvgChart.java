@@ -1,10 +1,10 @@
 package io.isobench.compare.report;
 
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.report.doc.Html;
 import io.isobench.compare.stats.Format;
+import io.isobench.suite.Area;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

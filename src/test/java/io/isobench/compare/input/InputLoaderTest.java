@@ -3,6 +3,7 @@ package io.isobench.compare.input;
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.model.Comparison;
+import io.isobench.suite.Area;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,12 +3,12 @@ package io.isobench.compare.model;
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures.Bench;
 import io.isobench.compare.Fixtures;
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.compare.stats.Units;
 import io.isobench.compare.stats.Verdict;
+import io.isobench.suite.Area;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
-import io.isobench.compare.input.Area;
 import io.isobench.compare.input.BenchmarkKey;
+import io.isobench.suite.Area;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,10 +8,10 @@ import io.isobench.compare.report.doc.HtmlWriter;
 import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.report.doc.ReportDocument;
 import io.isobench.compare.report.doc.Section;
-import io.isobench.compare.report.doc.Table;
 import io.isobench.compare.report.doc.Table.Cell;
 import io.isobench.compare.report.doc.Table.Column;
 import io.isobench.compare.report.doc.Table.Row;
+import io.isobench.compare.report.doc.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
