@@ -96,7 +96,7 @@ public record FleetManifest(String fleetId, String created, Asked asked, List<St
 
     /** A fleet directory is one that holds a fleet.json. */
     public static boolean isFleetDir(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE));
+        return io.isobench.schema.UntrustedFile.present(dir.resolve(FILE));
     }
 
     /** Writes {@code dir/fleet.json} atomically: a reader sees the old file or the new one. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.isobench.compare.CompareException;
+import io.isobench.schema.UntrustedFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import java.util.regex.Pattern;
  * "+INF", "-INF" (kept as the doubles they name); secondary metric names lose the old {@code ·} prefix; a benchmark
  * that appears twice, an entry without a benchmark name, mode or primary score, and a file with no entries are
  * errors. An interleaved run adds {@value #ROUNDS} to an entry: the round of each fork, kept with every metric.
- * The file is read as a stream, one entry at a time, so that a bad entry is refused where it stands and a file of
- * more than {@value #MAX_ENTRIES} entries is refused without reading the rest.
+ * The file is read as a stream through {@link UntrustedFile} (a regular file, at most {@link Json#MAX_BYTES}), one
+ * entry at a time, so that a bad entry is refused where it stands and a file of more than {@value #MAX_ENTRIES}
+ * entries is refused without reading the rest.
  */
 public final class JmhJsonReader {
 
@@ -51,8 +53,7 @@ public final class JmhJsonReader {
     }
 
     static List<BenchmarkResult> read(Path file, int maxEntries) throws CompareException {
-        Json.checkSize(file);
-        try (JsonParser parser = Json.MAPPER.createParser(file.toFile())) {
+        try (JsonParser parser = Json.MAPPER.createParser(UntrustedFile.open(file, Json.MAX_BYTES))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new CompareException(file, "is empty");

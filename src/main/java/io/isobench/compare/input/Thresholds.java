@@ -2,9 +2,9 @@ package io.isobench.compare.input;
 
 import io.isobench.compare.CompareException;
 
+import io.isobench.schema.UntrustedFile;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +37,15 @@ public final class Thresholds {
         return rules;
     }
 
+    /** The largest thresholds file read: a line per benchmark class would be a few kilobytes. */
+    static final long MAX_BYTES = 1L << 20;
+
     public static Thresholds read(Path file) throws CompareException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = UntrustedFile.readString(file, MAX_BYTES).lines().toList();
         } catch (IOException e) {
-            throw new CompareException(file, "cannot be read");
+            throw Json.failure(file, e);
         }
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
