@@ -168,6 +168,7 @@ final class RunningEnvironment {
         String reason = null;
         InboundPeer peer = null;
         try {
+            PrivateDir.ensure(Path.of(HOST_BENCH_DIR));
             peer = instance.startInboundPeer();
             Path dir = inboundDir(envDir);
             SuiteCommand client = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
