@@ -21,6 +21,7 @@ import io.isobench.compare.stats.ByteSizes;
 import io.isobench.compare.stats.Format;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.ResultLayout;
+import io.isobench.suite.ConsoleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,7 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CompareCommand());
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println(PREFIX + Json.oneLine(ex.getMessage())
+            ex.getCommandLine().getErr().println(PREFIX + ConsoleText.clean(Json.oneLine(ex.getMessage()))
                     + " (see --help)");
             return CompareException.BAD_INPUT;
         });
@@ -168,8 +169,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // Labels, benchmark names and file names come from the inputs: no terminal controls reach the console.
+        PrintWriter out = ConsoleText.cleaning(spec.commandLine().getOut());
+        PrintWriter err = ConsoleText.cleaning(spec.commandLine().getErr());
         try {
             return run(out, err);
         } catch (CompareException e) {
