@@ -81,8 +81,7 @@ final class RunningEnvironment {
             SuiteCommand suite = instance.suite();
             running.mustSucceed(List.of("mkdir", "-p", suite.benchDir(), suite.envDir()));
             footprint.attempt("JVM start time", () -> {
-                Measurement start = Measurement.of(JvmStart.parse(running.capture(List.of("sh", "-c",
-                        JvmStart.script(suite.java())))));
+                Measurement start = Measurement.of(JvmStart.parse(running.capture(JvmStart.command(suite.java()))));
                 footprint.update(f -> f.withJvmStartMillis(start));
             });
             return running;
