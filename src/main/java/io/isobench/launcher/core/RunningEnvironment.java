@@ -293,9 +293,9 @@ final class RunningEnvironment {
     }
 
     private String capture(List<String> command) throws LauncherException, InterruptedException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Processes.Tail out = new Processes.Tail(1 << 20); // what the environment prints is kept up to its last MiB
         int rc = instance.exec(command, out, SHORT_COMMAND_SECONDS);
-        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String output = out.toString();
         if (rc != 0) {
             throw new LauncherException("'" + String.join(" ", command) + "' failed in " + name() + " (exit " + rc + "): "
                     + output.strip());
