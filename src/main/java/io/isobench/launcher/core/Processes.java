@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Child processes of the launcher: run to completion within a bound (their output kept up to its last {@link #MAX_OUTPUT_BYTES}), and read their memory. */
+/**
+ * Child processes of the launcher: run to completion within a bound (their output kept up to its last
+ * {@link #MAX_OUTPUT_BYTES}), and read their memory.
+ */
 public final class Processes {
 
     private Processes() {
