@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Compares run directories (RUN_DIR/<env>/jmh.json), environment directories or JMH JSON files, or one fleet directory,
 # and writes report.md, index.html and summary.json:
-#   scripts/compare.sh RUN_DIR [more inputs] [--baseline ENV] [--baseline-run OLD_RUN] [--out DIR] [--label NAME]
-#                      [--fail-on-regression PCT] [--thresholds FILE] [--title TEXT] [--quiet]
+#   scripts/compare.sh RUN_DIR [more inputs] [--baseline ENV] [--baseline-run OLD_RUN] [--out DIR] [--force]
+#                      [--label NAME] [--fail-on-regression PCT] [--thresholds FILE] [--require-judged N|all]
+#                      [--title TEXT] [--quiet]
+# The report goes to --out DIR, or RUN_DIR/report for a single run directory; a report already there is kept unless
+# --force (the reports committed under docs/ are never rewritten by a plain rerun). compare refuses /, the home
+# directory and a folder that holds files but no earlier isobench report.
 # Exit codes: 0 done, 2 bad input, 4 the regression gate (--fail-on-regression PCT) found slowdowns (3 is a partial run,
 # from the suite and launcher).
 # Every option, described: java -jar target/isobench.jar compare --help (once built: mvn -DskipTests package).

@@ -7,6 +7,7 @@ import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.Json;
 import io.isobench.compare.input.RunRecordInput;
+import io.isobench.compare.input.SuiteBenchmarks;
 import io.isobench.compare.input.Thresholds;
 import io.isobench.compare.input.TimelineInput;
 import io.isobench.compare.input.Unfinished;
@@ -18,8 +19,10 @@ import io.isobench.compare.report.Report;
 import io.isobench.compare.report.ReportBuilder;
 import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.stats.ByteSizes;
+import io.isobench.compare.stats.Format;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.ResultLayout;
+import io.isobench.suite.ConsoleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +35,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -73,8 +78,15 @@ public final class CompareCommand implements Callable<Integer> {
     Path baselineRun;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Output directory; default RUN_DIR/report for a single run directory, required otherwise.")
+            description = "Output directory: a new or empty one, or one with an earlier isobench report (never /, the "
+                    + "home directory or a folder of other files); default RUN_DIR/report (FLEET_DIR/report) for a "
+                    + "single run (fleet) directory, required otherwise.")
     Path outDir;
+
+    @Option(names = "--force",
+            description = "Without --out: replace the report that RUN_DIR/report (FLEET_DIR/report) already holds. "
+                    + "Without it that report is kept (committed results, such as docs/, are rendered once).")
+    boolean force;
 
     @Option(names = {"-l", "--label"}, paramLabel = "NAME",
             description = "Label of the i-th input (repeatable); for a run directory it replaces the run id.")
@@ -107,8 +119,14 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--thresholds", paramLabel = "FILE",
             description = "Per-benchmark gate thresholds (regex=pct); default ./" + THRESHOLDS_FILE
-                    + " when present.")
+                    + " when present (the file used is named). With the gate, a line that matches no benchmark of the "
+                    + "inputs or of this build's suite is an error (exit 2).")
     Path thresholdsFile;
+
+    @Option(names = "--require-judged", paramLabel = "N|all",
+            description = "With the gate: fail it (exit " + RegressionGate.EXIT_REGRESSION + ") unless it judged at "
+                    + "least N rows (all: every row). Rows without a real test (inconclusive, invalid) are not judged.")
+    String requireJudged;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",
             description = "Bootstrap resamples per comparison, for rows with ten or more samples a side (default ${DEFAULT-VALUE}).")
@@ -132,7 +150,7 @@ public final class CompareCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CompareCommand());
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println(PREFIX + Json.oneLine(ex.getMessage())
+            ex.getCommandLine().getErr().println(PREFIX + ConsoleText.clean(Json.oneLine(ex.getMessage()))
                     + " (see --help)");
             return CompareException.BAD_INPUT;
         });
@@ -152,8 +170,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        // Labels, benchmark names and file names come from the inputs: no terminal controls reach the console.
+        PrintWriter out = ConsoleText.cleaning(spec.commandLine().getOut());
+        PrintWriter err = ConsoleText.cleaning(spec.commandLine().getErr());
         try {
             return run(out, err);
         } catch (CompareException e) {
@@ -178,6 +197,12 @@ public final class CompareCommand implements Callable<Integer> {
         if (failOnRegressionPct != null && !(failOnRegressionPct >= 0)) {
             throw new CompareException("--fail-on-regression needs a percentage of 0 or more");
         }
+        Integer required = requiredJudged();
+        for (Path input : baselineRun == null ? inputs : concat(baselineRun, inputs)) {
+            if (!Files.exists(input)) {
+                throw new CompareException(input, "no such file or directory");
+            }
+        }
         CompareOptions options;
         try {
             options = new CompareOptions(baseline, alpha, equivalencePct / 100.0, noisePct / 100.0, ramBytes, allowMismatch,
@@ -190,19 +215,24 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (inputs.size() == 1 && baselineRun == null && DensityReport.only(inputs.get(0))) {
             DensityTable density = DensityTable.read(inputs.get(0));
-            List<Path> written = DensityReport.write(density,
-                    outDir != null ? outDir : ResultLayout.reportDir(inputs.get(0)));
+            List<Path> written = DensityReport.write(density, target(ResultLayout.reportDir(inputs.get(0))));
             if (!quiet) {
                 density.headline().forEach(out::println);
                 out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
             }
             return ExitCode.DONE;
         }
-        Path target = outDir != null ? outDir : InputLoader.defaultOutDir(inputs);
-        if (target == null) {
+        Path defaultDir = InputLoader.defaultOutDir(inputs);
+        if (outDir == null && defaultDir == null) {
             throw new CompareException("--out is required unless the input is a single run directory");
         }
+        Path target = target(defaultDir);
         List<EnvironmentInput> loaded = InputLoader.load(baselineRun, inputs, labels);
+        if (failOnRegressionPct != null) {
+            Set<String> known = new TreeSet<>(SuiteBenchmarks.names());
+            loaded.forEach(e -> e.results().forEach(r -> known.add(r.key().benchmark())));
+            options.thresholds().requireEachRuleMatches(known, "the inputs or of this build's suite");
+        }
         Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecordInput.notes(inputs))
                 .withTimeline(first(TimelineInput::read)).withDensity(first(DensityTable::read));
         List<Path> written = Report.writeAll(comparison, target);
@@ -211,6 +241,17 @@ public final class CompareCommand implements Callable<Integer> {
             comparison.banners().forEach(b -> out.println("Warning: " + b));
             out.print(MarkdownWriter.blocks(ReportBuilder.headlineBlocks(comparison)));
             out.println("Wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+        if (failOnRegressionPct == null) {
+            return ExitCode.DONE;
+        }
+        int rows = comparison.rows().size();
+        int judged = rows - comparison.unjudged().size();
+        if (!quiet) {
+            out.println("Regression gate: judged " + judged + " of " + rows + " rows against "
+                    + Format.plain(failOnRegressionPct) + " %" + (options.thresholds().file() == null
+                    ? " (no thresholds file)" : " and the " + options.thresholds().rules().size()
+                    + " rules of " + options.thresholds().file()) + ".");
         }
         if (comparison.failsGate()) {
             err.println(PREFIX + comparison.regressions().size()
@@ -221,16 +262,55 @@ public final class CompareCommand implements Callable<Integer> {
             err.println(PREFIX + "the regression gate could not judge " + comparison.unjudged().size()
                     + " row(s) (no real test), listed in the report");
         }
+        if (required != null && judged < (required < 0 ? rows : required)) {
+            err.println(PREFIX + "the regression gate judged only " + judged + " of " + rows + " rows; --require-judged "
+                    + requireJudged + " asks for " + (required < 0 ? "every row" : "at least " + required));
+            return RegressionGate.EXIT_REGRESSION;
+        }
         if (comparison.failsGate()) {
             return RegressionGate.EXIT_REGRESSION;
         }
         return ExitCode.DONE;
     }
 
+    /** --require-judged as a number of rows, -1 for all, null when not given. */
+    private Integer requiredJudged() throws CompareException {
+        if (requireJudged == null) {
+            return null;
+        }
+        if (failOnRegressionPct == null) {
+            throw new CompareException("--require-judged needs --fail-on-regression PCT");
+        }
+        if (requireJudged.equals("all")) {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(requireJudged);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new CompareException("--require-judged needs a number of rows (0 or more) or 'all', not '"
+                + Json.oneLine(requireJudged) + "'");
+    }
+
+    /** The report directory: --out when given, else {@code defaultDir}; checked by {@link ReportDir}. */
+    private Path target(Path defaultDir) throws CompareException {
+        return ReportDir.check(outDir != null ? outDir : defaultDir, outDir != null, force);
+    }
+
+    private static List<Path> concat(Path first, List<Path> rest) {
+        List<Path> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
     /** A fleet directory (it holds fleet.json): the merged report across its nodes, into FLEET_DIR/report by default. */
     private int fleet(Path fleetDir, CompareOptions options, PrintWriter out, PrintWriter err) throws CompareException {
         FleetReport report = FleetReport.load(fleetDir, options);
-        List<Path> written = report.write(outDir != null ? outDir : fleetDir.resolve(ResultLayout.REPORT_DIR));
+        List<Path> written = report.write(target(fleetDir.resolve(ResultLayout.REPORT_DIR)));
         report.missingNodes().forEach(m -> err.println(PREFIX + "missing node " + m));
         if (!quiet) {
             out.print(MarkdownWriter.blocks(FleetBuilder.headlineBlocks(report)));
@@ -255,10 +335,14 @@ public final class CompareCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * The gate's thresholds: --thresholds, else the file scripts/compare.sh names (the repository's), else
+     * ./regression-thresholds.properties when there is one. Which file it was is said with the gate's result.
+     */
     private Thresholds thresholds() throws CompareException {
         if (thresholdsFile != null) {
-            if (!Files.isRegularFile(thresholdsFile)) {
-                throw new CompareException(thresholdsFile, "no such file");
+            if (!Files.exists(thresholdsFile)) {
+                throw new CompareException(thresholdsFile, "no such file or directory");
             }
             return Thresholds.read(thresholdsFile);
         }
@@ -266,11 +350,11 @@ public final class CompareCommand implements Callable<Integer> {
             return Thresholds.none();
         }
         String property = System.getProperty(THRESHOLDS_PROPERTY);
-        if (property != null && !property.isBlank() && Files.isRegularFile(Path.of(property))) {
+        if (property != null && !property.isBlank() && Files.exists(Path.of(property))) {
             return Thresholds.read(Path.of(property));
         }
         Path local = Path.of(THRESHOLDS_FILE);
-        return Files.isRegularFile(local) ? Thresholds.read(local) : Thresholds.none();
+        return Files.exists(local) ? Thresholds.read(local.toAbsolutePath()) : Thresholds.none();
     }
 
     /** Converts {@code 64GiB} and the like to bytes. */

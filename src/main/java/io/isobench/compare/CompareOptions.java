@@ -25,6 +25,8 @@ public record CompareOptions(String baseline, double alpha, double equivalence, 
     public static final String DEFAULT_BASELINE = "host";
     public static final long DEFAULT_RAM = 64L << 30;
     public static final int DEFAULT_RESAMPLES = 2000;
+    /** Far beyond what a percentile bound needs; more only costs time (see {@link io.isobench.compare.stats.BootstrapBudget}). */
+    public static final int MAX_RESAMPLES = 100_000;
     public static final long DEFAULT_SEED = 20240601L;
     public static final double DEFAULT_EQUIVALENCE = 0.05;
 
@@ -39,8 +41,8 @@ public record CompareOptions(String baseline, double alpha, double equivalence, 
         if (!(noiseThreshold >= 0)) {
             throw new IllegalArgumentException("the noise threshold must not be negative");
         }
-        if (resamples < 0) {
-            throw new IllegalArgumentException("resamples must not be negative");
+        if (resamples < 0 || resamples > MAX_RESAMPLES) {
+            throw new IllegalArgumentException("resamples must be between 0 and " + MAX_RESAMPLES);
         }
     }
 

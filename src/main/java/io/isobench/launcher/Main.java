@@ -10,7 +10,11 @@ import io.isobench.launcher.density.DensityCommand;
 import io.isobench.launcher.fleet.FleetCommand;
 import io.isobench.launcher.fleet.FleetTaskCommand;
 import io.isobench.suite.Cli;
+import io.isobench.suite.ConsoleText;
 import picocli.CommandLine.Command;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 
 /**
  * {@code isobench}: run the suite on the host, in a container or in a VM, run the whole matrix, or compare
@@ -27,6 +31,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // What the launcher prints includes what its inputs, child processes and guests say: no terminal controls.
+        System.setOut(ConsoleText.cleaning(new FileOutputStream(FileDescriptor.out)));
+        System.setErr(ConsoleText.cleaning(new FileOutputStream(FileDescriptor.err)));
         // A library thread that fails (e.g. Testcontainers' shutdown prune when the engine died) says one line, not
         // a stack trace; the run's own errors are reported by the commands.
         // On Ctrl-C, Testcontainers' own shutdown hook (active without Ryuk) and isobench's cleanup remove the same

@@ -62,12 +62,13 @@ public final class LoadControl {
         }
     }
 
-    /** Writes a file whole (a temporary file renamed), so the other side never reads half of it. */
+    /**
+     * Writes a file whole (a temporary file renamed), so the other side never reads half of it. The other side may be
+     * a guest or a container: the temporary file is new and no link in its place is followed (see
+     * {@link io.isobench.suite.JsonFiles#writeAtomically}).
+     */
     public void write(String file, String content) throws IOException {
-        Path temp = dir.resolve("." + file + ".tmp");
-        Files.writeString(temp, content, StandardCharsets.UTF_8);
-        Files.move(temp, dir.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        io.isobench.suite.JsonFiles.writeAtomically(dir.resolve(file), content);
     }
 
     public void remove(String file) throws IOException {

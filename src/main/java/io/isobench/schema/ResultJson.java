@@ -1,6 +1,7 @@
 package io.isobench.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,7 +16,11 @@ import java.nio.file.Path;
  */
 public final class ResultJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The largest record read back: they are kilobytes. */
+    public static final long MAX_BYTES = 16L << 20;
 
     private ResultJson() {
     }
@@ -35,9 +40,13 @@ public final class ResultJson {
         return MAPPER.treeToValue(root, type);
     }
 
-    /** Reads and binds a file (for writers that continue a file: the suite's next round, the launcher's marks). */
+    /**
+     * Reads and binds a file (for writers that continue a file: the suite's next round, the launcher's marks). The
+     * file may have been written inside a guest or a container: it is read through {@link UntrustedFile}, at most
+     * {@link #MAX_BYTES}, and a key given twice is refused.
+     */
     public static <T> T read(Path file, Class<T> type) throws IOException {
-        return bind(MAPPER.readTree(file.toFile()), type);
+        return bind(MAPPER.readTree(UntrustedFile.readBytes(file, MAX_BYTES)), type);
     }
 
     /** A part of a tree as a record of this schema (no version check: the file's was checked when it was read). */

@@ -67,8 +67,8 @@ public final class ResultLayout {
         return runDir.resolve(ENVIRONMENTS_JSON);
     }
 
-    /** An environment directory is one that holds a jmh.json, of its own or of its inbound steps. */
+    /** An environment directory is one that holds a jmh.json, of its own or of its inbound steps (a link counts, to be refused when read). */
     public static boolean isEnvDir(Path dir) {
-        return java.nio.file.Files.isRegularFile(jmhJson(dir)) || java.nio.file.Files.isRegularFile(jmhJson(inboundDir(dir)));
+        return UntrustedFile.present(jmhJson(dir)) || UntrustedFile.present(jmhJson(inboundDir(dir)));
     }
 }

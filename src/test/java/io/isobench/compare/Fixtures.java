@@ -55,7 +55,7 @@ public final class Fixtures {
         return bench(name, mode, unit, mean, sd, seed, 2, 10);
     }
 
-    static Bench bench(String name, String mode, String unit, double mean, double sd, long seed, int forks,
+    public static Bench bench(String name, String mode, String unit, double mean, double sd, long seed, int forks,
                        int iterations) {
         Random random = new Random(seed);
         double[][] raw = new double[forks][iterations];

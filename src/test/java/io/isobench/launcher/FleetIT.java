@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -106,7 +107,8 @@ class FleetIT {
         assertTrue(report.contains("| " + node + " | done | " + entry.get("jobId").asText() + " | COMPLETED | 0 |"), report);
         assertTrue(report.contains("CPU model"), report);
         assertTrue(Files.isRegularFile(fleetDir.resolve("report/index.html")));
-        assertTrue(Files.isRegularFile(runDir.resolve("report/report.md")), "the node's own comparison");
+        assertTrue(Files.isRegularFile(fleetDir.resolve("report/nodes/" + node + "/report.md")), "the node's own comparison");
+        assertFalse(Files.exists(runDir.resolve("report")), "nothing written into the node's run directory");
     }
 
     @Test

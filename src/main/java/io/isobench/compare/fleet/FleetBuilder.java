@@ -166,7 +166,7 @@ public final class FleetBuilder {
         if (n.comparison() == null) {
             return "no report (" + (n.problem() != null ? n.problem() : n.node().state().word()) + ")";
         }
-        return Path.of(n.node().runDir(), "report", Report.MARKDOWN) + " (and " + Report.HTML + ")";
+        return Path.of(FleetReport.NODES_DIR, n.node().node(), Report.MARKDOWN) + " (and " + Report.HTML + ")";
     }
 
     /** The areas any node has a headline line for, for one environment, "All" (null) last. */

@@ -96,7 +96,35 @@ public record FleetManifest(String fleetId, String created, Asked asked, List<St
 
     /** A fleet directory is one that holds a fleet.json. */
     public static boolean isFleetDir(Path dir) {
-        return Files.isRegularFile(dir.resolve(FILE));
+        return io.isobench.schema.UntrustedFile.present(dir.resolve(FILE));
+    }
+
+    /** What a node's name may be: a host name (it names the node's report directory). */
+    private static final java.util.regex.Pattern NODE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+    /**
+     * A node's run directory as a real path, which must lie inside the fleet directory's real path: a name with
+     * {@code ..} is refused when fleet.json is read, and a link that leads elsewhere is refused here. Null when the
+     * node has no run directory or it does not exist.
+     */
+    public static Path runDirOf(Path fleetDir, Node node) throws CompareException {
+        if (node.runDir() == null) {
+            return null;
+        }
+        Path runDir = fleetDir.resolve(node.runDir());
+        if (!Files.exists(runDir)) {
+            return null;
+        }
+        try {
+            Path real = runDir.toRealPath();
+            if (!real.startsWith(fleetDir.toRealPath())) {
+                throw new CompareException(fleetDir.resolve(FILE), "node " + node.node() + " has a run directory outside"
+                        + " the fleet directory: " + node.runDir() + " leads to " + real);
+            }
+            return real;
+        } catch (IOException e) {
+            throw new CompareException(runDir, "cannot be read (" + Json.oneLine(e.getMessage()) + ")");
+        }
     }
 
     /** Writes {@code dir/fleet.json} atomically: a reader sees the old file or the new one. */
@@ -122,6 +150,10 @@ public record FleetManifest(String fleetId, String created, Asked asked, List<St
         for (Node node : manifest.nodes()) {
             if (node.node() == null || node.node().isBlank() || node.state() == null) {
                 throw new CompareException(file, "has a node without a name or a state");
+            }
+            if (!NODE_NAME.matcher(node.node()).matches()) {
+                throw new CompareException(file, "has a node whose name is not a host name: '"
+                        + Json.oneLine(node.node()) + "'");
             }
             if (node.runDir() != null && (Path.of(node.runDir()).isAbsolute() || node.runDir().contains(".."))) {
                 throw new CompareException(file, "node " + node.node() + " has a run directory outside the fleet "

@@ -80,15 +80,21 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
     public record FingerprintRow(String key, String what, List<String> values, boolean differs) {
     }
 
+    /** summary.json's {@code schema}: what the file is, and the mark of a fleet report directory. */
+    public static final String SCHEMA = "isobench-fleet/1";
+
+    /** Where a node's own report goes, under the fleet's report directory: {@code nodes/<node>/}. */
+    public static final String NODES_DIR = "nodes";
+
     /**
-     * Loads a fleet directory, compares each node's run directory (writing its report into RUN_DIR/report/) and the
-     * nodes' hosts with each other.
+     * Loads a fleet directory, compares each node's run directory and the nodes' hosts with each other. Nothing is
+     * written: the fleet directory and the nodes' run directories are only read (see {@link #write}).
      */
     public static FleetReport load(Path fleetDir, CompareOptions options) throws CompareException {
         FleetManifest manifest = FleetManifest.read(fleetDir);
         List<NodeResult> nodes = new ArrayList<>();
         for (FleetManifest.Node node : manifest.nodes()) {
-            nodes.add(compareNode(fleetDir, node, options));
+            nodes.add(compareNode(fleetDir, node, FleetManifest.runDirOf(fleetDir, node), options));
         }
         Set<String> environments = new LinkedHashSet<>();
         nodes.stream().filter(n -> n.comparison() != null)
@@ -107,17 +113,15 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
         return new FleetReport(fleetDir, manifest, nodes, hosts, List.copyOf(environments), rows, differences(nodes, rows));
     }
 
-    private static NodeResult compareNode(Path fleetDir, FleetManifest.Node node, CompareOptions options) {
+    private static NodeResult compareNode(Path fleetDir, FleetManifest.Node node, Path runDir, CompareOptions options) {
         if (node.runDir() == null) {
             return new NodeResult(node, null, null, "no run directory");
         }
-        Path runDir = fleetDir.resolve(node.runDir()).normalize();
-        if (!InputLoader.isRunDir(runDir)) {
+        if (runDir == null || !InputLoader.isRunDir(runDir)) {
             return new NodeResult(node, runDir, null, "no results in " + node.runDir());
         }
         try {
             Comparison comparison = Comparison.ofRunDir(runDir, options);
-            Report.writeAll(comparison, ResultLayout.reportDir(runDir));
             return new NodeResult(node, runDir, comparison, null);
         } catch (CompareException e) {
             return new NodeResult(node, runDir, null, e.getMessage());
@@ -214,7 +218,7 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
     }
 
     /** The machine-readable summary: fleet.json's content and every headline cost. */
-    record Summary(FleetManifest fleet, List<Cost> costs, List<String> missing, List<String> differences) {
+    record Summary(String schema, FleetManifest fleet, List<Cost> costs, List<String> missing, List<String> differences) {
     }
 
     Summary summary() {
@@ -228,15 +232,23 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
                         finite(cell.low()), finite(cell.high()), cell.benchmarks())));
             }
         }
-        return new Summary(manifest, costs, missingNodes(), differences);
+        return new Summary(SCHEMA, manifest, costs, missingNodes(), differences);
     }
 
     private static double finite(double v) {
         return Double.isFinite(v) ? v : Double.NaN;
     }
 
-    /** Writes report.md, index.html and summary.json into {@code outDir}; returns the paths. */
+    /**
+     * Writes report.md, index.html and summary.json into {@code outDir}, and each compared node's report into
+     * {@code outDir/nodes/<node>/}; returns the paths of the fleet's three. Nothing is written anywhere else.
+     */
     public List<Path> write(Path outDir) throws CompareException {
+        for (NodeResult n : nodes) {
+            if (n.comparison() != null) {
+                Report.writeAll(n.comparison(), outDir.resolve(NODES_DIR).resolve(n.node().node()));
+            }
+        }
         return Report.write(FleetBuilder.build(this), summary(), outDir);
     }
 }

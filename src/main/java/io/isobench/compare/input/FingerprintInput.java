@@ -6,8 +6,8 @@ import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.Fingerprint;
 import io.isobench.schema.Problem;
+import io.isobench.schema.UntrustedFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +53,7 @@ public record FingerprintInput(Path file, EnvironmentRecord record, Map<String, 
 
     /** Reads environment.json, or returns {@link #absent} when the file does not exist. */
     public static FingerprintInput read(Path file) throws CompareException {
-        if (!Files.exists(file)) {
+        if (!UntrustedFile.present(file)) {
             return absent(file);
         }
         JsonNode root = Json.read(file);

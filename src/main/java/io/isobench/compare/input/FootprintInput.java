@@ -6,8 +6,8 @@ import io.isobench.schema.Footprint;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.SchemaVersion;
+import io.isobench.schema.UntrustedFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public record FootprintInput(Footprint record, Map<String, Value> values) {
 
     /** Reads footprint.json, or returns {@link #none()} when the file does not exist. */
     public static FootprintInput read(Path file) throws CompareException {
-        if (!Files.exists(file)) {
+        if (!UntrustedFile.present(file)) {
             return none();
         }
         JsonNode root = Json.read(file);

@@ -2,9 +2,11 @@ package io.isobench.compare.input;
 
 import io.isobench.compare.CompareException;
 import io.isobench.schema.ResultLayout;
+import io.isobench.schema.UntrustedFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +72,15 @@ public final class InputLoader {
         if (!Files.exists(path)) {
             throw new CompareException(path, "no such file or directory");
         }
-        if (Files.isRegularFile(path)) {
+        // A link named on the command line is the user's own choice: it is followed, to a regular file or a directory.
+        // What an input directory holds is read as it stands (see UntrustedFile): results are passed around.
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            throw Json.failure(path, e);
+        }
+        if (Files.isRegularFile(real)) {
             if (path.getFileName().toString().equals(ResultLayout.JMH_JSON) && path.getParent() != null) {
                 return List.of(loadEnvDir(path.toAbsolutePath().getParent(), label, previous));
             }
@@ -78,8 +88,11 @@ public final class InputLoader {
             String env = label != null ? label : name.toLowerCase(Locale.ROOT).endsWith(".json")
                     ? name.substring(0, name.length() - 5) : name;
             Path parent = path.toAbsolutePath().getParent();
-            return List.of(new EnvironmentInput(env, env, dirName(parent), path, JmhJsonReader.read(path),
+            return List.of(new EnvironmentInput(env, env, dirName(parent), path, JmhJsonReader.read(real),
                     FingerprintInput.none(), FootprintInput.none(), previous));
+        }
+        if (!Files.isDirectory(real)) {
+            throw new CompareException(path, "is neither a directory nor a regular file");
         }
         if (ResultLayout.isEnvDir(path)) {
             return List.of(loadEnvDir(path, label, previous));
@@ -105,20 +118,20 @@ public final class InputLoader {
         String env = dirName(abs);
         Path jmh = ResultLayout.jmhJson(dir);
         List<BenchmarkResult> results = new ArrayList<>();
-        if (Files.isRegularFile(jmh)) {
+        if (UntrustedFile.present(jmh)) {
             results.addAll(JmhJsonReader.read(jmh));
         }
         // The inbound rows: run on the host against a peer inside this environment, so they are this environment's.
         Path inbound = ResultLayout.jmhJson(ResultLayout.inboundDir(dir));
-        if (Files.isRegularFile(inbound)) {
+        if (UntrustedFile.present(inbound)) {
             results.addAll(JmhJsonReader.read(inbound));
         }
-        if (!Files.isRegularFile(jmh)) {
+        if (!UntrustedFile.present(jmh)) {
             jmh = inbound;
         }
         FingerprintInput fingerprint = FingerprintInput.read(ResultLayout.environmentJson(dir));
         Path inboundPrint = ResultLayout.environmentJson(ResultLayout.inboundDir(dir));
-        if (Files.isRegularFile(inboundPrint)) {
+        if (UntrustedFile.present(inboundPrint)) {
             FingerprintInput client = FingerprintInput.read(inboundPrint);
             fingerprint = fingerprint.with("inboundPath", client.get("peerPath")).with("inboundPeer", client.get("peer"));
         }
@@ -130,7 +143,7 @@ public final class InputLoader {
     /** The environment subdirectories of a run directory, by name (the loader orders them by kind). */
     private static List<Path> envDirs(Path runDir) {
         try (Stream<Path> children = Files.list(runDir)) {
-            return children.filter(Files::isDirectory)
+            return children.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(ResultLayout::isEnvDir)
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))

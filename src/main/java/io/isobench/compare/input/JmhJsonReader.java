@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.isobench.compare.CompareException;
+import io.isobench.schema.UntrustedFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +26,9 @@ import java.util.regex.Pattern;
  * "+INF", "-INF" (kept as the doubles they name); secondary metric names lose the old {@code ·} prefix; a benchmark
  * that appears twice, an entry without a benchmark name, mode or primary score, and a file with no entries are
  * errors. An interleaved run adds {@value #ROUNDS} to an entry: the round of each fork, kept with every metric.
- * The file is read as a stream, one entry at a time, so that a bad entry is refused where it stands and a file of
- * more than {@value #MAX_ENTRIES} entries is refused without reading the rest.
+ * The file is read as a stream through {@link UntrustedFile} (a regular file, at most {@link Json#MAX_BYTES}), one
+ * entry at a time, so that a bad entry is refused where it stands and a file of more than {@value #MAX_ENTRIES}
+ * entries is refused without reading the rest.
  */
 public final class JmhJsonReader {
 
@@ -36,8 +40,18 @@ public final class JmhJsonReader {
     /** The field an interleaved run adds to each entry: the round of each fork, in rawData order. */
     public static final String ROUNDS = io.isobench.suite.RoundMerge.ROUNDS;
 
-    /** Far more entries than any run has (the full suite has about a hundred): beyond, a file is not JMH output. */
-    static final int MAX_ENTRIES = 100_000;
+    /** Far more entries than any run has (the full suite has about a hundred, with its parameters a few hundred): beyond, a file is not JMH output. */
+    static final int MAX_ENTRIES = 10_000;
+
+    /**
+     * Far more samples than one metric of a run has (100 forks of 1000 iterations are 100 000): beyond, a file is
+     * not JMH output, and its numbers would fill the heap (see {@link io.isobench.compare.stats.Stats} for what the
+     * comparison does with many samples).
+     */
+    static final int MAX_SAMPLES = 1_000_000;
+
+    /** Far more forks tagged with their round than a run has: ten thousand rounds of one class would take weeks. */
+    static final int MAX_ROUNDS = 100_000;
 
     /** Reads one entry of the array: the entries after it are not "trailing tokens". */
     private static final ObjectReader ENTRY = Json.MAPPER.reader()
@@ -51,8 +65,7 @@ public final class JmhJsonReader {
     }
 
     static List<BenchmarkResult> read(Path file, int maxEntries) throws CompareException {
-        Json.checkSize(file);
-        try (JsonParser parser = Json.MAPPER.createParser(file.toFile())) {
+        try (JsonParser parser = Json.MAPPER.createParser(UntrustedFile.open(file, Json.MAX_BYTES))) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new CompareException(file, "is empty");
@@ -73,7 +86,7 @@ public final class JmhJsonReader {
                     throw new CompareException(file, "has more than " + maxEntries + " entries, far more than a JMH run"
                             + " writes; not read further");
                 }
-                BenchmarkResult result = entry(file, index, ENTRY.readTree(parser));
+                BenchmarkResult result = new Entry(file, index).read(parser);
                 if (!seen.add(result.key())) {
                     throw new CompareException(file, "benchmark " + result.key() + " appears twice");
                 }
@@ -93,57 +106,317 @@ public final class JmhJsonReader {
         }
     }
 
-    private static BenchmarkResult entry(Path file, int index, JsonNode entry) throws CompareException {
-        String where = "entry " + index;
-        if (entry == null || !entry.isObject()) {
-            throw new CompareException(file, where + " is not an object");
+    /**
+     * One entry, read token by token: the per-iteration scores go straight into arrays of doubles (a tree would hold
+     * an object per number, several times the file's size), at most {@value #MAX_SAMPLES} of them per metric.
+     */
+    private static final class Entry {
+        private final Path file;
+        private final int index;
+        private String benchmark;
+        private String mode;
+        private final Map<String, String> params = new TreeMap<>();
+        private int[] rounds;
+        private RawMetric primary;
+        private final Map<String, RawMetric> secondary = new LinkedHashMap<>();
+
+        Entry(Path file, int index) {
+            this.file = file;
+            this.index = index;
         }
-        String benchmark = text(entry, "benchmark");
-        if (benchmark == null || benchmark.isBlank()) {
-            throw new CompareException(file, where + " has no benchmark name");
+
+        /** Where a problem is, as far as the entry is known yet: its benchmark key, else its position. */
+        private String where() {
+            return benchmark == null || benchmark.isBlank() || mode == null || mode.isBlank() ? "entry " + index
+                    : "benchmark " + new BenchmarkKey(benchmark, mode, new TreeMap<>(params));
         }
-        where = "benchmark " + benchmark;
-        String mode = text(entry, "mode");
-        if (mode == null || mode.isBlank()) {
-            throw new CompareException(file, where + " has no mode");
+
+        private CompareException problem(String what) {
+            return new CompareException(file, where() + " " + what);
         }
-        Map<String, String> params = new TreeMap<>();
-        JsonNode paramsNode = entry.get("params");
-        if (paramsNode != null && !paramsNode.isNull()) {
-            if (!paramsNode.isObject()) {
-                throw new CompareException(file, where + " has params that are not an object");
+
+        BenchmarkResult read(JsonParser p) throws IOException, CompareException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new CompareException(file, "entry " + index + " is not an object");
             }
-            for (Map.Entry<String, JsonNode> field : paramsNode.properties()) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "benchmark" -> benchmark = text(p);
+                    case "mode" -> mode = text(p);
+                    case "params" -> params(p, value);
+                    case ROUNDS -> rounds = rounds(p, value);
+                    case "primaryMetric" -> primary = value == JsonToken.START_OBJECT ? metric(p, "primaryMetric") : skip(p);
+                    case "secondaryMetrics" -> secondaryMetrics(p, value);
+                    default -> p.skipChildren();
+                }
+            }
+            if (benchmark == null || benchmark.isBlank()) {
+                throw new CompareException(file, "entry " + index + " has no benchmark name");
+            }
+            if (mode == null || mode.isBlank()) {
+                throw new CompareException(file, "benchmark " + benchmark + " has no mode");
+            }
+            BenchmarkKey key = new BenchmarkKey(benchmark, mode, new TreeMap<>(params));
+            if (primary == null) {
+                throw new CompareException(file, "benchmark " + key + " has no primaryMetric");
+            }
+            Map<String, Metric> metrics = new LinkedHashMap<>();
+            for (Map.Entry<String, RawMetric> m : secondary.entrySet()) {
+                metrics.put(m.getKey(), m.getValue().metric(file, "benchmark " + key + " secondary metric " + m.getKey(),
+                        rounds));
+            }
+            return new BenchmarkResult(key, primary.metric(file, "benchmark " + key + " primaryMetric", rounds), metrics);
+        }
+
+        private void params(JsonParser p, JsonToken value) throws IOException, CompareException {
+            if (value == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (value != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                throw problem("has params that are not an object");
+            }
+            for (Map.Entry<String, JsonNode> field : ENTRY.<JsonNode>readTree(p).properties()) {
                 params.put(field.getKey(), field.getValue().asText());
             }
         }
-        BenchmarkKey key = new BenchmarkKey(benchmark, mode, new TreeMap<>(params));
-        JsonNode primaryNode = entry.get("primaryMetric");
-        if (primaryNode == null || !primaryNode.isObject()) {
-            throw new CompareException(file, "benchmark " + key + " has no primaryMetric");
+
+        /** The rounds of an interleaved run's forks, one per rawData element; null when the entry has none. */
+        private int[] rounds(JsonParser p, JsonToken value) throws IOException, CompareException {
+            if (value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (value != JsonToken.START_ARRAY) {
+                p.skipChildren();
+                throw problem("has " + ROUNDS + " that is not a list");
+            }
+            Samples list = new Samples(where() + " " + ROUNDS, MAX_ROUNDS, "rounds, more than any run measures");
+            JsonToken token;
+            while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                double round = token.isNumeric() ? p.getDoubleValue() : Double.NaN;
+                if (round != Math.rint(round) || Math.abs(round) > Integer.MAX_VALUE) {
+                    p.skipChildren();
+                    throw problem("has a non-integer round in " + ROUNDS);
+                }
+                list.add(round);
+                list.count(file);
+            }
+            return list.ints();
         }
-        int[] rounds = rounds(file, "benchmark " + key, entry.get(ROUNDS));
-        Metric primary = metric(file, "benchmark " + key + " primaryMetric", primaryNode, rounds);
-        Map<String, Metric> secondary = new LinkedHashMap<>();
-        JsonNode secondaryNode = entry.get("secondaryMetrics");
-        if (secondaryNode != null && secondaryNode.isObject()) {
-            for (Map.Entry<String, JsonNode> field : secondaryNode.properties()) {
-                String name = normaliseSecondaryName(field.getKey());
+
+        private void secondaryMetrics(JsonParser p, JsonToken value) throws IOException, CompareException {
+            if (value != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = normaliseSecondaryName(p.currentName());
+                JsonToken token = p.nextToken();
                 if (JMH_PERCENTILE.matcher(name).matches()) {
                     // Sample mode: JMH adds each iteration's percentiles as secondary metrics (p0.00 ... p1.00). The
                     // median and the 99th are compared beside the mean, per fork or round like it; the rest is left out.
                     name = TAILS.get(name);
                     if (name == null) {
+                        p.skipChildren();
                         continue;
                     }
                 }
-                if (field.getValue().isObject()) {
-                    secondary.put(name, metric(file, "benchmark " + key + " secondary metric " + name,
-                            field.getValue(), rounds));
+                if (token == JsonToken.START_OBJECT) {
+                    secondary.put(name, metric(p, "secondary metric " + name));
+                } else {
+                    p.skipChildren();
                 }
             }
         }
-        return new BenchmarkResult(key, primary, secondary);
+
+        /** The count of a metric's samples, refused beyond {@value #MAX_SAMPLES}. */
+        private Samples samples(String what) {
+            return new Samples(where() + " " + what, MAX_SAMPLES, "samples, far more than a JMH run writes (100 forks"
+                    + " of 1000 iterations are 100000)");
+        }
+
+        private RawMetric metric(JsonParser p, String what) throws IOException, CompareException {
+            Double score = null;
+            Double error = null;
+            String unit = null;
+            double[][] raw = null;
+            double[][] histogram = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "score" -> score = number(p);
+                    case "scoreError" -> error = number(p);
+                    case "scoreUnit" -> unit = text(p);
+                    case "rawData" -> raw = value == JsonToken.START_ARRAY ? rawData(p, what) : skip(p);
+                    case "rawDataHistogram" -> histogram = value == JsonToken.START_ARRAY ? histogram(p, what) : skip(p);
+                    default -> p.skipChildren();
+                }
+            }
+            return new RawMetric(score, error, unit, raw != null ? raw : histogram != null ? histogram : new double[0][]);
+        }
+
+        private double[][] rawData(JsonParser p, String what) throws IOException, CompareException {
+            List<double[]> forks = new ArrayList<>();
+            Samples count = samples(what);
+            JsonToken token;
+            while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (token != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    throw problem(what + " has rawData that is not a list of lists");
+                }
+                Samples fork = new Samples(null, Integer.MAX_VALUE, null);
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    Double v = number(p);
+                    if (v == null) {
+                        throw problem(what + " has a non-numeric rawData value");
+                    }
+                    fork.add(v);
+                    count.count(file);
+                }
+                forks.add(fork.doubles());
+            }
+            return forks.toArray(new double[0][]);
+        }
+
+        /** Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean. */
+        private double[][] histogram(JsonParser p, String what) throws IOException, CompareException {
+            List<double[]> forks = new ArrayList<>();
+            Samples count = samples(what);
+            JsonToken token;
+            while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (token != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    throw problem(what + " has rawDataHistogram that is not a list of lists");
+                }
+                Samples fork = new Samples(null, Integer.MAX_VALUE, null);
+                while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (token != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        throw problem(what + " has a malformed rawDataHistogram bin");
+                    }
+                    double sum = 0;
+                    double n = 0;
+                    while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+                        Double value = null;
+                        Double weight = null;
+                        if (token == JsonToken.START_ARRAY) {
+                            p.nextToken();
+                            value = number(p);
+                            p.nextToken();
+                            weight = number(p);
+                            if (p.nextToken() != JsonToken.END_ARRAY) {
+                                value = null;
+                            }
+                        }
+                        if (value == null || weight == null) {
+                            p.skipChildren();
+                            throw problem(what + " has a malformed rawDataHistogram bin");
+                        }
+                        sum += value * weight;
+                        n += weight;
+                    }
+                    fork.add(n == 0 ? Double.NaN : sum / n);
+                    count.count(file);
+                }
+                forks.add(fork.doubles());
+            }
+            return forks.toArray(new double[0][]);
+        }
+    }
+
+    /** A metric as read, before the entry's rounds are known. */
+    private record RawMetric(Double score, Double error, String unit, double[][] forks) {
+
+        Metric metric(Path file, String where, int[] rounds) throws CompareException {
+            if (score == null) {
+                throw new CompareException(file, where + " has no numeric score");
+            }
+            if (unit == null || unit.isBlank()) {
+                throw new CompareException(file, where + " has no scoreUnit");
+            }
+            if (rounds != null && forks.length > 0 && rounds.length != forks.length) {
+                throw new CompareException(file, where + " has " + forks.length + " forks but " + rounds.length
+                        + " entries in " + ROUNDS);
+            }
+            return new Metric(score, error == null ? Double.NaN : error, unit.trim(), forks,
+                    forks.length == 0 ? null : rounds);
+        }
+    }
+
+    /** A growing list of numbers, and a count of them that refuses more than {@code limit}. */
+    private static final class Samples {
+        private final String where;
+        private final int limit;
+        private final String why;
+        private double[] values = new double[16];
+        private int size;
+        private int counted;
+
+        Samples(String where, int limit, String why) {
+            this.where = where;
+            this.limit = limit;
+            this.why = why;
+        }
+
+        void add(double v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void count(Path file) throws CompareException {
+            if (++counted > limit) {
+                throw new CompareException(file, where + " has more than " + limit + " " + why + "; not read further");
+            }
+        }
+
+        double[] doubles() {
+            return Arrays.copyOf(values, size);
+        }
+
+        int[] ints() {
+            int[] ints = new int[size];
+            for (int i = 0; i < size; i++) {
+                ints[i] = (int) values[i];
+            }
+            return ints;
+        }
+    }
+
+    /** Skips the current value (an object or list that is not where it should be); null. */
+    private static <T> T skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    /** A score as {@link Json#number} reads it: a JSON number or JMH's NaN and infinities as strings; else null. */
+    private static Double number(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return p.getDoubleValue();
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            return Json.number(TextNode.valueOf(p.getText()));
+        }
+        p.skipChildren();
+        return null;
+    }
+
+    /** A scalar's text, or null for null, an object or a list. */
+    private static String text(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token.isStructStart()) {
+            p.skipChildren();
+            return null;
+        }
+        return p.getText();
     }
 
     /** Older JMH versions prefix secondary metric names with a middle dot ({@code ·gc.alloc.rate}). */
@@ -158,102 +431,5 @@ public final class JmhJsonReader {
                 return n;
             }
         }
-    }
-
-    /** The rounds of an interleaved run's forks, one per rawData element; null when the entry has none. */
-    private static int[] rounds(Path file, String where, JsonNode node) throws CompareException {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw new CompareException(file, where + " has " + ROUNDS + " that is not a list");
-        }
-        int[] rounds = new int[node.size()];
-        for (int i = 0; i < rounds.length; i++) {
-            if (!node.get(i).canConvertToInt()) {
-                throw new CompareException(file, where + " has a non-integer round in " + ROUNDS);
-            }
-            rounds[i] = node.get(i).intValue();
-        }
-        return rounds;
-    }
-
-    private static Metric metric(Path file, String where, JsonNode node, int[] rounds) throws CompareException {
-        Double score = Json.number(node.get("score"));
-        if (score == null) {
-            throw new CompareException(file, where + " has no numeric score");
-        }
-        Double error = Json.number(node.get("scoreError"));
-        String unit = text(node, "scoreUnit");
-        if (unit == null || unit.isBlank()) {
-            throw new CompareException(file, where + " has no scoreUnit");
-        }
-        double[][] forks;
-        JsonNode raw = node.get("rawData");
-        JsonNode histogram = node.get("rawDataHistogram");
-        if (raw != null && raw.isArray()) {
-            forks = rawData(file, where, raw);
-        } else if (histogram != null && histogram.isArray()) {
-            forks = histogram(file, where, histogram);
-        } else {
-            forks = new double[0][];
-        }
-        if (rounds != null && forks.length > 0 && rounds.length != forks.length) {
-            throw new CompareException(file, where + " has " + forks.length + " forks but " + rounds.length
-                    + " entries in " + ROUNDS);
-        }
-        return new Metric(score, error == null ? Double.NaN : error, unit.trim(), forks,
-                forks.length == 0 ? null : rounds);
-    }
-
-    private static double[][] rawData(Path file, String where, JsonNode raw) throws CompareException {
-        double[][] forks = new double[raw.size()][];
-        for (int f = 0; f < raw.size(); f++) {
-            JsonNode fork = raw.get(f);
-            if (!fork.isArray()) {
-                throw new CompareException(file, where + " has rawData that is not a list of lists");
-            }
-            forks[f] = new double[fork.size()];
-            for (int i = 0; i < fork.size(); i++) {
-                Double v = Json.number(fork.get(i));
-                if (v == null) {
-                    throw new CompareException(file, where + " has a non-numeric rawData value");
-                }
-                forks[f][i] = v;
-            }
-        }
-        return forks;
-    }
-
-    /** Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean. */
-    private static double[][] histogram(Path file, String where, JsonNode raw) throws CompareException {
-        double[][] forks = new double[raw.size()][];
-        for (int f = 0; f < raw.size(); f++) {
-            JsonNode fork = raw.get(f);
-            if (!fork.isArray()) {
-                throw new CompareException(file, where + " has rawDataHistogram that is not a list of lists");
-            }
-            forks[f] = new double[fork.size()];
-            for (int i = 0; i < fork.size(); i++) {
-                double sum = 0;
-                double count = 0;
-                for (JsonNode bin : fork.get(i)) {
-                    Double value = bin.isArray() && bin.size() == 2 ? Json.number(bin.get(0)) : null;
-                    Double n = bin.isArray() && bin.size() == 2 ? Json.number(bin.get(1)) : null;
-                    if (value == null || n == null) {
-                        throw new CompareException(file, where + " has a malformed rawDataHistogram bin");
-                    }
-                    sum += value * n;
-                    count += n;
-                }
-                forks[f][i] = count == 0 ? Double.NaN : sum / count;
-            }
-        }
-        return forks;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 }

@@ -2,6 +2,7 @@ package io.isobench.compare.input;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -13,24 +14,29 @@ import io.isobench.compare.CompareException;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.SchemaException;
+import io.isobench.schema.UntrustedFile;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reading JSON files into trees, with one-line error messages that name the file. Inputs may be huge or hostile: a
- * file above {@link #MAX_BYTES} is refused before it is read, and running out of memory while reading is reported as
- * the file's problem, not as the JVM's.
+ * Reading JSON files into trees, with one-line error messages that name the file. Inputs may be huge or hostile, so
+ * every file is read through {@link UntrustedFile}: a regular file only (a link is not followed, a FIFO not opened),
+ * and at most {@link #MAX_BYTES} of JMH output or {@link #MAX_RECORD_BYTES} of any other record, counted as it is
+ * read. A key that appears twice in one object is an error (which of the two would count is not for the reader to
+ * guess), and running out of memory while reading is reported as the file's problem, not as the JVM's.
  */
 public final class Json {
 
-    /** The largest input read: a JMH JSON of a full run with every profile is a few MB. */
-    static final long MAX_BYTES = 256L << 20;
+    /** The largest JMH JSON read: a full run with every profile is a few MB (the largest one in docs/ is 0.6 MB). */
+    public static final long MAX_BYTES = 64L << 20;
+    /** The largest other record read (environment.json, footprint.json, timeline.json, ...): they are kilobytes. */
+    public static final long MAX_RECORD_BYTES = 16L << 20;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
@@ -39,9 +45,8 @@ public final class Json {
 
     /** The file's JSON tree; a missing, unreadable, empty or malformed file is a {@link CompareException}. */
     public static JsonNode read(Path file) throws CompareException {
-        checkSize(file);
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = UntrustedFile.readBytes(file, MAX_RECORD_BYTES);
             JsonNode node = MAPPER.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new CompareException(file, "is empty");
@@ -91,24 +96,13 @@ public final class Json {
         return java.util.Collection.class.isAssignableFrom(type) ? "a list" : "an object";
     }
 
-    /** Refuses a missing file or one larger than {@link #MAX_BYTES}, before reading it. */
-    static void checkSize(Path file) throws CompareException {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw failure(file, e);
-        }
-        if (size > MAX_BYTES) {
-            throw new CompareException(file, "is " + (size >> 20) + " MiB, more than the " + (MAX_BYTES >> 20)
-                    + " MiB an isobench input may be; not read");
-        }
-    }
-
     /** The one-line problem of a file that could not be read or parsed. */
     static CompareException failure(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new CompareException(file, "no such file");
+            return new CompareException(file, "no such file or directory");
+        }
+        if (e instanceof UntrustedFile.Refused) {
+            return new CompareException(file, e.getMessage());
         }
         if (e instanceof JsonProcessingException json) {
             return new CompareException(file, describe(json));
@@ -154,9 +148,13 @@ public final class Json {
         if (marker > 0) {
             message = message.substring(0, marker);
         }
-        boolean truncated = message.startsWith("Unexpected end-of-input");
         JsonLocation where = e.getLocation();
         String at = where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        if (message.startsWith("Duplicate field '")) {
+            return "has the key " + message.substring("Duplicate field ".length()) + " twice in one object" + at
+                    + "; which one counts is not for a reader to guess";
+        }
+        boolean truncated = message.startsWith("Unexpected end-of-input");
         return (truncated ? "truncated JSON" : "malformed JSON") + at + " (" + message + ")";
     }
 

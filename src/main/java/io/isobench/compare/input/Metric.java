@@ -32,12 +32,29 @@ public record Metric(double score, double scoreError, String unit, double[][] fo
 
     /** Every per-iteration score of every fork, in order. */
     public double[] samples() {
-        return Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray();
+        int n = 0;
+        for (double[] fork : forks) {
+            n += fork.length;
+        }
+        double[] all = new double[n];
+        int at = 0;
+        for (double[] fork : forks) {
+            System.arraycopy(fork, 0, all, at, fork.length);
+            at += fork.length;
+        }
+        return all;
     }
 
     /** The mean of each fork's iterations: one sample per JVM, so that run-to-run variance is in the test. */
     public double[] forkMeans() {
-        return Arrays.stream(forks).filter(f -> f.length > 0).mapToDouble(Metric::mean).toArray();
+        double[] means = new double[forks.length];
+        int n = 0;
+        for (double[] fork : forks) {
+            if (fork.length > 0) {
+                means[n++] = mean(fork);
+            }
+        }
+        return n == means.length ? means : Arrays.copyOf(means, n);
     }
 
     /**
@@ -78,6 +95,7 @@ public record Metric(double score, double scoreError, String unit, double[][] fo
     }
 
     private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(Double.NaN);
+        // One value is its own mean: a million forks of one iteration each need no million streams.
+        return values.length == 1 ? values[0] : Arrays.stream(values).average().orElse(Double.NaN);
     }
 }

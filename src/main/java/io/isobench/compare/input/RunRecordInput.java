@@ -4,6 +4,7 @@ import io.isobench.compare.CompareException;
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.ResultLayout;
 import io.isobench.schema.RunRecord;
+import io.isobench.schema.UntrustedFile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class RunRecordInput {
         List<String> notes = new ArrayList<>();
         for (Path input : inputs) {
             Path file = ResultLayout.environmentsJson(input);
-            if (!Files.isDirectory(input) || !Files.isRegularFile(file)) {
+            if (!Files.isDirectory(input) || !UntrustedFile.present(file)) {
                 continue;
             }
             RunRecord record = Json.bind(file, Json.read(file), RunRecord.class);

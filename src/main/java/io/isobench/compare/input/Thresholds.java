@@ -2,11 +2,12 @@ package io.isobench.compare.input;
 
 import io.isobench.compare.CompareException;
 
+import io.isobench.schema.UntrustedFile;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -19,30 +20,57 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Thresholds {
 
-    /** One line of the file. */
-    public record Rule(Pattern pattern, double pct) {
+    /** One line of the file, with its number. */
+    public record Rule(Pattern pattern, double pct, int line) {
     }
 
     private final List<Rule> rules;
+    private final Path file;
 
-    public Thresholds(List<Rule> rules) {
+    public Thresholds(List<Rule> rules, Path file) {
         this.rules = List.copyOf(rules);
+        this.file = file;
     }
 
     public static Thresholds none() {
-        return new Thresholds(List.of());
+        return new Thresholds(List.of(), null);
     }
 
     public List<Rule> rules() {
         return rules;
     }
 
+    /** The file the rules come from, or null. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Refuses rules that match none of {@code benchmarks} (fully qualified names): a line for a benchmark that was
+     * renamed or moved would otherwise leave its benchmark to the default threshold, silently.
+     */
+    public void requireEachRuleMatches(Collection<String> benchmarks, String where) throws CompareException {
+        List<String> stale = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (benchmarks.stream().noneMatch(b -> rule.pattern().matcher(b).matches())) {
+                stale.add("line " + rule.line() + " (" + rule.pattern().pattern() + ")");
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new CompareException(file, String.join(", ", stale) + (stale.size() == 1 ? " names" : " name")
+                    + " no benchmark of " + where + ": renamed or moved? Fix the file, or name another with --thresholds");
+        }
+    }
+
+    /** The largest thresholds file read: a line per benchmark class would be a few kilobytes. */
+    static final long MAX_BYTES = 1L << 20;
+
     public static Thresholds read(Path file) throws CompareException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = UntrustedFile.readString(file, MAX_BYTES).lines().toList();
         } catch (IOException e) {
-            throw new CompareException(file, "cannot be read");
+            throw Json.failure(file, e);
         }
         List<Rule> rules = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -69,12 +97,12 @@ public final class Thresholds {
                 throw new CompareException(file, "line " + (i + 1) + " has a negative or unusable percentage");
             }
             try {
-                rules.add(new Rule(Pattern.compile(regex), pct));
+                rules.add(new Rule(Pattern.compile(regex), pct, i + 1));
             } catch (PatternSyntaxException e) {
                 throw new CompareException(file, "line " + (i + 1) + " has an invalid regex: " + e.getDescription());
             }
         }
-        return new Thresholds(rules);
+        return new Thresholds(rules, file);
     }
 
     /** The threshold for a benchmark: the first matching rule's, else {@code defaultPct}. */

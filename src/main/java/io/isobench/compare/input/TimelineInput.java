@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.isobench.compare.CompareException;
 import io.isobench.compare.stats.Format;
 import io.isobench.schema.Timeline;
+import io.isobench.schema.UntrustedFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ public record TimelineInput(Long seed, int rounds, List<Step> steps) {
     /** The timeline of a run directory, or null when it has none. */
     public static TimelineInput read(Path runDir) throws CompareException {
         Path file = runDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!UntrustedFile.present(file)) {
             return null;
         }
         JsonNode root = Json.read(file);

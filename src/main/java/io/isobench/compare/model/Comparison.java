@@ -10,6 +10,7 @@ import io.isobench.compare.input.MismatchPolicy;
 import io.isobench.compare.input.RunRecordInput;
 import io.isobench.compare.input.TimelineInput;
 import io.isobench.compare.input.Unfinished;
+import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Problem;
@@ -49,19 +50,20 @@ public final class Comparison {
     private final List<ComparisonRow> unjudged;
     private final List<Confounds.Confound> confounds;
     private final TimelineInput timeline;
-    private DensityTable density;
+    private final DensityTable density;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
-                       List<String> banners, List<String> notes, TimelineInput timeline) {
+                       List<String> banners, List<String> notes, BootstrapBudget budget) {
         this.options = options;
-        this.timeline = timeline;
+        this.timeline = null;
+        this.density = null;
         this.environments = List.copyOf(environments);
         this.pairs = List.copyOf(pairs);
         this.baselineRun = baselineRun;
         this.rows = List.copyOf(rows);
         this.missing = List.copyOf(missing);
-        this.headline = Headline.of(pairs, rows, options);
+        this.headline = Headline.of(pairs, rows, options, budget);
         this.footprint = FootprintTable.of(environments, options.ramBytes());
         this.fingerprints = FingerprintTable.of(environments);
         this.banners = List.copyOf(banners);
@@ -69,6 +71,26 @@ public final class Comparison {
         this.regressions = RegressionGate.find(rows, options);
         this.unjudged = RegressionGate.unjudged(rows, options);
         this.confounds = Confounds.of(pairs);
+    }
+
+    /** A copy with other notes, timeline and density; what was computed from the rows is kept, not computed again. */
+    private Comparison(Comparison c, List<String> notes, TimelineInput timeline, DensityTable density) {
+        this.options = c.options;
+        this.timeline = timeline;
+        this.environments = c.environments;
+        this.pairs = c.pairs;
+        this.baselineRun = c.baselineRun;
+        this.rows = c.rows;
+        this.missing = c.missing;
+        this.headline = c.headline;
+        this.footprint = c.footprint;
+        this.fingerprints = c.fingerprints;
+        this.banners = c.banners;
+        this.notes = List.copyOf(notes);
+        this.regressions = c.regressions;
+        this.unjudged = c.unjudged;
+        this.confounds = c.confounds;
+        this.density = density;
     }
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
@@ -84,21 +106,17 @@ public final class Comparison {
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, all, timeline)
-                .withDensity(density);
+        return new Comparison(this, all, timeline, density);
     }
 
     /** The same comparison with the timeline of an interleaved run (null for none). */
     public Comparison withTimeline(TimelineInput value) {
-        return new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, value)
-                .withDensity(density);
+        return new Comparison(this, notes, value, density);
     }
 
     /** The same comparison with the density measured in the run ({@code density.json}; null for none). */
     public Comparison withDensity(DensityTable value) {
-        Comparison copy = new Comparison(options, environments, pairs, baselineRun, rows, missing, banners, notes, timeline);
-        copy.density = value;
-        return copy;
+        return new Comparison(this, notes, timeline, value);
     }
 
     /** The density run's table, or null when the run has no density.json. */
@@ -136,7 +154,8 @@ public final class Comparison {
                         + "overhead.");
             }
         }
-        RowCalculator calculator = new RowCalculator(options);
+        BootstrapBudget budget = BootstrapBudget.perComparison();
+        RowCalculator calculator = new RowCalculator(options, budget);
         List<ComparisonRow> rows = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         for (Pair pair : pairs) {
@@ -174,7 +193,7 @@ public final class Comparison {
                     + "variance (JIT decisions, memory layout), so such rows are inconclusive whatever their interval "
                     + "says. Profiles with two or more forks or rounds (standard, full) test one sample per fork or round.");
         }
-        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes, null);
+        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes, budget);
     }
 
     private static int indexOf(List<Pair> pairs, ComparisonRow row) {

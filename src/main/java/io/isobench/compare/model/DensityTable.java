@@ -5,8 +5,8 @@ import io.isobench.compare.input.Json;
 import io.isobench.compare.stats.ByteSizes;
 import io.isobench.compare.stats.Stats;
 import io.isobench.schema.DensityRecord;
+import io.isobench.schema.UntrustedFile;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public record DensityTable(DensityRecord record, List<Row> rows) {
     /** The density of a run directory, or null when it has none. */
     public static DensityTable read(Path runDir) throws CompareException {
         Path file = runDir.resolve(DensityRecord.FILE);
-        if (!Files.isRegularFile(file)) {
+        if (!UntrustedFile.present(file)) {
             return null;
         }
         return of(Json.bind(file, Json.read(file), DensityRecord.class));

@@ -1,6 +1,7 @@
 package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
+import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Verdict;
@@ -48,7 +49,7 @@ public record Headline(List<String> columns, List<Line> lines) {
         }
     }
 
-    static Headline of(List<Pair> pairs, List<ComparisonRow> rows, CompareOptions options) {
+    static Headline of(List<Pair> pairs, List<ComparisonRow> rows, CompareOptions options, BootstrapBudget budget) {
         List<String> columns = new ArrayList<>();
         pairs.forEach(p -> columns.add(p.environment().label()));
         List<ComparisonRow> measured = rows.stream().filter(r -> !r.harness()).toList();
@@ -56,27 +57,28 @@ public record Headline(List<String> columns, List<Line> lines) {
         for (Area area : Area.values()) {
             List<ComparisonRow> inArea = measured.stream().filter(r -> r.area() == area).toList();
             if (!inArea.isEmpty()) {
-                lines.add(line(area, columns, inArea, options));
+                lines.add(line(area, columns, inArea, options, budget));
             }
         }
         if (lines.size() > 1) {
-            lines.add(line(null, columns, measured, options));
+            lines.add(line(null, columns, measured, options, budget));
         }
         return new Headline(columns, lines);
     }
 
-    private static Line line(Area area, List<String> columns, List<ComparisonRow> rows, CompareOptions options) {
+    private static Line line(Area area, List<String> columns, List<ComparisonRow> rows, CompareOptions options,
+                             BootstrapBudget budget) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (String column : columns) {
             List<ComparisonRow> mine = rows.stream().filter(r -> r.environment().equals(column)).toList();
             if (!mine.isEmpty()) {
-                cells.put(column, cell(mine, options));
+                cells.put(column, cell(mine, options, budget));
             }
         }
         return new Line(area, cells);
     }
 
-    static Cell cell(List<ComparisonRow> rows, CompareOptions options) {
+    static Cell cell(List<ComparisonRow> rows, CompareOptions options, BootstrapBudget budget) {
         Map<String, List<ComparisonRow>> byMethod = new LinkedHashMap<>();
         rows.stream().filter(ComparisonRow::valid)
                 .forEach(r -> byMethod.computeIfAbsent(r.key().benchmark(), k -> new ArrayList<>()).add(r));
@@ -101,7 +103,7 @@ public record Headline(List<String> columns, List<Line> lines) {
             double[] perRound = rounds.stream().mapToDouble(round -> meanOverMethods(methods, List.of(round)))
                     .filter(Double::isFinite).toArray();
             bounds = tInterval(perRound, 1 - options.alpha());
-        } else if (methods.size() >= 2 && draws.length >= 10) {
+        } else if (methods.size() >= 2 && draws.length >= 10 && budget.take((long) draws.length * methods.size())) {
             basis = Basis.BENCHMARKS;
             double[] logs = methods.stream().mapToDouble(Headline::logCost).toArray();
             for (int i = 0; i < draws.length; i++) {
@@ -150,7 +152,7 @@ public record Headline(List<String> columns, List<Line> lines) {
         }
         double mean = mean(values);
         double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
-        double t = new org.apache.commons.math3.distribution.TDistribution(values.length - 1)
+        double t = Stats.tDistribution(values.length - 1)
                 .inverseCumulativeProbability(1 - (1 - level) / 2);
         double half = t * sd / Math.sqrt(values.length);
         return new double[] {mean - half, mean + half};

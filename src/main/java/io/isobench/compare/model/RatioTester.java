@@ -2,6 +2,7 @@ package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.input.Metric;
+import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.Format;
 import io.isobench.compare.stats.RatioTest;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * Compares one metric of an environment with the same metric of its baseline (both in the same unit). The samples
  * are chosen in this order: rounds paired by round number when both sides have two or more rounds in common
  * (paired t-test on the log ratios); fork means when both sides have two or more forks (Welch's test, Fieller's
- * interval or, from ten samples a side, a bootstrap); one JVM's iterations (an interval is shown, but the row is
+ * interval or, from ten to a thousand samples a side, a bootstrap within the comparison's {@link BootstrapBudget});
+ * one JVM's iterations (an interval is shown, but the row is
  * inconclusive); JMH's own errors (likewise). Every interval is at level 1 - alpha.
  */
 final class RatioTester {
@@ -27,9 +29,16 @@ final class RatioTester {
     static final String ONE_FORK = "one fork per side: iterations of one JVM are not independent";
 
     private final CompareOptions options;
+    private final BootstrapBudget budget;
 
+    /** A tester with a comparison's budget of its own. */
     RatioTester(CompareOptions options) {
+        this(options, BootstrapBudget.perComparison());
+    }
+
+    RatioTester(CompareOptions options, BootstrapBudget budget) {
         this.options = options;
+        this.budget = budget;
     }
 
     private double level() {
@@ -104,8 +113,19 @@ final class RatioTester {
     }
 
     private RatioTest unpaired(Direction direction, Sampling sampling, double[] es, double[] bs, long seed) {
-        boolean small = Math.min(es.length, bs.length) < Stats.BOOTSTRAP_MIN_SAMPLES;
-        Stats.Interval interval = Stats.ratioInterval(es, bs, options.resamples(), seed, level());
+        String method;
+        Stats.Interval interval;
+        if (!Stats.bootstraps(es.length, bs.length)) {
+            method = Math.min(es.length, bs.length) < Stats.BOOTSTRAP_MIN_SAMPLES ? "Fieller (Welch df), Welch's t-test"
+                    : "Fieller (Welch df; above " + Stats.BOOTSTRAP_MAX_SAMPLES + " samples a side), Welch's t-test";
+            interval = Stats.fiellerRatio(es, bs, level());
+        } else if (!budget.take(Stats.bootstrapDraws(es.length, bs.length, options.resamples()))) {
+            method = "Fieller (Welch df; the comparison's bootstrap budget was spent), Welch's t-test";
+            interval = Stats.fiellerRatio(es, bs, level());
+        } else {
+            method = "percentile bootstrap, Welch's t-test";
+            interval = Stats.bootstrapRatio(es, bs, options.resamples(), seed, level());
+        }
         // Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0".
         Stats.Interval ratio = new Stats.Interval(interval.estimate(), Math.max(0, interval.low()), interval.high());
         double p = Stats.welchPValue(es, bs);
@@ -118,7 +138,7 @@ final class RatioTester {
             d = Verdict.decide(direction, ratio, p, options.alpha(), options.equivalence());
         }
         return new RatioTest(direction, ratio, p, sampling, es.length, bs.length, 0, level(),
-                small ? "Fieller (Welch df), Welch's t-test" : "percentile bootstrap, Welch's t-test", d.verdict(),
+                method, d.verdict(),
                 d.reason(), null);
     }
 

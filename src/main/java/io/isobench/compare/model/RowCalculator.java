@@ -4,6 +4,7 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.Metric;
+import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.RatioTest;
 import io.isobench.compare.stats.Units;
@@ -18,9 +19,9 @@ final class RowCalculator {
     private final CompareOptions options;
     private final RatioTester tester;
 
-    RowCalculator(CompareOptions options) {
+    RowCalculator(CompareOptions options, BootstrapBudget budget) {
         this.options = options;
-        this.tester = new RatioTester(options);
+        this.tester = new RatioTester(options, budget);
     }
 
     ComparisonRow compare(String envLabel, String baseLabel, BenchmarkResult env, BenchmarkResult base,

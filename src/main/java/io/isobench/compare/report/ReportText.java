@@ -245,7 +245,9 @@ public final class ReportText {
                 "Unpaired design: one sample per fork (the fork's mean of its iterations) when both sides have two or "
                         + "more forks; " + level + " interval of the ratio of means by Fieller's method with Welch's "
                         + "degrees of freedom below " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples a side, a percentile "
-                        + "bootstrap (" + o.resamples() + " resamples, seed " + o.seed() + ") from there on; p from "
+                        + "bootstrap (" + o.resamples() + " resamples, seed " + o.seed() + ") from there up to "
+                        + Stats.BOOTSTRAP_MAX_SAMPLES + " samples a side, and Fieller's again above (where the means "
+                        + "are normal and the two agree) or once the comparison's bootstrap budget is spent; p from "
                         + "Welch's t-test. With one fork per side the iterations of one JVM are shown with an interval, "
                         + "but they are not independent samples, so the row is inconclusive; without per-iteration "
                         + "scores the interval is propagated from JMH's own 99.9 % errors and labelled so.",

@@ -1,5 +1,7 @@
 package io.isobench.launcher.cli;
 
+import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.PrivateDir;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.core.Workspace;
 import io.isobench.launcher.kind.host.HostEnvironment;
@@ -35,11 +37,14 @@ public final class HostCommand implements Callable<Integer> {
         return Rounds.run(plan, options.toSpec());
     }
 
-    /** The bench directory, made when it is the default and missing; any other must be a writable directory. */
-    static Path benchDirOrDefault(Path benchDir) throws java.io.IOException {
+    /**
+     * The bench directory: the default is made 0700 when missing and refused when it is a link or another user's
+     * ({@link PrivateDir}); any other, named by the user, must be a writable directory.
+     */
+    static Path benchDirOrDefault(Path benchDir) throws LauncherException {
         Path dir = benchDir.toAbsolutePath();
         if (dir.toString().equals(Workspace.HOST_BENCH_DIR)) {
-            Files.createDirectories(dir);
+            PrivateDir.ensure(dir);
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new IllegalArgumentException("--bench-dir " + dir + " is not a writable directory");

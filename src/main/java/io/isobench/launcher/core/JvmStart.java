@@ -12,10 +12,16 @@ public final class JvmStart {
     private JvmStart() {
     }
 
-    /** A POSIX shell script that prints one line of nanoseconds per start. */
-    public static String script(String java) {
-        return "for i in $(seq 0 " + FootprintWriter.SAMPLES + "); do s=$(date +%s%N); '" + java + "' -version >/dev/null 2>&1 "
-                + "|| exit 1; e=$(date +%s%N); echo \"jvmstart $((e-s))\"; done";
+    /**
+     * A POSIX shell script that prints one line of nanoseconds per start of the java named by its first argument: the
+     * path is an argument, never part of the script's text, so no character in it is read as shell syntax.
+     */
+    static final String SCRIPT = "for i in $(seq 0 " + FootprintWriter.SAMPLES + "); do s=$(date +%s%N); \"$1\" -version "
+            + ">/dev/null 2>&1 || exit 1; e=$(date +%s%N); echo \"jvmstart $((e-s))\"; done";
+
+    /** The command that runs {@link #SCRIPT} for {@code java}: {@code sh -c SCRIPT sh JAVA}. */
+    public static List<String> command(String java) {
+        return List.of("sh", "-c", SCRIPT, "sh", java);
     }
 
     /** Milliseconds per start from the script's output, without the first (warm-up) start. */

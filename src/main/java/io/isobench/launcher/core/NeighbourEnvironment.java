@@ -2,10 +2,11 @@ package io.isobench.launcher.core;
 
 import io.isobench.load.LoadControl;
 import io.isobench.schema.ContainerRuntime;
+import io.isobench.schema.UntrustedFile;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class NeighbourEnvironment implements Environment {
         /** The generator's thread count, from its ready file. */
         Integer threads() {
             try {
-                String text = Files.readString(control.dir().resolve(LoadControl.READY), StandardCharsets.UTF_8).strip();
+                String text = GuestFiles.readAnswer(control.dir().resolve(LoadControl.READY)).strip();
                 return text.matches("[0-9]{1,4}") ? Integer.valueOf(text) : null;
             } catch (IOException e) {
                 return null;
@@ -123,12 +124,18 @@ public final class NeighbourEnvironment implements Environment {
         String output() {
             Path log = control.dir().resolve(LOG);
             try {
-                String text = Files.isRegularFile(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "";
+                String text = UntrustedFile.present(log) ? tail(UntrustedFile.readString(log, 1L << 20)) : "";
                 return text.isEmpty() ? "" : ": " + text.replaceAll("\\s*\\R\\s*", "; ");
             } catch (IOException e) {
                 return "";
             }
         }
+    }
+
+    /** The end of a generator's output, enough to say why it failed. */
+    private static String tail(String text) {
+        String stripped = text.strip();
+        return stripped.length() > 2000 ? "..." + stripped.substring(stripped.length() - 2000) : stripped;
     }
 
     /** Where a host sibling's output goes, inside its control directory. */

@@ -1,6 +1,5 @@
 package io.isobench.launcher.core;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Child processes of the launcher: run to completion within a bound, and read their memory. */
+/**
+ * Child processes of the launcher: run to completion within a bound (their output kept up to its last
+ * {@link #MAX_OUTPUT_BYTES}), and read their memory.
+ */
 public final class Processes {
 
     private Processes() {
@@ -18,6 +20,63 @@ public final class Processes {
 
     /** The result of a finished command. */
     public record Result(int exitCode, String output) {
+    }
+
+    /** The most of a command's output kept, its end: what a caller parses or quotes is far less. */
+    public static final int MAX_OUTPUT_BYTES = 8 << 20;
+
+    /**
+     * A child's output as far as it is kept: the last {@code capacity} bytes, in a ring, so that a child that prints
+     * without end fills no more than that. {@link #toString()} says how much was dropped before what it shows.
+     */
+    public static final class Tail extends OutputStream {
+        private final byte[] ring;
+        private long total;
+
+        public Tail(int capacity) {
+            this.ring = new byte[capacity];
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            ring[(int) (total++ % ring.length)] = (byte) b;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (len >= ring.length) {
+                off += len - ring.length;
+                total += len - ring.length;
+                len = ring.length;
+            }
+            while (len > 0) {
+                int at = (int) (total % ring.length);
+                int n = Math.min(len, ring.length - at);
+                System.arraycopy(b, off, ring, at, n);
+                off += n;
+                len -= n;
+                total += n;
+            }
+        }
+
+        /** How many bytes were written in all, kept or not. */
+        public synchronized long total() {
+            return total;
+        }
+
+        /** What is kept, as UTF-8, after a line saying how much was dropped before it (when anything was). */
+        @Override
+        public synchronized String toString() {
+            if (total <= ring.length) {
+                return new String(ring, 0, (int) total, StandardCharsets.UTF_8);
+            }
+            int at = (int) (total % ring.length);
+            byte[] ordered = new byte[ring.length];
+            System.arraycopy(ring, at, ordered, 0, ring.length - at);
+            System.arraycopy(ring, 0, ordered, ring.length - at, at);
+            return "[isobench: the first " + (total - ring.length) + " bytes of the output were dropped]\n"
+                    + new String(ordered, StandardCharsets.UTF_8);
+        }
     }
 
     /** Runs a command with stdout and stderr merged, killing it after {@code timeoutSeconds}. */
@@ -43,7 +102,7 @@ public final class Processes {
         } catch (IOException e) {
             throw new LauncherException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        Tail output = new Tail(MAX_OUTPUT_BYTES);
         Thread reader = new Thread(() -> copy(process.getInputStream(), output), "isobench-output-" + command.get(0));
         reader.setDaemon(true);
         reader.start();
@@ -57,9 +116,7 @@ public final class Processes {
                 throw new LauncherException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
             }
             reader.join(5000);
-            synchronized (output) {
-                return new Result(process.exitValue(), output.toString(StandardCharsets.UTF_8));
-            }
+            return new Result(process.exitValue(), output.toString());
         } finally {
             destroy(process);
         }

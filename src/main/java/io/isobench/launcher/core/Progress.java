@@ -1,8 +1,13 @@
 package io.isobench.launcher.core;
 
+import io.isobench.suite.ConsoleText;
+
 import java.time.Duration;
 
-/** Progress lines on stderr, so stdout stays the suite's own output. */
+/**
+ * Progress lines on stderr, so stdout stays the suite's own output. A message may carry what came from inputs (a
+ * benchmark's name, a guest's last words): control characters are dropped ({@link ConsoleText}).
+ */
 public final class Progress {
 
     private static final long START = System.nanoTime();
@@ -11,12 +16,12 @@ public final class Progress {
     }
 
     public static void say(String message) {
-        System.err.printf("isobench [%s] %s%n", elapsed(), message);
+        System.err.printf("isobench [%s] %s%n", elapsed(), ConsoleText.clean(message));
         System.err.flush();
     }
 
     public static void warn(String message) {
-        System.err.printf("isobench [%s] WARNING: %s%n", elapsed(), message);
+        System.err.printf("isobench [%s] WARNING: %s%n", elapsed(), ConsoleText.clean(message));
         System.err.flush();
     }
 

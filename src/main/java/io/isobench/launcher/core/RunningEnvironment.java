@@ -7,6 +7,7 @@ import io.isobench.schema.Measurement;
 import io.isobench.schema.Problem;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.ResultLayout;
+import io.isobench.schema.UntrustedFile;
 import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.RunBudget;
@@ -15,7 +16,6 @@ import io.isobench.support.Capability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -81,8 +81,7 @@ final class RunningEnvironment {
             SuiteCommand suite = instance.suite();
             running.mustSucceed(List.of("mkdir", "-p", suite.benchDir(), suite.envDir()));
             footprint.attempt("JVM start time", () -> {
-                Measurement start = Measurement.of(JvmStart.parse(running.capture(List.of("sh", "-c",
-                        JvmStart.script(suite.java())))));
+                Measurement start = Measurement.of(JvmStart.parse(running.capture(JvmStart.command(suite.java()))));
                 footprint.update(f -> f.jvmStartMillis(start));
             });
             return running;
@@ -168,9 +167,9 @@ final class RunningEnvironment {
         String reason = null;
         InboundPeer peer = null;
         try {
+            PrivateDir.ensure(Path.of(HOST_BENCH_DIR));
             peer = instance.startInboundPeer();
-            Path dir = ResultLayout.inboundDir(envDir);
-            Files.createDirectories(dir);
+            Path dir = inboundDir(envDir);
             SuiteCommand client = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
                     dir.toString(), HOST_BENCH_DIR, peer.address(), peer.path());
             List<String> command = client.step(spec, new SuiteCommand.Identity(name(), "host", "inbound-client", "none"),
@@ -265,10 +264,13 @@ final class RunningEnvironment {
         }
     }
 
-    /** The environment record as the suite left it, or a minimal one when the suite never wrote it. */
+    /**
+     * The environment record as the suite left it, or a minimal one when the suite never wrote it. The suite wrote it
+     * inside the environment: it is read as {@link ResultJson#read} reads any file (a regular file, capped).
+     */
     private EnvironmentRecord record() throws IOException {
         Path file = ResultLayout.environmentJson(instance.resultsOnHost());
-        if (Files.isRegularFile(file)) {
+        if (UntrustedFile.present(file)) {
             return ResultJson.read(file, EnvironmentRecord.class);
         }
         return EnvironmentRecord.running(Fingerprint.named(name()));
@@ -278,27 +280,22 @@ final class RunningEnvironment {
         JsonFiles.writeAtomically(ResultLayout.environmentJson(instance.resultsOnHost()), ResultJson.toJson(record));
     }
 
-    /** Brings the suite's files into the environment directory, where the suite does not write them itself. */
+    /**
+     * Brings the suite's files into the environment directory, where the suite does not write them itself (a VM's
+     * share): regular files only, no link followed, each capped (see {@link GuestFiles}).
+     */
     private void collect() {
         Path from = instance.resultsOnHost();
         if (from.equals(envDir)) {
             return;
         }
-        for (String file : ResultLayout.SUITE_FILES) {
-            try {
-                if (Files.isRegularFile(from.resolve(file))) {
-                    Files.copy(from.resolve(file), envDir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                Progress.warn(name() + ": cannot copy " + file + " back: " + e.getMessage());
-            }
-        }
+        GuestFiles.copyBack(from, envDir, ResultLayout.SUITE_FILES).forEach(p -> Progress.warn(name() + ": " + p));
     }
 
     private String capture(List<String> command) throws LauncherException, InterruptedException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Processes.Tail out = new Processes.Tail(1 << 20); // what the environment prints is kept up to its last MiB
         int rc = instance.exec(command, out, SHORT_COMMAND_SECONDS);
-        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String output = out.toString();
         if (rc != 0) {
             throw new LauncherException("'" + String.join(" ", command) + "' failed in " + name() + " (exit " + rc + "): "
                     + output.strip());
@@ -308,6 +305,19 @@ final class RunningEnvironment {
 
     private void mustSucceed(List<String> command) throws LauncherException, InterruptedException {
         capture(command);
+    }
+
+    /**
+     * The environment directory's inbound/, made by the host: a container may write into its environment directory,
+     * so what stands in its place and is not a directory of its own (a link, a file) is removed first.
+     */
+    static Path inboundDir(Path envDir) throws IOException {
+        Path dir = ResultLayout.inboundDir(envDir);
+        if (UntrustedFile.present(dir) && !Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(dir);
+        }
+        Files.createDirectories(dir);
+        return dir;
     }
 
     /** An environment directory holds one run's results only: files of an earlier run into it are removed first. */

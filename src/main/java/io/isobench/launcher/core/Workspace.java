@@ -17,9 +17,13 @@ public final class Workspace {
 
     /**
      * Where the file benchmarks write on the host by default: a disk-backed directory at the same path and depth as in
-     * the container and the VM ({@code /tmp} is tmpfs on many systems).
+     * the container and the VM ({@code /tmp} is tmpfs on many systems). Every user can write /var/tmp, so the launcher
+     * takes it only as a directory of its own ({@link PrivateDir}).
      */
     public static final String HOST_BENCH_DIR = "/var/tmp/isobench";
+
+    /** Root's state directory, shared with scripts/lib.sh (the engine's configuration and log): root's, 0700. */
+    public static final String ROOT_STATE_DIR = "/var/lib/isobench";
 
     private Workspace() {
     }
@@ -28,6 +32,23 @@ public final class Workspace {
     public static Path cacheDir() {
         String env = System.getenv("ISOBENCH_CACHE");
         return env != null && !env.isBlank() ? Paths.get(env) : Paths.get(System.getProperty("user.home"), ".cache", "isobench");
+    }
+
+    /**
+     * Where the launcher keeps what must not be at a path other users can take first (the host run's lock): as root
+     * {@value #ROOT_STATE_DIR}, otherwise the cache directory; made or checked as {@link PrivateDir} says.
+     */
+    public static Path stateDir() throws LauncherException {
+        if (PrivateDir.isRoot()) {
+            return PrivateDir.ensure(Paths.get(ROOT_STATE_DIR));
+        }
+        Path cache = cacheDir();
+        try {
+            java.nio.file.Files.createDirectories(cache.getParent());
+        } catch (IOException e) {
+            throw new LauncherException("cannot make " + cache.getParent() + ": " + e.getMessage(), e);
+        }
+        return PrivateDir.ensure(cache);
     }
 
     /** The jar or classes directory this launcher runs from. */

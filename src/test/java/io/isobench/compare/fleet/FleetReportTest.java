@@ -84,7 +84,45 @@ class FleetReportTest {
                 + "by SIGTERM (exit code 143); kept: no results", missing.get(0));
         assertTrue(report.differences().contains("b: CPU model Intel Xeon (a: AMD EPYC)"), report.differences().toString());
         assertTrue(report.hosts() != null && report.hosts().pairs().size() == 1, "b's host against a's");
-        assertTrue(Files.isRegularFile(fleet.resolve("a/f1/report/report.md")), "the per-node report is written");
+        assertFalse(Files.exists(fleet.resolve("a/f1/report")), "loading writes nothing");
+    }
+
+    @Test
+    void aFleetReportWithOutGoesThereOnlyWithEachNodesReportBesideIt() throws Exception {
+        fleetOfThree();
+        List<Path> before = files(fleet);
+        Path out = fleet.getParent().resolve(fleet.getFileName() + "-report");
+        StringWriter err = new StringWriter();
+        int code = CompareCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), fleet.toString(),
+                "--out", out.toString());
+        assertEquals(0, code, err.toString());
+        assertEquals(before, files(fleet), "nothing written into the fleet directory or a node's run directory");
+        assertTrue(Files.isRegularFile(out.resolve("nodes/a/report.md")) && Files.isRegularFile(out.resolve("nodes/b/index.html")));
+        assertFalse(Files.exists(out.resolve("nodes/c")), "c has nothing to compare");
+        assertTrue(Files.readString(out.resolve("report.md")).contains("- a: nodes/a/report.md (and index.html)"));
+        assertEquals(FleetReport.SCHEMA, Fixtures.MAPPER.readTree(out.resolve("summary.json").toFile()).get("schema").asText());
+    }
+
+    @Test
+    void aNodeRunDirectoryThatIsALinkOutOfTheFleetIsRefused() throws Exception {
+        fleetOfThree();
+        Path elsewhere = fleet.getParent().resolve(fleet.getFileName() + "-elsewhere");
+        Files.move(fleet.resolve("b/f1"), elsewhere);
+        Files.createSymbolicLink(fleet.resolve("b/f1"), elsewhere);
+        assertBad("node b has a run directory outside the fleet directory: b/f1 leads to " + elsewhere.toRealPath());
+    }
+
+    @Test
+    void aNodeNameThatIsNoHostNameIsRefused() throws Exception {
+        Files.writeString(fleet.resolve(FleetManifest.FILE), "{\"fleetId\": \"f\", \"benchArgs\": [], \"nodes\": "
+                + "[{\"node\": \"../x\", \"state\": \"done\", \"runDir\": \"a/f\"}]}");
+        assertBad("has a node whose name is not a host name: '../x'");
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.map(dir::relativize).sorted().toList();
+        }
     }
 
     @Test

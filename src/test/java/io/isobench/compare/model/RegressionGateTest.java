@@ -4,6 +4,8 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.InputLoader;
+import io.isobench.compare.input.SuiteBenchmarks;
+import io.isobench.compare.input.Thresholds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,5 +121,63 @@ class RegressionGateTest {
                 tmp.resolve("out").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("new-run/vm-kvm has a different benchmark jar"), r.err());
+    }
+
+    @Test
+    void aThresholdLineThatNamesNoBenchmarkIsOneLineAndExitTwo() throws IOException {
+        Path thresholds = Files.writeString(tmp.resolve("stale.properties"), "io\\.isobench\\.fileio\\..* = 50\n"
+                + "# moved to netstack\nio\\.isobench\\.network\\.TcpConnectBenchmark\\..* = 20\n");
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(),
+                "--fail-on-regression", "10", "--thresholds", thresholds.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("isobench compare: " + thresholds + ": line 3 (io\\.isobench\\.network\\.TcpConnectBenchmark\\..*) "
+                + "names no benchmark of the inputs or of this build's suite: renamed or moved? Fix the file, or name "
+                + "another with --thresholds"), r.errLines());
+        assertFalse(Files.exists(tmp.resolve("out/report.md")));
+    }
+
+    @Test
+    void theRepositorysThresholdsNameBenchmarksOfTheSuite() throws Exception {
+        Path file = Path.of(io.isobench.compare.CompareCommand.THRESHOLDS_FILE);
+        Thresholds.read(file).requireEachRuleMatches(SuiteBenchmarks.names(), "the suite");
+        assertTrue(SuiteBenchmarks.names().contains("io.isobench.netstack.TcpConnectBenchmark.connectAcceptClose"),
+                SuiteBenchmarks.names().toString());
+    }
+
+    @Test
+    void theGateSaysHowManyRowsItJudgedAndWhichThresholdsFileItUsed() throws IOException {
+        // No --thresholds: the working directory's file (this repository's, in the tests) is used, and named.
+        Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(),
+                "--fail-on-regression", "50", "--out", tmp.resolve("out").toString());
+        assertEquals(0, r.code(), r.err());
+        Path local = Path.of(io.isobench.compare.CompareCommand.THRESHOLDS_FILE).toAbsolutePath();
+        assertTrue(r.out().contains("Regression gate: judged 6 of 6 rows against 50 % and the 3 rules of " + local + "."),
+                r.out());
+    }
+
+    @Test
+    void requireJudgedFailsTheGateWhenTooFewRowsHadARealTest() throws IOException {
+        // One fork of two iterations a side: no row can be judged.
+        for (Path runDir : List.of(oldRun, newRun)) {
+            for (String env : List.of("host", "vm-kvm")) {
+                Fixtures.writeJmh(runDir.resolve(env).resolve("jmh.json"), List.of(
+                        Fixtures.bench("io.isobench.cpu.C.same", "avgt", "ns/op", 50, 0.5, 7, 1, 2)));
+            }
+        }
+        Path none = Files.writeString(tmp.resolve("none.properties"), "");
+        List<String> gate = List.of("--baseline-run", oldRun.toString(), newRun.toString(), "--fail-on-regression",
+                "10", "--thresholds", none.toString(), "--out", tmp.resolve("out").toString());
+        Fixtures.Result lenient = Fixtures.run(gate.toArray(String[]::new));
+        assertEquals(0, lenient.code(), "without --require-judged an unjudged gate passes: " + lenient.err());
+        List<String> all = new java.util.ArrayList<>(gate);
+        all.addAll(List.of("--require-judged", "all"));
+        Fixtures.Result strict = Fixtures.run(all.toArray(String[]::new));
+        assertEquals(RegressionGate.EXIT_REGRESSION, strict.code(), strict.err());
+        assertTrue(strict.err().contains("isobench compare: the regression gate judged only 0 of 2 rows; "
+                + "--require-judged all asks for every row"), strict.err());
+        all.set(all.size() - 1, "x");
+        Fixtures.Result bad = Fixtures.run(all.toArray(String[]::new));
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.errLines().size(), bad.err());
     }
 }

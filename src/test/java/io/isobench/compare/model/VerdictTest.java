@@ -129,4 +129,22 @@ class VerdictTest {
         }
         return new Metric(sum / (n * 10), Double.NaN, "ns/op", raw);
     }
+
+    @Test
+    void aSpentBootstrapBudgetFallsBackToFiellerAndSaysSo() {
+        double[][] env = new double[20][];
+        double[][] base = new double[20][];
+        for (int f = 0; f < 20; f++) {
+            env[f] = new double[] {110 + f % 3};
+            base[f] = new double[] {100 + f % 4};
+        }
+        Metric e = new Metric(111, 1, "ns/op", env);
+        Metric b = new Metric(101.5, 1, "ns/op", base);
+        long draws = io.isobench.compare.stats.Stats.bootstrapDraws(20, 20, CompareOptions.DEFAULT_RESAMPLES);
+        RatioTester tester = new RatioTester(CompareOptions.defaults(), new io.isobench.compare.stats.BootstrapBudget(draws));
+        assertEquals("percentile bootstrap, Welch's t-test", tester.test(e, b, Direction.LOWER_IS_BETTER, 1).method());
+        RatioTest second = tester.test(e, b, Direction.LOWER_IS_BETTER, 1);
+        assertEquals("Fieller (Welch df; the comparison's bootstrap budget was spent), Welch's t-test", second.method());
+        assertEquals(Verdict.SLOWER, second.verdict(), "still a real test");
+    }
 }

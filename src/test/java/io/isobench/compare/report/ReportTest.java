@@ -67,8 +67,13 @@ class ReportTest {
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
         }
         assertTrue(r.out().contains("| Area | container-bridge | vm-kvm |"), r.out());
-        // rerunning replaces the files, still without leftovers; the report dir is not taken for an env
-        assertEquals(0, Fixtures.run(run.toString()).code());
+        // rerunning keeps the report made earlier unless told; --force replaces the files, still without leftovers,
+        // and the report dir is not taken for an env
+        Fixtures.Result again = Fixtures.run(run.toString());
+        assertEquals(2, again.code(), again.err());
+        assertTrue(again.err().contains(report + ": holds a report already; --out DIR writes a new one elsewhere, "
+                + "--force replaces it"), again.err());
+        assertEquals(0, Fixtures.run(run.toString(), "--force").code());
         try (Stream<Path> files = Files.list(report)) {
             assertEquals(3, files.count());
         }

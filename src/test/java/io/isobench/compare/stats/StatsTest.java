@@ -111,4 +111,31 @@ class StatsTest {
         assertEquals(2.5, Stats.median(new double[] {4, 1, 2, 3}));
         assertTrue(Double.isNaN(Stats.median(new double[0])));
     }
+
+    @Test
+    void fromAThousandSamplesASideTheIntervalIsFiellersAgain() {
+        assertTrue(Stats.bootstraps(10, 1000));
+        assertFalse(Stats.bootstraps(9, 1000), "too few for a bootstrap");
+        assertFalse(Stats.bootstraps(10, 1001), "enough for the analytic interval");
+        double[] a = normal(110, 5, 5000, 1);
+        double[] b = normal(100, 5, 5000, 2);
+        assertEquals(Stats.fiellerRatio(a, b, 0.95), Stats.ratioInterval(a, b, 2000, 42, 0.95));
+        // Where both are computed, they agree to within the bootstrap's own Monte Carlo error.
+        double[] a1 = normal(110, 5, 1000, 3);
+        double[] b1 = normal(100, 5, 1000, 4);
+        Stats.Interval boot = Stats.bootstrapRatio(a1, b1, 2000, 42, 0.95);
+        Stats.Interval fieller = Stats.fiellerRatio(a1, b1, 0.95);
+        double width = fieller.high() - fieller.low();
+        assertEquals(fieller.low(), boot.low(), 0.1 * width);
+        assertEquals(fieller.high(), boot.high(), 0.1 * width);
+    }
+
+    @Test
+    void theBudgetPaysOnlyWhatIsLeft() {
+        BootstrapBudget budget = new BootstrapBudget(100);
+        assertTrue(budget.take(60));
+        assertFalse(budget.take(60), "40 left");
+        assertTrue(budget.take(40));
+        assertFalse(budget.take(1));
+    }
 }

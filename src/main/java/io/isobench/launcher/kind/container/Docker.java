@@ -194,8 +194,18 @@ public final class Docker {
         }
     }
 
-    /** Removes a container and ends what still serves it on the host (see {@link ContainerProcesses}). */
+    /**
+     * Removes a container and ends what still serves it on the host (see {@link ContainerProcesses}): its shim, gVisor's
+     * processes, and its init as the engine reported it before the removal.
+     */
     public void removeContainer(String id) {
+        long initPid = 0;
+        try {
+            Long pid = client.inspectContainerCmd(id).exec().getState().getPidLong();
+            initPid = pid == null ? 0 : pid;
+        } catch (RuntimeException e) {
+            // Gone already, or the engine does not answer: the shim and gVisor's processes are still found.
+        }
         try {
             client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
@@ -204,7 +214,7 @@ public final class Docker {
             // 409 "removal already in progress": Testcontainers' own shutdown hook (active without Ryuk) got there
             // first on Ctrl-C; the container goes either way.
         } finally {
-            ContainerProcesses.kill(id);
+            ContainerProcesses.kill(id, initPid);
         }
     }
 

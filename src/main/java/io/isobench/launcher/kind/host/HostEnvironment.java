@@ -8,9 +8,11 @@ import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.NeighbourEnvironment;
 import io.isobench.launcher.core.NeighbourSpec;
 import io.isobench.launcher.core.PeerProcess;
+import io.isobench.launcher.core.PrivateDir;
 import io.isobench.launcher.core.Processes;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.core.SuiteCommand;
+import io.isobench.launcher.core.Workspace;
 import io.isobench.support.Peer;
 
 import java.io.IOException;
@@ -26,7 +28,7 @@ import java.util.List;
 public final class HostEnvironment implements Environment {
 
     /** One host run at a time on this machine (JMH's lock in /tmp is per machine). */
-    private static final HostLocks LOCKS = HostLocks.inTmpDir();
+    private static final HostLocks LOCKS = HostLocks.forThisMachine();
 
     private final String name;
     private final Path benchDir;
@@ -48,15 +50,24 @@ public final class HostEnvironment implements Environment {
         return name;
     }
 
-    /** Refuses a second host run on this machine: see {@link HostLocks}. */
+    /** Refuses a second host run on this machine (see {@link HostLocks}) and a bench directory not its own. */
     @Override
     public void preflight() throws LauncherException {
         LOCKS.acquire();
+        checkBenchDir(benchDir);
+    }
+
+    /** The default bench directory, at a path every user may take first, must be the launcher's: {@link PrivateDir}. */
+    static void checkBenchDir(Path benchDir) throws LauncherException {
+        if (benchDir.toAbsolutePath().toString().equals(Workspace.HOST_BENCH_DIR)) {
+            PrivateDir.ensure(benchDir.toAbsolutePath());
+        }
     }
 
     @Override
     public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) throws LauncherException, InterruptedException {
         LOCKS.acquire();
+        checkBenchDir(benchDir);
         PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), "127.0.0.1");
         try {
             Thread.sleep(1000); // let the idle peer settle before its memory is read

@@ -1,6 +1,7 @@
 package io.isobench.launcher.kind.host;
 
 import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.Workspace;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * {@code FileChannel.tryLock} for every run (one per benchmark class here), so a second host run would fail every
  * class on it. Between two classes the lock is free for a moment, so the host environment also holds a lock of its
  * own ({@value #OWN}) for as long as this launcher lives; a run checks both. Containers and VMs have their own /tmp.
- * Lock files are opened without following symbolic links (a predictable path in a shared directory).
+ * The own lock is in the launcher's state directory ({@link Workspace#stateDir}: root's is /var/lib/isobench, 0700),
+ * not in /tmp, where any user could create and hold it first; JMH's lock stays where JMH takes it, and is only tried.
+ * Lock files are opened without following symbolic links.
  */
 public final class HostLocks {
 
@@ -27,16 +30,27 @@ public final class HostLocks {
     /** The lock a host environment holds while its launcher runs. */
     static final String OWN = "isobench-host.lock";
 
-    private final Path dir;
+    /** Where the own lock is, or null until it is asked for ({@link Workspace#stateDir}). */
+    private Path ownDir;
+    private final Path jmhDir;
     private FileLock held;
 
+    /** Both locks in one directory (for tests). */
     public HostLocks(Path dir) {
-        this.dir = dir;
+        this(dir, dir);
     }
 
-    /** The locks in the suite's temporary directory (the host suite runs with the launcher's {@code java.io.tmpdir}). */
-    public static HostLocks inTmpDir() {
-        return new HostLocks(Path.of(System.getProperty("java.io.tmpdir")));
+    HostLocks(Path ownDir, Path jmhDir) {
+        this.ownDir = ownDir;
+        this.jmhDir = jmhDir;
+    }
+
+    /**
+     * The own lock in the launcher's state directory, found when first taken, and JMH's in the suite's temporary
+     * directory (the host suite runs with the launcher's {@code java.io.tmpdir}).
+     */
+    public static HostLocks forThisMachine() {
+        return new HostLocks(null, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     /**
@@ -50,7 +64,10 @@ public final class HostLocks {
             checkJmh();
             return;
         }
-        Path own = dir.resolve(OWN);
+        if (ownDir == null) {
+            ownDir = Workspace.stateDir();
+        }
+        Path own = ownDir.resolve(OWN);
         FileChannel channel = open(own, true);
         FileLock lock = tryLock(channel);
         if (lock == null) {
@@ -67,7 +84,7 @@ public final class HostLocks {
     }
 
     private void checkJmh() throws LauncherException {
-        Path jmh = dir.resolve(JMH);
+        Path jmh = jmhDir.resolve(JMH);
         if (Files.exists(jmh, LinkOption.NOFOLLOW_LINKS)) {
             FileChannel channel = open(jmh, false);
             try {

@@ -73,7 +73,8 @@ final class Guest implements AutoCloseable {
                     "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
                     "-append", image.cmdline() + " " + network.kernelArg(),
                     "-drive", drive,
-                    "-virtfs", "local,path=" + share + ",mount_tag=share,security_model=none,id=share"));
+                    "-virtfs", "local,path=" + share + ",mount_tag=share,security_model=" + shareModel(share) + ",id=share"));
+            command.addAll(sandbox());
             command.addAll(network.qemuArgs());
             if (options.pageReporting()) {
                 command.addAll(List.of("-device", "virtio-balloon-pci,free-page-reporting=on"));
@@ -91,12 +92,87 @@ final class Guest implements AutoCloseable {
         }
     }
 
+    /**
+     * How QEMU maps the share: {@code mapped-xattr} where the share's file system takes user extended attributes
+     * (ext4, xfs, btrfs), else {@code none}, with a warning. With mapped-xattr the guest's symbolic links, FIFOs and
+     * device nodes are regular files on the host (their kind and mode kept in an attribute), and its files belong to
+     * QEMU's user: what the guest writes into the share can never make the host, which reads it back as root, follow
+     * a link or block on a FIFO. The guest only writes results and reads scripts there (vm-images/recipe/isobench-init,
+     * {@link VmEnvironment#stepLoop}), which works the same either way.
+     */
+    static String shareModel(Path share) {
+        try {
+            java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(share,
+                    java.nio.file.attribute.UserDefinedFileAttributeView.class);
+            if (view != null) {
+                view.write("isobench.probe", java.nio.ByteBuffer.wrap(new byte[] {1}));
+                view.delete("isobench.probe");
+                return "mapped-xattr";
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Said below.
+        }
+        if (!WARNED_SHARE.getAndSet(true)) {
+            io.isobench.launcher.core.Progress.warn("the VM share " + share + " is on a file system without user extended "
+                    + "attributes: QEMU shares it with security_model=none, where the guest can make real links and "
+                    + "FIFOs on the host (the launcher reads them without following; ISOBENCH_CACHE on ext4 avoids it)");
+        }
+        return "none";
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_SHARE = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * QEMU's seccomp sandbox where this QEMU has one (Debian's does): no obsolete system calls, no change of
+     * privileges, no new processes, no scheduling or affinity changes; none of which the VM needs (its tap device is
+     * opened without a script).
+     */
+    static List<String> sandbox() {
+        return Sandbox.SUPPORTED ? List.of("-sandbox", SANDBOX) : List.of();
+    }
+
+    static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
+
+    /** Whether QEMU offers -sandbox, asked once. */
+    private static final class Sandbox {
+        static final boolean SUPPORTED = ask();
+
+        private static boolean ask() {
+            try {
+                return Processes.run(List.of("qemu-system-x86_64", "-help"), 30).output().contains("-sandbox on");
+            } catch (LauncherException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** The longest console line kept: the guest writes the console, and a line without an end must not fill the heap. */
+    static final int MAX_LINE = 64 * 1024;
+
+    /** The next line of at most {@link #MAX_LINE} characters (a longer one is cut there), or null at the end. */
+    static String readLine(java.io.Reader in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (line.length() < MAX_LINE) {
+                line.append((char) c);
+            }
+        }
+        return line.length() > 0 ? line.toString() : null;
+    }
+
     private void read(Path consoleLog, boolean echo, List<String> watch) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(qemu.getInputStream(), StandardCharsets.UTF_8));
              PrintStream log = new PrintStream(Files.newOutputStream(consoleLog, StandardOpenOption.CREATE,
                      StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = readLine(in)) != null) {
                 line = line.replace("\r", "");
                 long now = System.nanoTime();
                 log.println(line);

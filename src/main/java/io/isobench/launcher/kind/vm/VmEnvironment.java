@@ -4,6 +4,7 @@ import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.DiskUsage;
 import io.isobench.launcher.core.Environment;
 import io.isobench.launcher.core.FootprintWriter;
+import io.isobench.launcher.core.GuestFiles;
 import io.isobench.launcher.core.InboundPeer;
 import io.isobench.launcher.core.Instance;
 import io.isobench.launcher.core.LauncherException;
@@ -19,12 +20,12 @@ import io.isobench.network.EchoPeer;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ResultLayout;
 import io.isobench.schema.ShippedImage;
+import io.isobench.schema.UntrustedFile;
 import io.isobench.suite.JsonFiles;
 import io.isobench.support.BenchDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -246,6 +247,9 @@ public final class VmEnvironment implements Environment {
         }
     }
 
+    /** The most of one command's output shown: JMH's console output of a class is far less. */
+    static final long MAX_OUTPUT_BYTES = 64L << 20;
+
     /**
      * The guest's run.sh for the run: make the benchmarks' directory, say ready, then run each command file in turn. It waits with bash's {@code read -t} on a FIFO nobody writes, a builtin: under TCG every
      * exec of a program costs about 0.1 s of emulated CPU, which a {@code sleep} loop would spend all the time.
@@ -352,9 +356,9 @@ public final class VmEnvironment implements Environment {
                 long shown = 0;
                 while (true) {
                     shown = tail(out, shown, sink);
-                    if (Files.isRegularFile(rc)) {
+                    if (UntrustedFile.present(rc)) {
                         tail(out, shown, sink);
-                        return Integer.parseInt(Files.readString(rc).strip());
+                        return Integer.parseInt(GuestFiles.readAnswer(rc).strip());
                     }
                     if (!guest.alive()) {
                         throw new LauncherException("the guest stopped (" + guest.lastWords() + "); see " + console);
@@ -378,20 +382,21 @@ public final class VmEnvironment implements Environment {
             }
         }
 
-        /** Copies what the file holds beyond {@code from} to the sink; returns the new position. */
-        private static long tail(Path file, long from, OutputStream sink) throws IOException {
-            if (!Files.isRegularFile(file)) {
+        /**
+         * Copies what the guest's output file holds beyond {@code from} to the sink, up to {@link #MAX_OUTPUT_BYTES}
+         * of a command's output; returns the new position. The file is the guest's: a regular file only, no link
+         * followed ({@link UntrustedFile#channel}).
+         */
+        static long tail(Path file, long from, OutputStream sink) throws IOException {
+            if (!UntrustedFile.present(file) || from >= MAX_OUTPUT_BYTES) {
                 return from;
             }
-            try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-                long position = from;
-                channel.position(from);
-                ByteBuffer buffer = ByteBuffer.allocate(8192);
-                int n;
-                while ((n = channel.read(buffer)) > 0) {
-                    sink.write(buffer.array(), 0, n);
-                    position += n;
-                    buffer.clear();
+            try (SeekableByteChannel channel = UntrustedFile.channel(file)) {
+                long position = from + UntrustedFile.copyRange(channel, from, MAX_OUTPUT_BYTES - from, sink);
+                if (position >= MAX_OUTPUT_BYTES) {
+                    sink.write(("\nisobench: the command's output goes on beyond "
+                            + UntrustedFile.mib(MAX_OUTPUT_BYTES) + "; the rest is not shown\n").getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8));
                 }
                 sink.flush();
                 return position;
@@ -409,7 +414,7 @@ public final class VmEnvironment implements Environment {
         @Override
         public void close() {
             try {
-                Files.writeString(steps.resolve("stop"), "");
+                JsonFiles.writeAtomically(steps.resolve("stop"), "");
                 if (!guest.awaitExit(30)) {
                     Progress.warn(identity.name() + ": the guest did not power off within 30 s; QEMU is stopped");
                 }
@@ -437,8 +442,9 @@ public final class VmEnvironment implements Environment {
         }
     }
 
+    /** Writes run.sh into a share a guest may have written before: a new file renamed into place, no link followed. */
     private static void writeRunScript(Path share, String body) throws IOException {
-        Files.writeString(share.resolve("run.sh"), "#!/bin/sh\n" + body + "\n");
+        JsonFiles.writeAtomically(share.resolve("run.sh"), "#!/bin/sh\n" + body + "\n");
     }
 
     private static void header(Path console, String title) throws IOException {

@@ -74,4 +74,18 @@ class HostLocksTest {
         assertEquals(Optional.empty(), HostLocks.holder(locks, "888"), "an OFD lock names no process");
         assertEquals(Optional.empty(), HostLocks.holder(locks, "999"));
     }
+
+    @Test
+    void theOwnLockIsInAStateDirectoryOfItsOwnAndJmhsWhereJmhTakesIt() throws Exception {
+        Path state = Files.createSymbolicLink(tmp.resolve("state"), Files.createDirectory(tmp.resolve("elsewhere")));
+        Path jmhDir = Files.createDirectory(tmp.resolve("tmp"));
+        // Another user's /tmp/isobench-host.lock, held: no longer this run's concern.
+        Files.writeString(jmhDir.resolve(HostLocks.OWN), "");
+        HostLocks locks = new HostLocks(io.isobench.launcher.core.PrivateDir.ensure(tmp.resolve("own")), jmhDir);
+        assertDoesNotThrow(locks::acquire);
+        assertTrue(Files.exists(tmp.resolve("own").resolve(HostLocks.OWN)));
+        LauncherException e = assertThrows(LauncherException.class,
+                () -> io.isobench.launcher.core.PrivateDir.ensure(state));
+        assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    }
 }
