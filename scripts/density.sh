@@ -21,6 +21,7 @@ main() {
   done
   ensure_jars
   [[ "$kinds" != *container* ]] || ensure_docker
+  [[ "$kinds" != *charliecloud* ]] || { ensure_docker && ensure_charliecloud; }
   [[ "$kinds" != *vm* ]] || ensure_qemu
   launch density "$@"
 }

@@ -143,6 +143,17 @@ ensure_qemu() {
   ensure_packages qemu-system-x86 qemu-utils debootstrap
 }
 
+# Charliecloud's ch-run for its environment kind, and, as root, the system user that runs it unprivileged, as HPC sites
+# run it (the launcher's RunAs.USER; without it the launcher falls back to nobody).
+ensure_charliecloud() {
+  ensure_packages charliecloud
+  if [[ $EUID -eq 0 ]] && ! getent passwd isobench >/dev/null; then
+    say "adding the system user isobench, which runs ch-run unprivileged"
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin isobench \
+      || die "could not add the system user isobench"
+  fi
+}
+
 # For the main job: Maven passes every -Disobench.* property, set or not: an empty --name= means "not given" and is
 # dropped, and --jmh="OPTIONS" becomes the raw JMH options after --. Sets ARGS.
 maven_arguments() {
