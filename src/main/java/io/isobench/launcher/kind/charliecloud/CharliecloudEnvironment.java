@@ -12,6 +12,7 @@ import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.RunAs;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.core.SuiteCommand;
+import io.isobench.launcher.core.WorkDir;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ShippedImage;
@@ -19,8 +20,6 @@ import io.isobench.support.Peer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,25 +62,14 @@ public final class CharliecloudEnvironment implements Environment {
     public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) throws LauncherException, InterruptedException {
         ChProcesses.sweepOrphans();
         RunAs user = user(variant);
-        RunAs self = RunAs.self();
         CharliecloudImage prepared = CharliecloudImage.ensure(image, spec.runtime());
         Cleanup cleanup = new Cleanup();
         String tag = ChProcesses.newTag();
         try {
-            WorkDir work = WorkDir.create(user, spec.benchmarksJar());
+            WorkDir work = WorkDir.create("charliecloud", user, spec.benchmarksJar());
             cleanup.add("work directory " + work.dir(), work::close);
-            Files.createDirectories(envDir);
-            if (user.switches()) {
-                Files.setAttribute(envDir, "unix:uid", user.uid(), LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(envDir, "unix:gid", user.gid(), LinkOption.NOFOLLOW_LINKS);
-                cleanup.add("the environment directory's owner", () -> self.own(envDir));
-            }
+            Path results = work.resultsFor(envDir);
             cleanup.add("ch-run processes", () -> ChProcesses.kill(tag)); // first on close: nothing writes after it
-            Path results = user.mayWriteIn(envDir) ? envDir : work.results();
-            if (!results.equals(envDir)) {
-                Progress.say(name() + ": " + user.name() + " cannot reach " + envDir + "; the suite writes to " + results
-                        + " and its files are copied back after every step");
-            }
             ChRun chRun = new ChRun(user, prepared.dir(), CharliecloudImage.binds(work.jar(), results, work.bench()), tag);
 
             ShippedImage shipped = prepared.sizes(spec.benchmarksJar());

@@ -7,6 +7,7 @@ import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.PeerProcess;
 import io.isobench.launcher.core.Processes;
 import io.isobench.launcher.core.RunAs;
+import io.isobench.launcher.core.WorkDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,8 @@ final class CharliecloudIdle implements IdleKind {
         this.user = user;
         this.image = image;
         this.work = work;
-        this.chRun = new ChRun(user, image.dir(), CharliecloudImage.binds(work.jar(), work.results(), work.bench()), tag);
+        this.chRun = new ChRun(user, image.dir(), CharliecloudImage.binds(work.jar(), work.dir().resolve("results"),
+                work.bench()), tag);
     }
 
     static CharliecloudIdle open(CharliecloudVariant variant, String image, JvmRuntime jvm, Path jar)
@@ -37,7 +39,7 @@ final class CharliecloudIdle implements IdleKind {
         ChProcesses.sweepOrphans();
         RunAs user = CharliecloudEnvironment.user(variant);
         CharliecloudImage prepared = CharliecloudImage.ensure(image, jvm);
-        return new CharliecloudIdle(variant, user, prepared, WorkDir.create(user, jar), ChProcesses.newTag());
+        return new CharliecloudIdle(variant, user, prepared, WorkDir.create("charliecloud", user, jar), ChProcesses.newTag());
     }
 
     @Override
