@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 public final class PeerProcess implements AutoCloseable {
 
     private static final int READY_TIMEOUT_SECONDS = 30;
+    /** How many of its last lines a peer that exits before listening shows (a JVM's crash report takes several). */
+    private static final int LAST_LINES = 6;
 
     private final Process process;
     private final int port;
@@ -58,7 +60,7 @@ public final class PeerProcess implements AutoCloseable {
             throw new LauncherException("cannot start the echo peer: " + e.getMessage(), e);
         }
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("");
+        java.util.Deque<String> last = new java.util.concurrent.LinkedBlockingDeque<>();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
@@ -66,7 +68,12 @@ public final class PeerProcess implements AutoCloseable {
                     if (line.startsWith(EchoPeer.READY)) {
                         return line;
                     }
-                    last.set(line.strip());
+                    if (!line.isBlank()) {
+                        last.addLast(line.strip());
+                        if (last.size() > LAST_LINES) {
+                            last.removeFirst();
+                        }
+                    }
                 }
                 return null;
             } catch (IOException e) {
@@ -77,7 +84,7 @@ public final class PeerProcess implements AutoCloseable {
             String line = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (line == null) {
                 throw new LauncherException("the echo peer exited before listening (exit " + process.waitFor() + ")"
-                        + (last.get().isEmpty() ? "" : ": " + last.get()));
+                        + (last.isEmpty() ? "" : ": " + String.join(" | ", last)));
             }
             int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
             return new PeerProcess(process, port);
