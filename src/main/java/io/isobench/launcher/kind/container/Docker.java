@@ -302,6 +302,15 @@ public final class Docker {
         }
     }
 
+    /** Streams {@code docker save IMAGE} (a tar of its layers and their config) into {@code out}. */
+    public void save(String image, OutputStream out) throws LauncherException {
+        try (InputStream saved = client.saveImageCmd(image).exec()) {
+            saved.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            throw new LauncherException("cannot save image " + image + ": " + LauncherException.rootMessage(e), e);
+        }
+    }
+
     /** Bytes of {@code docker save IMAGE | gzip} (gzip's default level, 6), streamed: nothing is written to disk. */
     public long savedGzipBytes(String image) throws LauncherException {
         CountingStream count = new CountingStream();
