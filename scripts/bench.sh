@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The main job (what `mvn verify -Pbench` runs): host, the container variants (runc and gVisor's runsc by default) and
-# the VM, started once each and run in interleaved rounds, then the comparison.
+# The main job (what `mvn verify -Pbench` runs): host, the container variants (runc and gVisor's runsc by default),
+# Charliecloud, Podman and the VM, started once each and run in interleaved rounds, then the comparison.
 #   scripts/bench.sh [--profile smoke|quick|standard|full] [--rounds N] [--seed S] [--include REGEX] [--out RUN_DIR]
-#                    [--envs host,container,vm] [--container-variants bridge,runsc-bridge,host,...]
+#                    [--envs host,container,charliecloud,podman,vm] [--container-variants bridge,runsc-bridge,host,...]
 #                    [--vm-networks auto|tap|user|tap,user] [--density N]
 #                    [--neighbours K --load cpu|io|net]   (each environment also beside K loaded siblings: README, Neighbours)
 #                    [-- JMH options]   (or --jmh="JMH options", as mvn verify -Pbench -Disobench.jmh=... passes them)
-# As root on Debian it installs and starts what the environments need (docker.io, QEMU, debootstrap); an environment
-# that still cannot run is skipped with its reason in the report, unless it was named in --envs.
+# As root on Debian it installs and starts what the environments need (docker.io, charliecloud, podman, QEMU,
+# debootstrap); an environment that still cannot run is skipped with its reason in the report, unless it was named in
+# --envs.
 # Every option, described: java -jar target/isobench.jar bench --help (once built: mvn -DskipTests package).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -34,6 +35,18 @@ main() {
   if wants container "$@"; then
     (ensure_docker && ensure_packages debootstrap) || say "the container environment may be skipped (see above)"
   fi
+  if wants charliecloud "$@" || wants charliecloud-root "$@"; then
+    (ensure_docker && ensure_packages debootstrap && ensure_charliecloud) \
+      || say "the Charliecloud environment may be skipped (see above)"
+  fi
+  local podman
+  for podman in podman podman-runc podman-crun podman-runc-rootless podman-crun-rootless; do
+    if wants "$podman" "$@"; then
+      (ensure_docker && ensure_packages debootstrap && ensure_podman) \
+        || say "the Podman environments may be skipped (see above)"
+      break
+    fi
+  done
   if wants vm "$@"; then
     (ensure_qemu) || say "the VM environment may be skipped (see above)"
   fi

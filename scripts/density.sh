@@ -21,6 +21,8 @@ main() {
   done
   ensure_jars
   [[ "$kinds" != *container* ]] || ensure_docker
+  [[ "$kinds" != *charliecloud* ]] || { ensure_docker && ensure_charliecloud; }
+  [[ "$kinds" != *podman* ]] || { ensure_docker && ensure_podman; }
   [[ "$kinds" != *vm* ]] || ensure_qemu
   launch density "$@"
 }

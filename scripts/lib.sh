@@ -143,6 +143,41 @@ ensure_qemu() {
   ensure_packages qemu-system-x86 qemu-utils debootstrap
 }
 
+# The system user that runs the unprivileged environments (Charliecloud, rootless Podman) when isobench runs as root,
+# as HPC sites run them (the launcher's RunAs.USER; without it the launcher falls back to nobody).
+ensure_isobench_user() {
+  [[ $EUID -eq 0 ]] || return 0
+  getent passwd isobench >/dev/null && return 0
+  say "adding the system user isobench, which runs the unprivileged environments"
+  useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin isobench \
+    || die "could not add the system user isobench"
+}
+
+# Charliecloud's ch-run for its environment kind.
+ensure_charliecloud() {
+  ensure_packages charliecloud
+  ensure_isobench_user
+}
+
+# Podman for its environment kind. Rootless Podman needs subordinate uids and gids for its user (the image's files
+# belong to several users and groups: /etc/gshadow to group shadow); as root, isobench gets 65536 of each after every
+# range already given.
+ensure_podman() {
+  ensure_packages podman uidmap
+  ensure_isobench_user
+  [[ $EUID -eq 0 ]] || return 0
+  local file option start
+  for file in /etc/subuid /etc/subgid; do
+    option=--add-subuids
+    [[ "$file" == /etc/subuid ]] || option=--add-subgids
+    if ! grep -qs '^isobench:' "$file"; then
+      start=$(awk -F: 'BEGIN { end = 100000 } $2 + $3 > end { end = $2 + $3 } END { print end }' "$file" 2>/dev/null \
+        || echo 100000)
+      usermod "$option" "$start-$((start + 65535))" isobench || die "could not give isobench subordinate ids in $file"
+    fi
+  done
+}
+
 # For the main job: Maven passes every -Disobench.* property, set or not: an empty --name= means "not given" and is
 # dropped, and --jmh="OPTIONS" becomes the raw JMH options after --. Sets ARGS.
 maven_arguments() {

@@ -60,6 +60,13 @@ final class Engines {
                 : "the Docker engine has no " + runtime + " runtime (restart it through scripts/lib.sh's ensure_docker as root)");
     }
 
+    /** Charliecloud's ch-run, and a Docker engine to make its image from the container image. */
+    static void requireCharliecloud() {
+        requireDocker();
+        require(Files.isExecutable(Path.of("/usr/bin/ch-run")) ? null
+                : "ch-run is not installed (apt-get install charliecloud, or scripts/lib.sh's ensure_charliecloud as root)");
+    }
+
     static void requireChromium() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {

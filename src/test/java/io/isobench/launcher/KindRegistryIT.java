@@ -60,7 +60,7 @@ class KindRegistryIT {
     @Test
     void theTestKindIsRegisteredBesideTheLaunchersOwn() {
         List<String> ids = Kinds.load().all().stream().map(kind -> kind.id()).toList();
-        assertEquals(List.of("host", "container", "vm", "proc"), ids);
+        assertEquals(List.of("host", "container", "vm", "charliecloud", "podman", "proc"), ids);
     }
 
     @Test

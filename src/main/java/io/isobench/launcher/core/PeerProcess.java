@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 public final class PeerProcess implements AutoCloseable {
 
     private static final int READY_TIMEOUT_SECONDS = 30;
+    /** How many of its last lines a peer that exits before listening shows (a JVM's crash report takes several). */
+    private static final int LAST_LINES = 6;
 
     private final Process process;
     private final int port;
@@ -38,21 +40,39 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     public static PeerProcess start(JvmRuntime runtime, Path jar, String bind) throws LauncherException, InterruptedException {
+        return start(command(runtime.java().toString(), jar.toString(), bind));
+    }
+
+    /** The EchoPeer's command line, with {@code java} and {@code jar} as the process that runs it sees them. */
+    public static List<String> command(String java, String jar, String bind) {
+        return List.of(java, "-cp", jar, EchoPeer.class.getName(), "--port", "0", "--bind", bind, "--exit-on-stdin-eof");
+    }
+
+    /**
+     * Starts {@code command}: an EchoPeer's {@link #command}, perhaps behind a launcher that execs it (ch-run), so that
+     * the process started is the peer (its memory is the instance's), and returns once it listens.
+     */
+    public static PeerProcess start(List<String> command) throws LauncherException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(List.of(runtime.java().toString(), "-cp", jar.toString(),
-                    EchoPeer.class.getName(), "--port", "0", "--bind", bind, "--exit-on-stdin-eof"))
-                    .redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new LauncherException("cannot start the echo peer: " + e.getMessage(), e);
         }
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        java.util.Deque<String> last = new java.util.concurrent.LinkedBlockingDeque<>();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith(EchoPeer.READY)) {
                         return line;
+                    }
+                    if (!line.isBlank()) {
+                        last.addLast(line.strip());
+                        if (last.size() > LAST_LINES) {
+                            last.removeFirst();
+                        }
                     }
                 }
                 return null;
@@ -63,7 +83,8 @@ public final class PeerProcess implements AutoCloseable {
         try {
             String line = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (line == null) {
-                throw new LauncherException("the echo peer exited before listening (exit " + process.waitFor() + ")");
+                throw new LauncherException("the echo peer exited before listening (exit " + process.waitFor() + ")"
+                        + (last.isEmpty() ? "" : ": " + String.join(" | ", last)));
             }
             int port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
             return new PeerProcess(process, port);

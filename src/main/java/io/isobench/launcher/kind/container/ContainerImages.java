@@ -17,19 +17,19 @@ import java.util.Map;
  * {@code build.sh prune} with the other recipes' images), + the benchmarks jar ({@value #RUN_REPO}{@code :<pid>-<n>},
  * per run, since the jar changes with every build; removed with the run, or by the next run's sweep).
  */
-final class ContainerImages {
+public final class ContainerImages {
 
     static final String RUNTIME_REPO = "isobench/runtime";
     static final String RUN_REPO = "isobench/run";
     /** Where the runtime and the jar are in the image. */
-    static final String OPT = "/opt/isobench";
+    public static final String OPT = "/opt/isobench";
     private static final long BUILD_TIMEOUT_SECONDS = 600;
 
     private ContainerImages() {
     }
 
     /** The base with the runtime baked in, built unless cached. */
-    static String withRuntime(Docker docker, String base, JvmRuntime runtime) throws LauncherException, InterruptedException {
+    public static String withRuntime(Docker docker, String base, JvmRuntime runtime) throws LauncherException, InterruptedException {
         String runtimeHash;
         try {
             runtimeHash = runtime.contentSha256().substring(0, 12);

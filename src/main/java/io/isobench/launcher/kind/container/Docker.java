@@ -283,6 +283,44 @@ public final class Docker {
         }
     }
 
+    /**
+     * Unpacks the file system of {@code image} into {@code dir} as {@code docker create} and {@code docker export | tar -x}
+     * would: the directory image that Charliecloud runs. Device nodes and Docker's marker file stay out (ch-run binds
+     * the host's /dev). The container made for it carries {@code labels} and is removed.
+     */
+    public void export(String image, Path dir, Map<String, String> labels, long timeoutSeconds)
+            throws LauncherException, InterruptedException {
+        String id = client.createContainerCmd(image).withCmd("true").withLabels(labels).exec().getId();
+        Process tar = null;
+        try {
+            tar = new ProcessBuilder("tar", "-x", "-C", dir.toString(), "--exclude=dev/*", "--exclude=.dockerenv")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try (InputStream exported = client.exportContainerCmd(id).exec(); OutputStream in = tar.getOutputStream()) {
+                exported.transferTo(in);
+            }
+            if (!tar.waitFor(timeoutSeconds, TimeUnit.SECONDS) || tar.exitValue() != 0) {
+                throw new LauncherException("tar could not unpack the export of " + image + " into " + dir
+                        + (tar.isAlive() ? " within " + timeoutSeconds + " s" : " (exit " + tar.exitValue() + ")"));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new LauncherException("cannot export image " + image + ": " + LauncherException.rootMessage(e), e);
+        } finally {
+            if (tar != null) {
+                tar.destroyForcibly();
+            }
+            removeContainer(id);
+        }
+    }
+
+    /** Streams {@code docker save IMAGE} (a tar of its layers and their config) into {@code out}. */
+    public void save(String image, OutputStream out) throws LauncherException {
+        try (InputStream saved = client.saveImageCmd(image).exec()) {
+            saved.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            throw new LauncherException("cannot save image " + image + ": " + LauncherException.rootMessage(e), e);
+        }
+    }
+
     /** Bytes of {@code docker save IMAGE | gzip} (gzip's default level, 6), streamed: nothing is written to disk. */
     public long savedGzipBytes(String image) throws LauncherException {
         CountingStream count = new CountingStream();
