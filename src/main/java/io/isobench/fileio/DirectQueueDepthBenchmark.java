@@ -1,6 +1,9 @@
 package io.isobench.fileio;
 
 import com.sun.nio.file.ExtendedOpenOption;
+import io.isobench.evidence.Claim;
+import io.isobench.evidence.DeviceReads;
+import io.isobench.evidence.Evidence;
 import io.isobench.support.Capability;
 import io.isobench.support.DirectIo;
 import io.isobench.support.Requires;
@@ -32,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 @Requires(Capability.DIRECT_IO)
+@Claim(evidence = Evidence.DEVICE_READ_BYTES_PER_OP, atLeast = 0.9 * LaidOutFile.BLOCK,
+        means = "each read reaches the block device")
 public class DirectQueueDepthBenchmark {
 
     private final AtomicLong seeds = new AtomicLong(42);
@@ -66,24 +71,25 @@ public class DirectQueueDepthBenchmark {
 
     @Benchmark
     @Threads(1)
-    public int depth1(Reader reader) throws IOException {
-        return read(reader);
+    public int depth1(Reader reader, DeviceReads reads) throws IOException {
+        return read(reader, reads);
     }
 
     @Benchmark
     @Threads(4)
-    public int depth4(Reader reader) throws IOException {
-        return read(reader);
+    public int depth4(Reader reader, DeviceReads reads) throws IOException {
+        return read(reader, reads);
     }
 
     @Benchmark
     @Threads(16)
-    public int depth16(Reader reader) throws IOException {
-        return read(reader);
+    public int depth16(Reader reader, DeviceReads reads) throws IOException {
+        return read(reader, reads);
     }
 
-    private int read(Reader reader) throws IOException {
+    private int read(Reader reader, DeviceReads reads) throws IOException {
         reader.buffer.clear();
+        reads.op();
         return channel.read(reader.buffer, reader.random.nextLong(file.bytes() / LaidOutFile.BLOCK) * LaidOutFile.BLOCK);
     }
 }
