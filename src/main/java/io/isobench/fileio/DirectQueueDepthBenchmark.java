@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,13 +24,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Random 4 KiB O_DIRECT reads with 1, 4 and 16 requests in flight (one blocking reader thread per request), as
  * reads per second over all threads: how a device, or a virtual disk and the host's I/O path behind it, scales with
  * queue depth. {@code fio --rw=randread --bs=4k --direct=1 --ioengine=libaio --iodepth=N} measures the same depth
- * with asynchronous I/O from one thread. Skipped where the file system refuses O_DIRECT.
+ * with asynchronous I/O from one thread. Skipped where the file system refuses O_DIRECT. The file is {@code fileMiB}
+ * of random data of this fork's own, read at offsets of its own; each read is evidence of reaching the device, as in
+ * {@link DirectRandomReadBenchmark}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -39,13 +41,15 @@ import java.util.concurrent.atomic.AtomicLong;
         means = "each read reaches the block device")
 public class DirectQueueDepthBenchmark {
 
-    private final AtomicLong seeds = new AtomicLong(42);
+    @Param({"1024"})
+    public long fileMiB;
+
     private LaidOutFile file;
     private FileChannel channel;
 
     @Setup
     public void setup() throws IOException {
-        file = new LaidOutFile("queuedepth", 128L << 20, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
+        file = new LaidOutFile("queuedepth", fileMiB << 20, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
         channel = file.channel();
     }
 
@@ -56,17 +60,12 @@ public class DirectQueueDepthBenchmark {
         }
     }
 
-    /** One reader thread's buffer and its own random offsets (every thread a fixed seed of its own). */
+    /** One reader thread's buffer and its own random offsets (a generator seeded anew for every thread of every fork). */
     @State(Scope.Thread)
     public static class Reader {
 
         final ByteBuffer buffer = DirectIo.alignedBuffer(LaidOutFile.BLOCK);
-        SplittableRandom random;
-
-        @Setup
-        public void setup(DirectQueueDepthBenchmark benchmark) {
-            random = new SplittableRandom(benchmark.seeds.getAndIncrement());
-        }
+        final SplittableRandom random = new SplittableRandom();
     }
 
     @Benchmark

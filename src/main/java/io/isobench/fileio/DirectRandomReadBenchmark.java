@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * host's cache behind a virtual disk); skipped where the file system refuses O_DIRECT. That it did is evidence, not
  * an assumption: where the bytes read from the device fall short of the block size (gVisor hands its sandbox a host file
  * opened without O_DIRECT, so the host's page cache serves it; tmpfs accepts O_DIRECT since Linux 6.6 and has no
- * device) the row is listed as contradicted.
+ * device) the row is listed as contradicted. The file is {@code fileMiB} of random data of this fork's own (1 GiB
+ * by default: more than a small host's or a VM's spare page cache; pass {@code -p fileMiB=N} where the disk is small).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -37,13 +39,16 @@ import java.util.concurrent.TimeUnit;
         means = "each read reaches the block device")
 public class DirectRandomReadBenchmark {
 
+    @Param({"1024"})
+    public long fileMiB;
+
     private LaidOutFile file;
     private FileChannel channel;
     private final ByteBuffer buffer = DirectIo.alignedBuffer(LaidOutFile.BLOCK);
 
     @Setup
     public void setup() throws IOException {
-        file = new LaidOutFile("directread", 128L << 20, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
+        file = new LaidOutFile("directread", fileMiB << 20, StandardOpenOption.READ, ExtendedOpenOption.DIRECT);
         channel = file.channel();
     }
 

@@ -35,7 +35,7 @@ public class SmallFileChurnBenchmark {
     public void setup() {
         dir = BenchDir.create("churn");
         file = dir.resolve("small");
-        LaidOutFile.fillRandom(content, 5);
+        LaidOutFile.fillRandom(content);
     }
 
     @TearDown

@@ -37,7 +37,7 @@ public class SyncWriteLatencyBenchmark {
     public void setup() throws IOException {
         file = new LaidOutFile("fsync", FILE_BYTES, StandardOpenOption.WRITE);
         channel = file.channel();
-        LaidOutFile.fillRandom(block, 3);
+        LaidOutFile.fillRandom(block);
     }
 
     @TearDown
