@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @State(Scope.Thread)
 @Claim(evidence = Evidence.SAME_CPU_FRACTION, atMost = 0.05, means = "the two threads run on different CPUs")
 public class ThreadWakeupBenchmark {

@@ -182,7 +182,8 @@ public final class SuiteMain implements Callable<Integer> {
                 long start = System.nanoTime();
                 Path part = partsDir.resolve(i + ".json");
                 failures.reset();
-                String error = runGroup(group, jmhArgs, forkProperties, part, format);
+                String error = runGroup(group, JmhCommandLine.of(profile, jmhOptions).forClass(group.type()).args(),
+                        forkProperties, part, format);
                 Map<String, Long> produced = new HashMap<>();
                 ArrayNode step = JsonFiles.MAPPER.createArrayNode();
                 try {
