@@ -52,7 +52,8 @@ class ClaimsDeclaredTest {
         }
         for (String expected : List.of("fileio.DirectRandomReadBenchmark deviceReadBytesPerOp",
                 "fileio.DirectQueueDepthBenchmark deviceReadBytesPerOp", "fileio.RandomReadBenchmark deviceReadBytesPerOp",
-                "fileio.MappedFileReadBenchmark deviceReadBytesPerOp", "memory.PageFaultBenchmark minorFaultsPerOp",
+                "fileio.MappedFileReadBenchmark deviceReadBytesPerOp", "fileio.MappedFileReadBenchmark minorFaultsPerOp",
+                "memory.PageFaultBenchmark minorFaultsPerOp",
                 "memory.PointerChaseBenchmark hugePageCoverage", "sched.ThreadWakeupBenchmark sameCpuFraction")) {
             assertTrue(claimed.contains(expected), expected + " in " + claimed);
         }
