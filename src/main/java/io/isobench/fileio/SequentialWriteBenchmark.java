@@ -67,7 +67,7 @@ public class SequentialWriteBenchmark {
         file = new LaidOutFile("seqwrite", FILE_BYTES, StandardOpenOption.WRITE);
         channel = file.channel();
         block = ByteBuffer.allocateDirect(blockSize);
-        LaidOutFile.fillRandom(block, 7);
+        LaidOutFile.fillRandom(block);
         position = 0;
     }
 

@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @State(Scope.Thread)
 public class SyncWriteLatencyBenchmark {
 
@@ -37,7 +39,7 @@ public class SyncWriteLatencyBenchmark {
     public void setup() throws IOException {
         file = new LaidOutFile("fsync", FILE_BYTES, StandardOpenOption.WRITE);
         channel = file.channel();
-        LaidOutFile.fillRandom(block, 3);
+        LaidOutFile.fillRandom(block);
     }
 
     @TearDown

@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The external peer of the {@code Peer*Benchmark}s: on one port number a TCP server whose clients choose echo or discard
- * with their first byte, and a UDP echo, running until killed.
+ * The external peer of the {@code Peer*Benchmark}s: on one port number a TCP server whose clients choose echo, discard or
+ * echo on the accepting thread (a connection per request) with their first byte, and a UDP echo, running until killed.
  * {@code java -cp benchmarks.jar io.isobench.network.EchoPeer --port N [--bind ADDR]}; binds to loopback unless told
  * otherwise, and prints {@code EchoPeer listening on ADDR:PORT} once it accepts connections and datagrams.
  */

@@ -2,6 +2,9 @@ package io.isobench.sched;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import io.isobench.evidence.Claim;
+import io.isobench.evidence.CpuPlacement;
+import io.isobench.evidence.Evidence;
 import io.isobench.support.CpuAffinity;
 import io.isobench.support.LibC;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +16,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
 
 import java.io.IOException;
 import java.nio.channels.Selector;
@@ -25,27 +30,47 @@ import java.util.concurrent.locks.LockSupport;
  * it back, through a futex (park/unpark), a pipe (blocking read and write) or an eventfd watched by epoll (a Selector's
  * wakeup). The two threads are pinned to two different CPUs where the thread may use two, so each operation is two
  * cross-CPU wake-ups: in a VM each sends an inter-processor interrupt and wakes a halted vCPU, both of which exit to
- * the hypervisor unless the CPU posts interrupts. With a single allowed CPU the threads share it (no IPI).
- * {@code perf bench sched pipe} measures the pipe variant's kind of round trip between two processes.
+ * the hypervisor unless the CPU posts interrupts. With {@code -t N} the N pairs take the allowed CPUs in turn (pair i
+ * CPUs 2i and 2i+1, modulo their number). {@code perf bench sched pipe} measures the pipe variant's kind of round trip
+ * between two processes.
+ * <p>
+ * Pinning is a request, so every 16th round trip both threads read the CPU they woke on ({@code sameCpuSamples} of
+ * {@code cpuSamples}): the row claims at most 5 % of them on one CPU and is listed as contradicted otherwise, as it is
+ * with a single allowed CPU (the threads share it, no IPI) and in gVisor (whose sched_getcpu says 0 for every thread).
+ * A VM's vCPUs float over the host's CPUs, which this cannot see.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @State(Scope.Thread)
+@Claim(evidence = Evidence.SAME_CPU_FRACTION, atMost = 0.05, means = "the two threads run on different CPUs")
 public class ThreadWakeupBenchmark {
+
+    /** Every how many round trips both threads read their CPU (a power of two, minus one). */
+    private static final int SAMPLE_MASK = 15;
 
     @Param({"futex", "pipe", "epoll"})
     public String mechanism;
 
     private Partner partner;
+    private int trips;
 
     @Setup
-    public void setup() throws IOException {
+    public void setup(ThreadParams threads) throws IOException {
         LibC.load();
         List<Integer> cpus = CpuAffinity.allowed();
-        int partnerCpu = -1;
+        int pair = threads.getThreadIndex();
         if (cpus.size() >= 2) {
-            CpuAffinity.pinCurrentThread(cpus.get(0));
-            partnerCpu = cpus.get(1);
+            start(cpus.get(2 * pair % cpus.size()), cpus.get((2 * pair + 1) % cpus.size()));
+        } else {
+            start(-1, -1);
+        }
+    }
+
+    /** Pins this thread to {@code cpu} and starts the partner pinned to {@code partnerCpu} (-1: not pinned). */
+    void start(int cpu, int partnerCpu) throws IOException {
+        if (cpu >= 0) {
+            CpuAffinity.pinCurrentThread(cpu);
         }
         partner = switch (mechanism) {
             case "futex" -> new Futex(partnerCpu);
@@ -64,8 +89,15 @@ public class ThreadWakeupBenchmark {
     }
 
     @Benchmark
-    public void roundTrip() throws IOException {
+    public void roundTrip(CpuPlacement placement) throws IOException {
+        boolean sample = (++trips & SAMPLE_MASK) == 0;
+        if (sample) {
+            partner.sampleCpu = true;
+        }
         partner.roundTrip();
+        if (sample) {
+            placement.record(CpuAffinity.current(), partner.cpu);
+        }
     }
 
     /** A partner thread that answers every wake-up with one of its own; closing stops and joins it. */
@@ -73,6 +105,10 @@ public class ThreadWakeupBenchmark {
 
         private final Thread thread;
         protected volatile boolean closed;
+        /** Set by the caller when the partner should read its CPU on its next wake-up ... */
+        volatile boolean sampleCpu;
+        /** ... which it leaves here before waking the caller. */
+        volatile int cpu = -1;
 
         Partner(int cpu) {
             thread = new Thread(() -> {
@@ -95,7 +131,15 @@ public class ThreadWakeupBenchmark {
         /** Wakes the partner and waits until it wakes this thread back. */
         abstract void roundTrip() throws IOException;
 
-        /** The partner's loop: wait to be woken, wake the caller, until closed. */
+        /** Called by the partner when it has woken, before it wakes the caller: reads its CPU when asked to. */
+        final void woken() {
+            if (sampleCpu) {
+                cpu = CpuAffinity.current();
+                sampleCpu = false;
+            }
+        }
+
+        /** The partner's loop: wait to be woken, {@link #woken()}, wake the caller, until closed. */
         abstract void serve();
 
         /** Makes {@link #serve} return. */
@@ -134,6 +178,7 @@ public class ThreadWakeupBenchmark {
                 while (!partnersTurn && !closed) {
                     LockSupport.park(this);
                 }
+                woken();
                 partnersTurn = false;
                 LockSupport.unpark(caller);
             }
@@ -170,6 +215,7 @@ public class ThreadWakeupBenchmark {
         @Override
         void serve() {
             while (LibC.read(toPartner[0], partnerByte, 1) == 1) {
+                woken();
                 if (LibC.write(toCaller[1], partnerByte, 1) != 1) {
                     return;
                 }
@@ -215,6 +261,7 @@ public class ThreadWakeupBenchmark {
                 while (!closed) {
                     partnerSelector.select();
                     if (!closed) {
+                        woken();
                         callerSelector.wakeup();
                     }
                 }

@@ -44,11 +44,15 @@ public final class BenchmarkSelection {
         }
 
         public Optional<Requires> requirement() {
+            return Optional.ofNullable(type().getAnnotation(Requires.class));
+        }
+
+        /** The benchmark class (not initialised); Object where it is not on the class path. */
+        public Class<?> type() {
             try {
-                return Optional.ofNullable(Class.forName(className, false, BenchmarkSelection.class.getClassLoader())
-                        .getAnnotation(Requires.class));
+                return Class.forName(className, false, BenchmarkSelection.class.getClassLoader());
             } catch (ClassNotFoundException e) {
-                return Optional.empty();
+                return Object.class;
             }
         }
 

@@ -1,8 +1,10 @@
 package io.isobench.suite;
 
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,8 @@ import java.util.Set;
 
 /**
  * The JMH command line of a run: the profile's options, then the user's raw options, which replace the
- * profile's option of the same name. Output options belong to the suite runner and are refused.
+ * profile's option of the same name. Output options belong to the suite runner and are refused. For one class
+ * ({@link #forClass}) the class's own {@code @Warmup} is a floor under the profile's warm-up.
  */
 public final class JmhCommandLine {
 
@@ -28,9 +31,14 @@ public final class JmhCommandLine {
             "-rf", "-rff", "-o", "-l", "-lp", "-lprof", "-lrf", "-h");
 
     private final List<String> args;
+    private final Profile profile;
+    /** The options the user gave raw: what was asked is what runs. */
+    private final Set<String> raw;
 
-    private JmhCommandLine(List<String> args) {
+    private JmhCommandLine(List<String> args, Profile profile, Set<String> raw) {
         this.args = List.copyOf(args);
+        this.profile = profile;
+        this.raw = Set.copyOf(raw);
     }
 
     public static JmhCommandLine of(Profile profile, List<String> raw) {
@@ -48,7 +56,48 @@ public final class JmhCommandLine {
             }
         }
         merged.addAll(rawChecked);
-        return new JmhCommandLine(merged);
+        return new JmhCommandLine(merged, profile, overridden);
+    }
+
+    /**
+     * The command line for one benchmark class: where the class's {@code @Warmup} asks for more warm-up iterations or
+     * a longer warm-up iteration than the profile's, that much. A warm-up that is long enough on the host (a 2 ms spawn
+     * gets 250 calls in 500 ms) is ten times too short in gVisor (22 ms: 23 calls), where the measured iterations then
+     * still trend; the slow-operation classes ask for enough that the slow environments warm up too. A warm-up option
+     * given raw stays as given, and the smoke profile keeps its own (it shows that things run, not how fast).
+     */
+    public JmhCommandLine forClass(Class<?> benchmarkClass) {
+        Warmup floor = benchmarkClass.getAnnotation(Warmup.class);
+        if (floor == null || !profile.warmupFloors()) {
+            return this;
+        }
+        List<String> raised = new ArrayList<>(args);
+        if (floor.iterations() != Warmup.BLANK_ITERATIONS && !raw.contains("-wi")) {
+            raise(raised, "-wi", floor.iterations(), Integer.toString(floor.iterations()));
+        }
+        if (floor.time() != Warmup.BLANK_TIME && !raw.contains("-w")) {
+            TimeValue time = new TimeValue(floor.time(), floor.timeUnit());
+            raise(raised, "-w", time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) + "ms");
+        }
+        return new JmhCommandLine(raised, profile, raw);
+    }
+
+    /** Sets option to value where its current value (a count, or a time in ms) is smaller than {@code floor}. */
+    private static void raise(List<String> args, String option, long floor, String value) {
+        int i = args.lastIndexOf(option);
+        if (i < 0) {
+            args.add(option);
+            args.add(value);
+            return;
+        }
+        String current = args.get(i + 1);
+        long now = option.equals("-w")
+                ? TimeValue.fromString(current).convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)
+                : Long.parseLong(current);
+        if (now < floor) {
+            args.set(i + 1, value);
+        }
     }
 
     /** Checks raw options: every one known, with its value, none reserved, no positional include. */

@@ -10,18 +10,20 @@ import java.util.stream.Collectors;
  * benchmark class in one round (forks, warm-up and measurement). A run measures in rounds (Abedi and Brecht, ICPE
  * 2017): in every round each environment runs one fork of each class, in an order drawn at random per round and class,
  * so that a difference between environments is measured close together in time and can be paired round by round.
- * Raw JMH options given after them override the per-round options flag by flag (see {@link JmhCommandLine}).
+ * Raw JMH options given after them override the per-round options flag by flag (see {@link JmhCommandLine}). A class
+ * whose operation is slow where isolation costs most (a process spawn, a connection, an fsync) asks for a longer
+ * warm-up with JMH's own {@code @Warmup}; every profile but smoke gives it at least that much.
  */
 public enum Profile {
 
-    /** For tests: shows that everything runs, not how fast. */
-    SMOKE(1, "-f", "1", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms"),
+    /** For tests: shows that everything runs, not how fast (and so keeps its short warm-up for every class). */
+    SMOKE(1, false, "-f", "1", "-wi", "1", "-w", "100ms", "-i", "2", "-r", "100ms"),
     /** A first look: three short rounds. */
-    QUICK(3, "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"),
+    QUICK(3, true, "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"),
     /** The default: five rounds, so that a comparison pairs five forks a side, in about the time of two long forks. */
-    STANDARD(5, "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"),
+    STANDARD(5, true, "-f", "1", "-wi", "1", "-w", "500ms", "-i", "2", "-r", "500ms"),
     /** For publication: ten rounds of longer forks. */
-    FULL(10, "-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s");
+    FULL(10, true, "-f", "1", "-wi", "2", "-w", "1s", "-i", "3", "-r", "1s");
 
     /**
      * The forked JVMs' flags, the same in every profile and environment: a fixed heap and collector, so that
@@ -30,11 +32,18 @@ public enum Profile {
     public static final List<String> FORK_JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
 
     private final int rounds;
+    private final boolean warmupFloors;
     private final List<String> args;
 
-    Profile(int rounds, String... args) {
+    Profile(int rounds, boolean warmupFloors, String... args) {
         this.rounds = rounds;
+        this.warmupFloors = warmupFloors;
         this.args = List.of(args);
+    }
+
+    /** Whether a class's {@code @Warmup} raises this profile's warm-up for it (see {@link JmhCommandLine#forClass}). */
+    public boolean warmupFloors() {
+        return warmupFloors;
     }
 
     /** How many rounds a run of this profile makes. */

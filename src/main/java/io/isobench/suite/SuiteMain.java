@@ -2,12 +2,15 @@ package io.isobench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.isobench.schema.Contradiction;
 import io.isobench.schema.EnvironmentKind;
+import io.isobench.schema.Fingerprint;
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.Problem;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.ResultLayout;
+import io.isobench.schema.Unsteady;
 import io.isobench.support.BenchDir;
 import io.isobench.support.Peer;
 import org.openjdk.jmh.runner.Runner;
@@ -35,12 +38,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
  * The suite runner: what every environment executes inside benchmarks.jar. It runs the selected benchmarks one
  * class at a time with the profile's JMH options, merges the results into {@code jmh.json} after every class
- * (so a later failure loses nothing), and writes {@code environment.json} and {@code jmh.log}.
+ * (so a later failure loses nothing), and writes {@code environment.json} and {@code jmh.log}. After each class it checks
+ * the rows' evidence against their claims ({@link ClaimCheck}) and their iterations for a trend ({@link SteadyState}),
+ * and lists what it finds in environment.json ({@code contradicted}, {@code unsteady}), beside the environment's
+ * {@link Caveats}.
  *
  * <pre>java -cp benchmarks.jar io.isobench.suite.SuiteMain --out DIR [--kind K] [--profile P] [--include RE] [-- JMH options]</pre>
  */
@@ -129,8 +136,11 @@ public final class SuiteMain implements Callable<Integer> {
         recordedArgs.add(String.join(" ", forkProperties));
         EnvironmentRecord record = round > 0 ? earlierRound(envDir) : null;
         if (record == null) {
-            record = EnvironmentRecord.running(FingerprintProbe.collect(new FingerprintProbe.Context(envName, kind,
-                    variant, accel, runId, profile, recordedArgs, dir, FingerprintProbe.ownJar().orElse(null))));
+            Fingerprint fingerprint = FingerprintProbe.collect(new FingerprintProbe.Context(envName, kind,
+                    variant, accel, runId, profile, recordedArgs, dir, FingerprintProbe.ownJar().orElse(null)));
+            record = EnvironmentRecord.running(fingerprint).withCaveats(Caveats.of(fingerprint));
+            record.caveats().forEach(caveat -> System.out.println("[" + envName + "] caveat: " + caveat.subject() + " "
+                    + caveat.value() + ": " + caveat.reason()));
         }
         record = record.withStatus(EnvironmentRecord.RUNNING);
         write(envDir, record);
@@ -172,7 +182,8 @@ public final class SuiteMain implements Callable<Integer> {
                 long start = System.nanoTime();
                 Path part = partsDir.resolve(i + ".json");
                 failures.reset();
-                String error = runGroup(group, jmhArgs, forkProperties, part, format);
+                String error = runGroup(group, JmhCommandLine.of(profile, jmhOptions).forClass(group.type()).args(),
+                        forkProperties, part, format);
                 Map<String, Long> produced = new HashMap<>();
                 ArrayNode step = JsonFiles.MAPPER.createArrayNode();
                 try {
@@ -191,6 +202,18 @@ public final class SuiteMain implements Callable<Integer> {
                     results.addAll(step);
                 }
                 JsonFiles.write(ResultLayout.jmhJson(envDir), results);
+                Set<String> methods = Set.copyOf(group.methods());
+                List<Contradiction> contradicted = ClaimCheck.contradictions(results, methods);
+                List<Unsteady> unsteady = SteadyState.unsteady(results, methods);
+                record = record.withEvidence(methods, contradicted, unsteady);
+                for (Contradiction c : contradicted) {
+                    both.printf("%s contradicted: %s%s %s = %s, claims %s%n", tag, shortMethod(c.benchmark()),
+                            c.params().isEmpty() ? "" : " " + c.params(), c.evidence(), c.value(), c.claim());
+                }
+                for (Unsteady u : unsteady) {
+                    both.printf("%s unsteady: %s%s moved %+.0f %% from the first to the last iteration%n", tag,
+                            shortMethod(u.benchmark()), u.params().isEmpty() ? "" : " " + u.params(), 100 * u.firstToLast());
+                }
                 boolean complete = true;
                 for (Map.Entry<String, Long> expected : group.configurationsByMethod().entrySet()) {
                     long got = produced.getOrDefault(expected.getKey(), 0L);
@@ -239,6 +262,11 @@ public final class SuiteMain implements Callable<Integer> {
         EnvironmentRecord earlier = ResultJson.read(file, EnvironmentRecord.class);
         return Objects.equals(earlier.fingerprint().runId(), runId) && Objects.equals(earlier.fingerprint().env(),
                 env == null ? envDir.getFileName().toString() : env) ? earlier : null;
+    }
+
+    /** {@code oDirect}: a benchmark method's own name. */
+    private static String shortMethod(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
 
     private Integer roundOrNull() {

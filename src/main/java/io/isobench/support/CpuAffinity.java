@@ -29,6 +29,11 @@ public final class CpuAffinity {
         return cpus;
     }
 
+    /** The CPU the calling thread runs on now, or -1 where that cannot be read. */
+    public static int current() {
+        return LibC.sched_getcpu();
+    }
+
     /** Pins the calling thread to {@code cpu}. */
     public static void pinCurrentThread(int cpu) {
         long[] mask = new long[WORDS];

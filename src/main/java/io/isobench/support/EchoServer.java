@@ -23,23 +23,35 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A blocking stream server with one thread per open connection that either echoes what it reads or discards it. The
- * threads and their buffers are pooled, so that a connection per request (the peer's connect benchmark) measures the
- * connection, not a thread start and a 64 KiB buffer's first-touch page faults.
+ * threads and their buffers are pooled, so that a new connection costs no thread start and no 64 KiB buffer's first-touch
+ * page faults. A client of a {@code CHOSEN_BY_CLIENT} server that opens a connection per request (the peer's connect
+ * benchmark) asks with {@link #CONNECT_MODE} to be served by the accepting thread itself: handing the connection to
+ * another thread costs a wake-up of that thread, on another CPU, which would be most of what a connection costs.
  * Used in-process by the benchmarks and, as {@code io.isobench.network.EchoPeer}, as the external peer. {@link #close()} closes
  * every socket and joins every thread, so nothing outlives it.
  */
 public final class EchoServer implements AutoCloseable {
 
     /**
-     * What the server does with the bytes it reads. {@code CHOSEN_BY_CLIENT} (the external peer's): the connection's
-     * first byte is {@link #ECHO_MODE} or {@link #DISCARD_MODE}, and what follows it is echoed or discarded.
+     * What the server does with the bytes it reads. {@code ECHO_INLINE} answers one request on the accepting thread:
+     * one read, its echo, and the server's close (a connection per request, as netperf's TCP_CRR makes them).
+     * {@code CHOSEN_BY_CLIENT} (the external peer's): the connection's
+     * first byte is {@link #ECHO_MODE}, {@link #DISCARD_MODE} or {@link #CONNECT_MODE} (echo inline), and what follows
+     * it is echoed or discarded.
      */
-    public enum Behaviour { ECHO, DISCARD, ACCEPT_AND_CLOSE, CHOSEN_BY_CLIENT }
+    public enum Behaviour { ECHO, DISCARD, ECHO_INLINE, ACCEPT_AND_CLOSE, CHOSEN_BY_CLIENT }
 
     /** The first byte a client of a {@code CHOSEN_BY_CLIENT} server sends to have the rest echoed ... */
     public static final byte ECHO_MODE = 'E';
-    /** ... or discarded. */
+    /** ... or discarded ... */
     public static final byte DISCARD_MODE = 'D';
+    /**
+     * ... or answered once by the thread that accepted the connection ({@code ECHO_INLINE}): one read, its echo, close.
+     * The server closes first; a client that then closes with SO_LINGER 0 leaves no TIME_WAIT socket on either side.
+     */
+    public static final byte CONNECT_MODE = 'C';
+    /** How long the accepting thread waits for a client's mode byte before it leaves the reading to a handler. */
+    private static final int MODE_WAIT_MILLIS = 1000;
 
     private final ServerSocketChannel server;
     private final Behaviour behaviour;
@@ -108,8 +120,16 @@ public final class EchoServer implements AutoCloseable {
                 continue;
             }
             connections.add(connection);
+            Behaviour mode = behaviour == Behaviour.CHOSEN_BY_CLIENT ? chosenMode(connection) : behaviour;
+            if (mode == null) {
+                continue; // the client closed before it chose
+            }
+            if (mode == Behaviour.ECHO_INLINE) {
+                answerOnce(connection);
+                continue;
+            }
             try {
-                handlers.execute(() -> serve(connection));
+                handlers.execute(() -> serve(connection, mode));
             } catch (RejectedExecutionException e) {
                 closeQuietly(connection); // closing
                 connections.remove(connection);
@@ -117,13 +137,60 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    private void serve(SocketChannel connection) {
+    /**
+     * Reads a {@code CHOSEN_BY_CLIENT} client's mode byte on the accepting thread: ECHO, DISCARD, ECHO_INLINE (for
+     * {@link #CONNECT_MODE}), CHOSEN_BY_CLIENT when the client has sent nothing within
+     * {@value #MODE_WAIT_MILLIS} ms (its handler reads the byte when it comes), or null when the connection ended.
+     */
+    private Behaviour chosenMode(SocketChannel connection) {
+        try {
+            connection.socket().setSoTimeout(MODE_WAIT_MILLIS);
+            int mode = connection.socket().getInputStream().read();
+            if (mode < 0) {
+                closeQuietly(connection);
+                connections.remove(connection);
+                return null;
+            }
+            return mode == CONNECT_MODE ? Behaviour.ECHO_INLINE
+                    : mode == DISCARD_MODE ? Behaviour.DISCARD : Behaviour.ECHO;
+        } catch (java.net.SocketTimeoutException | UnsupportedOperationException e) {
+            return Behaviour.CHOSEN_BY_CLIENT; // slow to choose, or a Unix socket (no timeouts): the handler reads it
+        } catch (IOException e) {
+            closeQuietly(connection);
+            connections.remove(connection);
+            return null;
+        }
+    }
+
+    /**
+     * One read, its echo and close, on the calling (accepting) thread: no other thread wakes up for the connection, and
+     * the server does not wait for the client's close before it accepts the next.
+     */
+    private void answerOnce(SocketChannel connection) {
+        ByteBuffer buffer = buffers.get();
+        try {
+            buffer.clear();
+            if (connection.read(buffer) > 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    connection.write(buffer);
+                }
+            }
+        } catch (IOException e) {
+            // The client went away: the connection ends either way.
+        } finally {
+            closeQuietly(connection);
+            connections.remove(connection);
+        }
+    }
+
+    private void serve(SocketChannel connection, Behaviour chosen) {
         ByteBuffer buffer = buffers.get();
         try {
             if (connection.getRemoteAddress() instanceof InetSocketAddress) {
                 connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
-            Behaviour mode = behaviour;
+            Behaviour mode = chosen;
             while (true) {
                 buffer.clear();
                 if (connection.read(buffer) < 0) {

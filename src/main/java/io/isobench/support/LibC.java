@@ -32,6 +32,12 @@ public final class LibC {
     public static final int MADV_NOHUGEPAGE = 15;
     /** Large enough for {@code struct stat} on every 64-bit Linux ABI. */
     public static final int STAT_BUFFER_BYTES = 256;
+    /** {@code getrusage}'s who: the calling thread only (Linux). */
+    public static final int RUSAGE_THREAD = 1;
+    /** {@code struct rusage} as longs on 64-bit Linux: two timevals (4 longs), then 14 longs. */
+    public static final int RUSAGE_LONGS = 18;
+    /** Index of {@code ru_minflt} in it: after the two timevals and maxrss, ixrss, idrss, isrss. */
+    public static final int RUSAGE_MINFLT = 8;
 
     private LibC() {
     }
@@ -65,6 +71,12 @@ public final class LibC {
     public static native int munmap(Pointer addr, long length);
 
     public static native int madvise(Pointer addr, long length, int advice);
+
+    /** {@code struct rusage} of {@code who} into {@link #RUSAGE_LONGS} longs. */
+    public static native int getrusage(int who, long[] usage);
+
+    /** The CPU the calling thread runs on now (glibc reads it from rseq or the vDSO's getcpu); -1 on error. */
+    public static native int sched_getcpu();
 
     /** Touches the library so that its registration cost is paid during set-up, not measurement. */
     public static void load() {

@@ -40,6 +40,13 @@ class SchemaRoundTripTest {
                 .withHost("6.18.44", new ContainerRuntime("runsc", "isobench-runsc", "/usr/bin/runsc", "runsc 0.0",
                         "ptrace", "host"), "the engine died")
                 .withNeighbours(new Neighbours(2, "cpu", "container-runsc-bridge", 2, 5, 61.5))
+                .withCaveats(List.of(new Caveat("clocksource", "unknown", "cannot be read here")))
+                .withEvidence(List.of("io.isobench.fileio.DirectRandomReadBenchmark.oDirect"),
+                        List.of(new Contradiction("io.isobench.fileio.DirectRandomReadBenchmark.oDirect", Map.of(),
+                                "deviceReadBytesPerOp", 0.0, java.util.Arrays.asList(0.0, null),
+                                "deviceReadBytesPerOp >= 3686.4: each read reaches the block device")),
+                        List.of(new Unsteady("io.isobench.fileio.DirectRandomReadBenchmark.oDirect", Map.of(), -0.21,
+                                List.of(-0.2, -0.22))))
                 .finished(EnvironmentRecord.PARTIAL, 366);
     }
 
@@ -92,6 +99,14 @@ class SchemaRoundTripTest {
         assertEquals(2, env.path("failed").get(0).path("round").asInt());
         assertEquals("container-runsc-bridge", env.path("neighbours").path("alone").asText(), "neighbours: an object");
         assertEquals(2, env.path("neighbours").path("count").asInt());
+        assertEquals("deviceReadBytesPerOp", env.path("contradicted").get(0).path("evidence").asText(), "since 2.3");
+        assertTrue(env.path("contradicted").get(0).path("forks").get(1).isNull(), "a fork without a value stays in place");
+        assertEquals(-0.21, env.path("unsteady").get(0).path("firstToLast").asDouble());
+        assertEquals("clocksource", env.path("caveats").get(0).path("subject").asText());
+        JsonNode clean = TREES.readTree(ResultJson.toJson(EnvironmentRecord.running(Fingerprint.named("host"))));
+        for (String key : List.of("contradicted", "unsteady", "caveats")) {
+            assertFalse(clean.has(key), key + " is left out when there is nothing in it");
+        }
         JsonNode foot = TREES.readTree(ResultJson.toJson(footprint()));
         assertEquals(106.2, foot.path("jvmStartMillis").path("median").asDouble());
         assertEquals(84839539L, foot.path("copiedInBytes").asLong(), "copiedInBytes is in the schema");
@@ -109,7 +124,7 @@ class SchemaRoundTripTest {
         for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class, Timeline.class)) {
             ObjectNode root = (ObjectNode) TREES.readTree("{\"schemaVersion\": \"3.0\", \"env\": \"host\"}");
             SchemaException e = assertThrows(SchemaException.class, () -> ResultJson.bind(root, type));
-            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.2); use the isobench "
+            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.3); use the isobench "
                     + "that wrote it, or a newer one", e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }

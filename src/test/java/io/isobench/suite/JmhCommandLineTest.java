@@ -1,5 +1,7 @@
 package io.isobench.suite;
 
+import io.isobench.cpu.Sha256DigestBenchmark;
+import io.isobench.process.ProcessSpawnBenchmark;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,6 +31,24 @@ class JmhCommandLineTest {
         assertEquals("3", args.get(args.indexOf("-f") + 1));
         assertEquals("7", args.get(args.indexOf("-i") + 1));
         assertEquals("1", args.get(args.indexOf("-wi") + 1), "untouched profile options stay");
+    }
+
+    @Test
+    void aSlowClassesWarmupIsAFloorUnderTheProfilesButNotUnderRawOptionsOrSmoke() {
+        List<String> spawn = JmhCommandLine.of(Profile.QUICK, List.of()).forClass(ProcessSpawnBenchmark.class).args();
+        assertEquals("3", spawn.get(spawn.indexOf("-wi") + 1), "the class's @Warmup iterations");
+        assertEquals("1000ms", spawn.get(spawn.indexOf("-w") + 1), "and its iteration time");
+        assertEquals(1, spawn.stream().filter("-w"::equals).count());
+        assertEquals(Profile.QUICK.jmhArgs(),
+                JmhCommandLine.of(Profile.QUICK, List.of()).forClass(Sha256DigestBenchmark.class).args(), "no floor");
+        assertEquals(Profile.SMOKE.jmhArgs(),
+                JmhCommandLine.of(Profile.SMOKE, List.of()).forClass(ProcessSpawnBenchmark.class).args(), "smoke keeps its own");
+        List<String> asked = JmhCommandLine.of(Profile.QUICK, List.of("-wi", "1")).forClass(ProcessSpawnBenchmark.class).args();
+        assertEquals("1", asked.get(asked.lastIndexOf("-wi") + 1), "what was asked is what runs");
+        assertEquals("1000ms", asked.get(asked.indexOf("-w") + 1));
+        List<String> longer = JmhCommandLine.of(Profile.FULL, List.of("-w", "2s")).forClass(ProcessSpawnBenchmark.class).args();
+        assertEquals("2s", longer.get(longer.lastIndexOf("-w") + 1), "a longer warm-up than the floor stays");
+        assertEquals("3", longer.get(longer.indexOf("-wi") + 1), "full's 2 iterations are raised to 3");
     }
 
     @Test

@@ -36,6 +36,27 @@ class EchoServerTest {
     }
 
     @Test
+    void aConnectionInConnectModeIsServedByTheAcceptingThread() throws IOException {
+        try (EchoServer server = EchoServer.tcp(LOOPBACK, EchoServer.Behaviour.CHOSEN_BY_CLIENT)) {
+            for (int i = 0; i < 50; i++) {
+                try (SocketChannel client = SocketChannel.open(server.address())) {
+                    ByteBuffer reply = ByteBuffer.allocate(1);
+                    Messages.roundTrip(client, ByteBuffer.wrap(new byte[] {EchoServer.CONNECT_MODE, 9}), reply);
+                    assertEquals(9, reply.get(0));
+                }
+            }
+            long handlers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("isobench-echo-") && !t.getName().contains("acceptor")).count();
+            assertEquals(0, handlers, "no connection was handed to another thread");
+            try (SocketChannel echo = SocketChannel.open(server.address())) {
+                ByteBuffer reply = ByteBuffer.allocate(1);
+                Messages.roundTrip(echo, ByteBuffer.wrap(new byte[] {EchoServer.ECHO_MODE, 5}), reply);
+                assertEquals(5, reply.get(0), "the other modes still work after it");
+            }
+        }
+    }
+
+    @Test
     void aConnectionPerRequestReusesItsThreadAndLeavesNoneBehind() throws IOException, InterruptedException {
         try (EchoServer server = EchoServer.tcp(LOOPBACK, EchoServer.Behaviour.CHOSEN_BY_CLIENT)) {
             for (int i = 0; i < 200; i++) {

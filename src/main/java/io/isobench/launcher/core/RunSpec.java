@@ -32,6 +32,7 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
      * slower than the host's before it counts as hung.
      */
     public long stepBudgetSeconds(BenchmarkSelection.Group group, double slowdown) {
-        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).options(), group.configurations(), slowdown);
+        return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).forClass(group.type()).options(),
+                group.configurations(), slowdown);
     }
 }

@@ -71,7 +71,8 @@ final class Guest implements AutoCloseable {
                     "-serial", "stdio", "-nographic", "-no-reboot",
                     "-smp", String.valueOf(options.cpus()), "-m", String.valueOf(options.memoryMib()),
                     "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
-                    "-append", image.cmdline() + " " + network.kernelArg(),
+                    "-append", image.cmdline() + " " + network.kernelArg()
+                            + HugePageSetting.kernelArg().map(arg -> " " + arg).orElse(""),
                     "-drive", drive,
                     "-virtfs", "local,path=" + share + ",mount_tag=share,security_model=" + shareModel(share) + ",id=share"));
             command.addAll(sandbox());
