@@ -8,12 +8,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * later failure keeps what was measured). Which fields an environment has depends on its kind; the rest are null.
  *
  * @param jvmStartMillis wall time of {@code java -version}, by the same shell loop in every environment (all kinds)
- * @param idleMemoryBytes what one more idle instance takes from the host: the peer JVM's RSS (host), the memory
- *                        cgroup less inactive page cache (container), the QEMU process's RSS (VM)
- * @param image the container image's tag
+ * @param idleMemoryBytes what one more idle instance takes from the host: the peer JVM's RSS (host, and the idle
+ *                        EchoPeer's under Charliecloud and Podman), the memory cgroup less inactive page cache
+ *                        (container), the QEMU process's RSS (VM)
+ * @param image the container image's tag (Podman's name for it; Charliecloud: the image directory)
  * @param hostProcessesPssBytes the proportional memory of the host processes that serve one container (its shim;
- *                              for gVisor also the Sentry and the Gofer)
- * @param startToReadyMillis create, running, first exec returns (container)
+ *                              for gVisor also the Sentry and the Gofer; Podman's conmon)
+ * @param startToReadyMillis create, running, first exec returns (container, Podman); {@code ch-run IMAGE -- true}
+ *                           returns (Charliecloud)
  * @param copiedInBytes the runtime and jar copied into the container, part of {@code writableLayerBytes} (before 2.2;
  *                      since then both are in the image, see {@code shipped})
  * @param writableLayerBytes the container's writable layer after the run

@@ -67,6 +67,18 @@ final class Engines {
                 : "ch-run is not installed (apt-get install charliecloud, or scripts/lib.sh's ensure_charliecloud as root)");
     }
 
+    /** Podman as root (its rootful variants), and a Docker engine to take its image from. */
+    static void requirePodman() {
+        requireDocker();
+        String missing = null;
+        if (!Files.isExecutable(Path.of("/usr/bin/podman"))) {
+            missing = "podman is not installed (apt-get install podman uidmap, or scripts/lib.sh's ensure_podman as root)";
+        } else if (!"root".equals(System.getProperty("user.name"))) {
+            missing = "Podman's rootful variants need root";
+        }
+        require(missing);
+    }
+
     static void requireChromium() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
