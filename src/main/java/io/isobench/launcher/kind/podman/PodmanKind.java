@@ -24,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Podman with runc or crun, as root or rootless ({@code podman-runc}, {@code podman-crun}, {@code podman-runc-rootless},
  * {@code podman-crun-rootless}). Whether a variant runs here is measured, not assumed: its plan starts one container
  * ({@code podman run --rm IMAGE true}) and an environment that cannot start is skipped with podman's own reason (on
- * these machines crun refuses their hybrid cgroup layout, for Docker too). By default the main job plans runc, crun
- * and rootless runc, each skipped with its reason where it cannot run.
+ * these machines crun refuses their hybrid cgroup layout, for Docker too). {@code --envs podman} plans runc, crun and
+ * rootless runc, each skipped with its reason where it cannot run. The main job runs Podman only when asked: it is a
+ * second engine for the container kind's image, and three more environments would lengthen every default run.
  */
 public final class PodmanKind implements Kind {
 
@@ -35,6 +36,11 @@ public final class PodmanKind implements Kind {
     @Override
     public String id() {
         return PodmanVariant.KIND;
+    }
+
+    @Override
+    public boolean byDefault() {
+        return false;
     }
 
     @Override
