@@ -42,6 +42,20 @@ public record InboundPeer(String address, String path, Stop stop) implements Aut
     }
 
     /**
+     * Starts the EchoPeer inside an instance that shares the host's network: on a free port of the loopback, dialled
+     * there from the host; {@code path} names the path in the results ({@code loopback}, {@code host-network-loopback}).
+     */
+    public static InboundPeer onLoopback(Instance instance, String path) throws LauncherException, InterruptedException {
+        int port;
+        try {
+            port = PeerProcess.freeLoopbackPort();
+        } catch (java.io.IOException e) {
+            throw new LauncherException("no free loopback port for the inbound peer: " + e.getMessage(), e);
+        }
+        return start(instance, new Route("127.0.0.1", port, "127.0.0.1", port, Peer.INBOUND_PREFIX + path), 60);
+    }
+
+    /**
      * Starts the peer inside {@code instance} in the background and waits until the host can connect to it.
      *
      * @throws LauncherException when it does not start or cannot be reached within {@code readySeconds}; whatever was

@@ -16,7 +16,6 @@ import io.isobench.launcher.core.WorkDir;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ShippedImage;
-import io.isobench.support.Peer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -150,14 +149,7 @@ public final class CharliecloudEnvironment implements Environment {
         /** An EchoPeer under ch-run on a free port of the host's loopback, which is also the instance's. */
         @Override
         public InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
-            int port;
-            try {
-                port = PeerProcess.freeLoopbackPort();
-            } catch (IOException e) {
-                throw new LauncherException("no free loopback port for the inbound peer: " + e.getMessage(), e);
-            }
-            return InboundPeer.start(this, new InboundPeer.Route("127.0.0.1", port, "127.0.0.1", port,
-                    Peer.INBOUND_PREFIX + "loopback"), 60);
+            return InboundPeer.onLoopback(this, "loopback");
         }
 
         @Override

@@ -17,7 +17,6 @@ import io.isobench.launcher.kind.container.ContainerImages;
 import io.isobench.launcher.kind.container.Docker;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
-import io.isobench.support.Peer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -199,14 +198,7 @@ public final class PodmanEnvironment implements Environment {
         /** An EchoPeer in the container on a free port of the host's loopback (the container's: host network). */
         @Override
         public InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
-            int port;
-            try {
-                port = PeerProcess.freeLoopbackPort();
-            } catch (IOException e) {
-                throw new LauncherException("no free loopback port for the inbound peer: " + e.getMessage(), e);
-            }
-            return InboundPeer.start(this, new InboundPeer.Route("127.0.0.1", port, "127.0.0.1", port,
-                    Peer.INBOUND_PREFIX + "host-network-loopback"), 60);
+            return InboundPeer.onLoopback(this, "host-network-loopback");
         }
 
         @Override
