@@ -377,10 +377,10 @@ public final class ReportBuilder {
         List<Row> html = new ArrayList<>();
         for (FootprintTable.Entry e : f.entries()) {
             String instances = e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances());
-            markdown.add(Row.of(List.of(Cell.of(c.name(e.label())), Cell.of(e.kind()), Cell.of(ByteSizes.format(e.imageBytes())),
+            markdown.add(Row.of(List.of(Cell.of(e.label()), Cell.of(e.kind()), Cell.of(ByteSizes.format(e.imageBytes())),
                     Cell.of(Format.millis(e.startMillis()) + (e.startKey() == null ? "" : " (" + e.startKey() + ")")),
                     Cell.of(ByteSizes.format(e.idleMemoryBytes())), Cell.of(instances))));
-            html.add(Row.of(List.of(Cell.of(c.name(e.label())), Cell.of(e.kind()),
+            html.add(Row.of(List.of(Cell.of(e.label()), Cell.of(e.kind()),
                     Cell.num(ByteSizes.format(e.imageBytes()), e.imageBytes()),
                     Cell.num(Format.millis(e.startMillis()), e.startMillis())
                             .withTooltip(e.startKey() == null ? "" : e.startKey()),
@@ -411,7 +411,7 @@ public final class ReportBuilder {
             blocks.add(Paragraph.of(ReportText.IMAGE_NOTE));
         }
         List<Column> valueColumns = new ArrayList<>(List.of(Column.left("Key")));
-        f.entries().forEach(e -> valueColumns.add(Column.right(c.name(e.label()))));
+        f.entries().forEach(e -> valueColumns.add(Column.right(e.label())));
         List<Row> values = new ArrayList<>();
         for (String key : f.keys()) {
             List<Cell> cells = new ArrayList<>(List.of(Cell.of(key)));

@@ -34,12 +34,12 @@ public interface Environment {
      * How much slower than the host its JVMs will start, as its {@link Instance#slowdown()} will say once started: for
      * the plan of a run ({@code --plan}) before anything starts.
      */
-    default double slowdown() {
+    default double expectedSlowdown() {
         return RunBudget.NATIVE_SLOWDOWN;
     }
 
     /** Whether its CPU will be emulated (a VM under TCG), as its {@link Instance#emulated()} will say once started. */
-    default boolean emulated() {
+    default boolean expectsEmulation() {
         return false;
     }
 

@@ -44,7 +44,7 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
                 skipped.add(environment.name() + ": " + p.missing().get());
                 continue;
             }
-            int rounds = spec.roundsFor(environment.emulated());
+            int rounds = spec.roundsFor(environment.expectsEmulation());
             double perRound = 0;
             int measured = 0;
             Set<Path> by = new LinkedHashSet<>();
@@ -55,11 +55,11 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
                     by.add(cost.get().runDir());
                     perRound += cost.get().seconds();
                 } else {
-                    perRound += spec.expectedStepSeconds(group, environment.slowdown());
+                    perRound += spec.expectedStepSeconds(group, environment.expectedSlowdown());
                 }
             }
             lines.add(new Line(environment.name(), rounds, rounds * groups.size(), rounds * perRound, measured, by,
-                    environment.emulated()));
+                    environment.expectsEmulation()));
         }
         return new RunPlan(spec.profile().id(), spec.rounds(), groups.size(), lines, skipped);
     }

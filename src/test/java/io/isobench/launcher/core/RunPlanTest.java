@@ -67,7 +67,7 @@ class RunPlanTest {
         RunPlan.Line host = plan.lines().get(0);
         assertEquals(6, host.steps());
         assertEquals(1, host.measuredClasses());
-        assertEquals(3 * (12.0 + spec.expectedStepSeconds(clock, Environment.named("host").slowdown())),
+        assertEquals(3 * (12.0 + spec.expectedStepSeconds(clock, Environment.named("host").expectedSlowdown())),
                 host.seconds(), 1e-9);
         assertEquals(List.of("vm-tcg: no QEMU here"), plan.skipped());
         String text = String.join("\n", plan.text());
@@ -91,12 +91,12 @@ class RunPlanTest {
             }
 
             @Override
-            public double slowdown() {
+            public double expectedSlowdown() {
                 return 10;
             }
 
             @Override
-            public boolean emulated() {
+            public boolean expectsEmulation() {
                 return true;
             }
         };

@@ -73,12 +73,12 @@ public final class VmEnvironment implements Environment {
     }
 
     @Override
-    public double slowdown() {
+    public double expectedSlowdown() {
         return Accel.slowdown(accel);
     }
 
     @Override
-    public boolean emulated() {
+    public boolean expectsEmulation() {
         return accel.equals("tcg");
     }
 
