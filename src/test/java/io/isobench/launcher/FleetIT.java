@@ -29,34 +29,22 @@ class FleetIT {
     @TempDir
     static Path temp;
 
-    static Path cluster;
+    static TestCluster cluster;
     static Map<String, String> slurm;
     static String node;
 
-    private static Path script() {
-        return Path.of(System.getProperty("isobench.projectDir", "."), "src/test/resources/slurm/one-node-cluster.sh");
-    }
-
     @BeforeAll
     static void startCluster() throws Exception {
-        Engines.requireSlurm();
-        cluster = temp.resolve("cluster");
-        Engines.Result started = Engines.runFor(List.of("bash", script().toString(), "start", cluster.toString()), 120,
-                Map.of());
-        assertEquals(0, started.exitCode(), "the test cluster did not start: " + started.output());
-        slurm = Map.of("SLURM_CONF", cluster.resolve("slurm.conf").toString());
+        cluster = TestCluster.start("one-node-cluster.sh", temp.resolve("cluster"));
+        slurm = cluster.env();
         node = Engines.output(List.of("hostname", "-s"));
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (cluster == null) {
-            return;
+        if (cluster != null) {
+            cluster.close();
         }
-        Engines.Result stopped = Engines.runFor(List.of("bash", script().toString(), "stop", cluster.toString()), 120,
-                Map.of());
-        assertEquals(0, stopped.exitCode(), stopped.output());
-        assertEquals(List.of(), Launch.processesContaining(cluster.toString()), "Slurm daemons left running");
     }
 
     private static JsonNode nodeEntry(Path fleetDir) throws IOException {
@@ -67,21 +55,8 @@ class FleetIT {
         return entry;
     }
 
-    /** The last lines of what the node's task printed (Slurm's output file), for a failure's message. */
     private static String taskOutput(Path fleetDir) throws IOException {
-        Path nodeDir = fleetDir.resolve(node);
-        if (!Files.isDirectory(nodeDir)) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        try (var files = Files.list(nodeDir)) {
-            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("slurm-")).toList()) {
-                List<String> lines = Files.readAllLines(log);
-                text.append("\n").append(log.getFileName()).append(":\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
-            }
-        }
-        return text.toString();
+        return TestCluster.taskOutput(fleetDir.resolve(node));
     }
 
     @Test
