@@ -13,7 +13,7 @@
 # DIR, the jar and a results directory outside /tmp are seen by both nodes alike, as a shared file system would be.
 # DIR itself must therefore lie outside /tmp. munged's socket (/run/munge) is the machine's too.
 # Clients find the cluster with SLURM_CONF=DIR/slurm.conf. What it shares with one-node-cluster.sh is in cluster-lib.sh.
-set -euo pipefail
+set -Eeuo pipefail
 
 # This script's name in messages.
 CLUSTER=two-node-cluster
@@ -47,7 +47,13 @@ start() {
     "outside /tmp"
   ip link show "$BRIDGE" &>/dev/null && die "$BRIDGE exists already: another test cluster runs here, or one was not" \
     "stopped ($CLUSTER.sh stop DIR)"
+  for name in "${NODES[@]}"; do
+    [[ ! -e "/run/netns/$(netns "$name")" ]] || die "network namespace $(netns "$name") exists already: another test" \
+      "cluster runs here, or one was not stopped ($CLUSTER.sh stop DIR)"
+  done
   ip -o addr show | grep -qF " $NET." && die "$NET.0/24 is in use here: set ISOBENCH_SLURM_NET to a free private range"
+  # From here on, a command that fails stops what was started before it.
+  trap 'trap - ERR; stop "$dir"' ERR
   host=$(hostname -s)
   write_conf "$dir" "$host($NET.1)" "$CTLD_PORT" "$SLURMD_PORT"
   {
@@ -72,6 +78,7 @@ start() {
     start_node "$dir" "${NODES[i]}" "$NET.$((i + 2))"
   done
   wait_idle "$dir" "${#NODES[@]}"
+  trap - ERR
   say "up: SLURM_CONF=$SLURM_CONF (nodes ${NODES[*]} on $NET.0/24)"
 }
 

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,13 +29,11 @@ class FleetIT {
     static Path temp;
 
     static TestCluster cluster;
-    static Map<String, String> slurm;
     static String node;
 
     @BeforeAll
     static void startCluster() throws Exception {
         cluster = TestCluster.start("one-node-cluster.sh", temp.resolve("cluster"));
-        slurm = cluster.env();
         node = Engines.output(List.of("hostname", "-s"));
     }
 
@@ -62,8 +59,7 @@ class FleetIT {
     @Test
     void runsTheMainJobOnTheNodeAndMergesTheReport() throws Exception {
         Path fleetDir = temp.resolve("fleet-ok");
-        Launch.Outcome outcome = Launch.start(slurm, "fleet", "--nodes", "1", "--poll", "1", "--fleet-dir",
-                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include", "JnaCall").finish(600);
+        Launch.Outcome outcome = cluster.fleet(fleetDir, 1, "JnaCall").finish(600);
         assertEquals(0, outcome.exitCode(), outcome.stderr() + taskOutput(fleetDir));
         assertTrue(outcome.stderr().contains("0 pending, 1 running, 0 done, 0 failed"), outcome.stderr());
         assertTrue(outcome.stderr().contains("0 pending, 0 running, 1 done, 0 failed"), outcome.stderr());
@@ -91,9 +87,7 @@ class FleetIT {
     @Test
     void aCancelledTaskMarksItsNodeFailedAndKeepsWhatItWrote() throws Exception {
         Path fleetDir = temp.resolve("fleet-killed");
-        Launch.Running running = Launch.start(slurm, "fleet", "--nodes", "1", "--poll", "1", "--fleet-dir",
-                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include",
-                "JnaCall|ClockRead|ParentPidGet|FileStat");
+        Launch.Running running = cluster.fleet(fleetDir, 1, "JnaCall|ClockRead|ParentPidGet|FileStat");
         Path hostResults = fleetDir.resolve(node + "/fleet-killed/host/jmh.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!Files.isRegularFile(hostResults)) {
@@ -103,7 +97,7 @@ class FleetIT {
             Thread.sleep(200);
         }
         String jobId = nodeEntry(fleetDir).get("jobId").asText();
-        Engines.Result cancelled = Engines.runFor(List.of("scancel", jobId), 30, slurm);
+        Engines.Result cancelled = Engines.runFor(List.of("scancel", jobId), 30, cluster.env());
         assertEquals(0, cancelled.exitCode(), cancelled.output());
         Launch.Outcome outcome = running.finish(300);
         assertEquals(1, outcome.exitCode(), "no node finished: " + outcome.stderr() + taskOutput(fleetDir));

@@ -40,14 +40,12 @@ class FleetTwoNodeIT {
 
     static Path base;
     static TestCluster cluster;
-    static Map<String, String> slurm;
 
     @BeforeAll
     static void startCluster() throws Exception {
         Path target = Files.createDirectories(Path.of(System.getProperty("isobench.projectDir", "."), "target"));
         base = Files.createTempDirectory(target.toAbsolutePath(), "fleet-two-node-");
         cluster = TestCluster.start("two-node-cluster.sh", base.resolve("cluster"));
-        slurm = cluster.env();
     }
 
     @AfterAll
@@ -91,7 +89,7 @@ class FleetTwoNodeIT {
             String address = hosts.stream().filter(l -> l.endsWith(" " + node)).map(l -> l.split(" ")[0]).findFirst()
                     .orElseThrow();
             Engines.Result seen = Engines.runFor(List.of("srun", "-w", node, "-N", "1", "sh", "-c",
-                    "hostname; ip -o -4 addr show eth0; touch /tmp/seen-by-$(hostname); ls /tmp"), 60, slurm);
+                    "hostname; ip -o -4 addr show eth0; touch /tmp/seen-by-$(hostname); ls /tmp"), 60, cluster.env());
             assertEquals(0, seen.exitCode(), seen.output());
             List<String> lines = seen.output().lines().toList();
             assertEquals(node, lines.get(0), seen.output());
@@ -106,8 +104,7 @@ class FleetTwoNodeIT {
     @Order(2)
     void runsOneTaskOnEachNodeAtOnceAndMergesBoth() throws Exception {
         Path fleetDir = base.resolve("fleet-ok");
-        Launch.Outcome outcome = Launch.start(slurm, "fleet", "--nodes", "2", "--poll", "1", "--fleet-dir",
-                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include", "JnaCall").finish(600);
+        Launch.Outcome outcome = cluster.fleet(fleetDir, 2, "JnaCall").finish(600);
         assertEquals(0, outcome.exitCode(), outcome.stderr() + taskOutputs(fleetDir));
         assertTrue(outcome.stderr().contains("0 pending, 0 running, 2 done, 0 failed, 0 lost"), outcome.stderr());
         String report = Files.readString(fleetDir.resolve("report/report.md"));
@@ -145,9 +142,7 @@ class FleetTwoNodeIT {
     @Order(3)
     void aNodeKilledMidRunIsLostWithWhatItKept() throws Exception {
         Path fleetDir = base.resolve("fleet-lost");
-        Launch.Running running = Launch.start(slurm, "fleet", "--nodes", "2", "--poll", "1", "--fleet-dir",
-                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include",
-                "JnaCall|ClockRead|ParentPidGet|FileStat");
+        Launch.Running running = cluster.fleet(fleetDir, 2, "JnaCall|ClockRead|ParentPidGet|FileStat");
         try {
             Path nodeDir = fleetDir.resolve("node2");
             Path kept = nodeDir.resolve("fleet-lost/host/jmh.json");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A Slurm cluster started for a test by one of the scripts in src/test/resources/slurm/ ({@code start DIR}, its
@@ -32,7 +33,10 @@ final class TestCluster implements AutoCloseable {
         TestCluster cluster = new TestCluster(Path.of(System.getProperty("isobench.projectDir", "."),
                 "src/test/resources/slurm", scriptName), dir);
         Engines.Result started = cluster.run("start");
-        assertEquals(0, started.exitCode(), "the test cluster did not start: " + started.output());
+        if (started.exitCode() != 0) {
+            Engines.Result stopped = cluster.run("stop");
+            fail("the test cluster did not start: " + started.output() + "\n" + stopped.output());
+        }
         return cluster;
     }
 
@@ -50,6 +54,15 @@ final class TestCluster implements AutoCloseable {
 
     Path dir() {
         return dir;
+    }
+
+    /**
+     * {@code isobench fleet} on this cluster at its smallest: {@code nodes} nodes, the smoke profile, the host only, the
+     * benchmark classes that {@code include} matches, squeue read every second.
+     */
+    Launch.Running fleet(Path fleetDir, int nodes, String include) throws IOException {
+        return Launch.start(env(), "fleet", "--nodes", String.valueOf(nodes), "--poll", "1", "--fleet-dir",
+                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include", include);
     }
 
     @Override
