@@ -80,12 +80,10 @@ public final class NodeStatus {
         }
         if (row.state().equals(NODE_FAIL)) {
             return node.withState(State.LOST, row.state(), null, null, "its node stopped answering: Slurm ended job "
-                    + node.jobId() + " NODE_FAIL" + (row.reason().isBlank() || row.reason().equals("None") ? ""
-                    : " (" + row.reason() + ")") + " and the task wrote no exit marker");
+                    + node.jobId() + " NODE_FAIL" + because(row) + " and the task wrote no exit marker");
         }
         if (WAITING.contains(row.state())) {
-            return node.withState(State.PENDING, row.state(), null, null, "waiting for a node"
-                    + (row.reason().isBlank() || row.reason().equals("None") ? "" : " (" + row.reason() + ")"));
+            return node.withState(State.PENDING, row.state(), null, null, "waiting for a node" + because(row));
         }
         if (RUNNING_STATES.contains(row.state()) || !graceOver) {
             String reason = RUNNING_STATES.contains(row.state())
@@ -95,9 +93,13 @@ public final class NodeStatus {
         }
         String signal = exit != null && exit.signal() != 0 ? Signals.name(exit.signal()) : null;
         Integer code = exit != null && exit.signal() == 0 ? exit.code() : null;
-        String reason = "the task ended without an exit marker: Slurm state " + row.state()
-                + (row.reason().isBlank() || row.reason().equals("None") ? "" : " (" + row.reason() + ")")
+        String reason = "the task ended without an exit marker: Slurm state " + row.state() + because(row)
                 + (signal != null ? ", " + signal : "") + (code != null ? ", exit code " + code : "");
         return node.withState(State.FAILED, row.state(), code, signal, reason);
+    }
+
+    /** Slurm's reason for a job's state in parentheses ({@code " (NodeDown)"}), or nothing when it gives none. */
+    private static String because(QueueRow row) {
+        return row.reason().isBlank() || row.reason().equals("None") ? "" : " (" + row.reason() + ")";
     }
 }
