@@ -54,8 +54,9 @@ class FleetTwoNodeIT {
             return;
         }
         cluster.close();
-        assertFalse(Files.exists(Path.of("/run/netns/isobench-node1")) || Files.exists(Path.of("/run/netns/isobench-node2")),
-                "the nodes' network namespaces were not removed");
+        for (String node : NODES) {
+            assertFalse(Files.exists(Path.of("/run/netns/isobench-" + node)), node + "'s network namespace was left");
+        }
         Engines.Result links = Engines.runFor(List.of("ip", "-o", "link", "show"), 30, Map.of());
         assertFalse(links.output().contains("isob-"), "the bridge or a node's link was left: " + links.output());
     }
@@ -95,7 +96,7 @@ class FleetTwoNodeIT {
             assertEquals(node, lines.get(0), seen.output());
             assertTrue(lines.get(1).contains(" inet " + address + "/24"), seen.output());
             assertTrue(lines.contains("seen-by-" + node), seen.output());
-            assertFalse(seen.output().contains("seen-by-" + NODES.get(1 - i)), "the other node's /tmp: " + seen.output());
+            assertFalse(seen.output().contains("seen-by-" + NODES.get(1 - i)), "the other's /tmp: " + seen.output());
             assertFalse(Files.exists(Path.of("/tmp/seen-by-" + node)), "the node's /tmp is the machine's");
         }
     }
@@ -174,7 +175,8 @@ class FleetTwoNodeIT {
             assertTrue(outcome.stderr().contains("node node2: lost"), outcome.stderr());
             assertTrue(outcome.stderr().contains("missing node node2: lost"), outcome.stderr());
             String report = Files.readString(fleetDir.resolve("report/report.md"));
-            assertTrue(report.contains("## Missing nodes") && report.contains("- node2: lost, Slurm NODE_FAIL"), report);
+            assertTrue(report.contains("## Missing nodes"), report);
+            assertTrue(report.contains("- node2: lost, Slurm NODE_FAIL: its node stopped answering"), report);
             assertTrue(report.contains("kept: host"), report);
             assertTrue(report.contains("| node1 | done |"), report);
             assertTrue(report.contains("2 node(s), 1 done, 0 failed, 1 lost, 0 unfinished"), report);

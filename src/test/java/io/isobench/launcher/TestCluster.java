@@ -57,8 +57,8 @@ final class TestCluster implements AutoCloseable {
     }
 
     /**
-     * {@code isobench fleet} on this cluster at its smallest: {@code nodes} nodes, the smoke profile, the host only, the
-     * benchmark classes that {@code include} matches, squeue read every second.
+     * {@code isobench fleet} on this cluster at its smallest: {@code nodes} nodes, the smoke profile, the host only,
+     * the benchmark classes that {@code include} matches, squeue read every second.
      */
     Launch.Running fleet(Path fleetDir, int nodes, String include) throws IOException {
         return Launch.start(env(), "fleet", "--nodes", String.valueOf(nodes), "--poll", "1", "--fleet-dir",
