@@ -84,6 +84,7 @@ class PairedTest {
                 Fixtures.rounds(NAME, 100, 101, 102), new int[] {3, 4, 5});
         assertEquals(Sampling.FORKS, r.test().sampling());
         assertEquals("unpaired", r.test().sampling().design());
+        assertEquals(RowCalculator.UNPAIRED + " (round 3 in common)", r.note(), "the row says why it is not paired");
     }
 
     @Test
