@@ -59,13 +59,15 @@ final class RatioTester {
     }
 
     /**
-     * Whether both metrics ran in rounds of an interleaved run but share fewer than two of them, so that their test
-     * falls back from paired to unpaired.
+     * Whether both metrics ran in rounds of an interleaved run, at least one side in two or more, but they share
+     * fewer than two, so that their test falls back from paired to unpaired (a run of one round is never paired, and
+     * is not a fallback).
      */
     static boolean pairingLost(Metric e, Metric b) {
         SortedMap<Integer, Double> common = new TreeMap<>(e.roundMeans());
         common.keySet().retainAll(b.roundMeans().keySet());
-        return !e.roundMeans().isEmpty() && !b.roundMeans().isEmpty() && common.size() < 2;
+        return !e.roundMeans().isEmpty() && !b.roundMeans().isEmpty()
+                && Math.max(e.roundMeans().size(), b.roundMeans().size()) >= 2 && common.size() < 2;
     }
 
     RatioTest test(Metric e, Metric b, Direction direction, long seed) {

@@ -49,7 +49,7 @@ final class RowCalculator {
             test = tester.test(e, b, direction, seed);
         }
         if (RatioTester.pairingLost(e, b)) {
-            note = join(note, UNPAIRED + " (" + common(e, b) + " in common)");
+            note = join(note, UNPAIRED + ", " + common(e, b) + " in common");
         }
         double envError = standardError(e);
         double baseError = standardError(b);
@@ -68,7 +68,7 @@ final class RowCalculator {
     private static String common(Metric e, Metric b) {
         List<Integer> rounds = new ArrayList<>(e.roundMeans().keySet());
         rounds.retainAll(b.roundMeans().keySet());
-        return rounds.size() == 1 ? "round " + rounds.get(0) : "no round";
+        return rounds.size() == 1 ? "only round " + rounds.get(0) : "none";
     }
 
     private static String join(String a, String b) {
