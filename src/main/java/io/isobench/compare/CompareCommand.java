@@ -93,7 +93,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
-            description = "Significance level of the tests; intervals are at 1 - P (default ${DEFAULT-VALUE}).")
+            description = "Significance level of the tests, below 0.5; intervals are at 1 - P, and 'same' is decided on "
+                    + "the 1 - 2P interval (default ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--equivalence", paramLabel = "PCT", defaultValue = "5",
