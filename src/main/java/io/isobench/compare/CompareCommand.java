@@ -103,8 +103,8 @@ public final class CompareCommand implements Callable<Integer> {
     double equivalencePct;
 
     @Option(names = "--noise", paramLabel = "PCT", defaultValue = "5",
-            description = "Flag results whose standard error over rounds (else forks) exceeds PCT percent of the score "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "Flag results whose half-width at 1 - alpha, from the spread of their round (else fork) means, "
+                    + "exceeds PCT percent of the score (default ${DEFAULT-VALUE}).")
     double noisePct;
 
     @Option(names = "--ram", paramLabel = "SIZE", defaultValue = "64GiB", converter = SizeConverter.class,

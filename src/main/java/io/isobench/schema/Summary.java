@@ -67,8 +67,9 @@ public record Summary(String schema, String mode, String title, List<String> bas
     }
 
     /**
-     * One benchmark in one environment against its baseline: scores with their standard errors ({@code scoreError},
-     * {@code baselineScoreError}: over the round means, else the fork means, not JMH's 99.9 % error), the test, the
+     * One benchmark in one environment against its baseline: scores with their half-widths at the intervals' level
+     * ({@code scoreError}, {@code baselineScoreError}: t times the standard error of the round means, else the fork
+     * means, not JMH's pooled 99.9 % error), the test, the
      * noise flags and note, the net of JNA for syscall rows that call libc through JNA (else null), and the secondary
      * metrics both sides report.
      */

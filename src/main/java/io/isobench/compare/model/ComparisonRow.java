@@ -13,9 +13,10 @@ import java.util.List;
  * One benchmark in one environment against its baseline. {@code test} holds the ratio (environment score / baseline
  * score, in the baseline's unit) with its 1 - alpha interval, the p-value, the design and sample counts, and the
  * verdict with its reason; cost is the ratio turned so that above 1 is slower whichever way the unit points.
- * {@code scoreError} and {@code baselineScoreError} are standard errors of each side's score over its rounds (else
- * its forks; see {@link RowCalculator#standardError}), {@code relativeError} this environment's over its score, and
- * {@code noisy} that relative error above the threshold. {@code net} is set for syscall rows
+ * {@code scoreError} and {@code baselineScoreError} are each side's 1 - alpha half-width, from the standard error of
+ * its round means (else its fork means; see {@link RowCalculator#halfWidth}), {@code relativeError} this
+ * environment's over its score, and {@code noisy} that relative error above the threshold: this side alone cannot
+ * resolve a difference of that size. {@code net} is set for syscall rows
  * that call through JNA when both environments have the JNA baseline benchmark; {@code secondary} holds the
  * secondary metrics both sides report in the benchmark's unit.
  */

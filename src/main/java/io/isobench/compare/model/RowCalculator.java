@@ -51,8 +51,9 @@ final class RowCalculator {
         if (RatioTester.pairingLost(e, b)) {
             note = join(note, UNPAIRED + ", " + common(e, b) + " in common");
         }
-        double envError = standardError(e);
-        double baseError = standardError(b);
+        double level = 1 - options.alpha();
+        double envError = halfWidth(e, level);
+        double baseError = halfWidth(b, level);
         double rel = Math.abs(envError / e.score());
         boolean noisy = rel > options.noiseThreshold();
         boolean baselineNoisy = Math.abs(baseError / b.score()) > options.noiseThreshold();
@@ -76,24 +77,22 @@ final class RowCalculator {
     }
 
     /**
-     * The standard error of a metric's score, from the spread of its independent samples rather than JMH's pooled
-     * 99.9 % error over iterations (which leaves out the variance between forks and rounds): over its round means
-     * when it ran in two or more rounds, else over its fork means, else (one fork) over its iterations, which
-     * understates it; without iterations, JMH's error turned into a standard error (divided by the normal 99.9 %
-     * quantile).
+     * The half-width of a metric's score at {@code level} (1 - alpha), from the spread of its independent samples
+     * rather than JMH's pooled 99.9 % error over iterations (which leaves out the variance between forks and
+     * rounds): Student's t with n - 1 degrees of freedom times the standard error of its n round means when it ran in
+     * two or more rounds, else of its fork means, else (one fork) of its iterations, which understates it; without
+     * iterations, JMH's error brought to {@code level} as a normal half-width.
      */
-    static double standardError(Metric m) {
-        double[] rounds = m.roundMeans().values().stream().mapToDouble(Double::doubleValue).toArray();
-        if (rounds.length >= 2) {
-            return Stats.standardError(rounds);
+    static double halfWidth(Metric m, double level) {
+        double[] samples = m.roundMeans().values().stream().mapToDouble(Double::doubleValue).toArray();
+        if (samples.length < 2) {
+            samples = m.forkMeans().length >= 2 ? m.forkMeans() : m.samples();
         }
-        double[] forks = m.forkMeans();
-        if (forks.length >= 2) {
-            return Stats.standardError(forks);
+        if (samples.length < 2) {
+            return m.scoreError() / Stats.normalQuantile(JMH_ERROR_LEVEL) * Stats.normalQuantile(level);
         }
-        double[] iterations = m.samples();
-        return iterations.length >= 2 ? Stats.standardError(iterations)
-                : m.scoreError() / Stats.normalQuantile(JMH_ERROR_LEVEL);
+        return Stats.tDistribution(samples.length - 1).inverseCumulativeProbability(1 - (1 - level) / 2)
+                * Stats.standardError(samples);
     }
 
     /** The level of JMH's own score error. */

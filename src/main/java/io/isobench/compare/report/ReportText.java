@@ -56,7 +56,7 @@ public final class ReportText {
         }
         parts.add(String.format(Locale.ROOT, "%d benchmark rows; alpha %s (intervals at %s); equivalence margin "
                         + "\u00b1%s (same = the whole %s interval within it: two one-sided tests at alpha); noise "
-                        + "threshold %s (standard error over rounds).",
+                        + "threshold %s (of the half-width over rounds).",
                 c.rows().size(), Format.plain(c.options().alpha()), level(c),
                 Format.pct(c.options().equivalence()), equivalenceLevel(c), Format.pct(c.options().noiseThreshold())));
         return String.join(" ", parts);
@@ -298,10 +298,12 @@ public final class ReportText {
                         + "otherwise each row's standard error (half its log interval's width over the normal "
                         + "quantile) is propagated into the mean of the methods, which are not resampled as if their "
                         + "costs were exact; no interval when a row has none of its own.",
-                "\u00b1 and noisy: the standard error of a score over its round means (else its fork means; with one "
-                        + "fork, over its iterations, which understates it; without iterations, JMH's 99.9 % error over "
-                        + "3.29); noisy: the environment's standard error is above " + Format.pct(o.noiseThreshold())
-                        + " of its score.",
+                "\u00b1 and noisy: the " + level + " half-width of a score, t times the standard error of its round "
+                        + "means (else its fork means; with one fork, of its iterations, which understates it; "
+                        + "without iterations, JMH's 99.9 % error brought to " + level + "), not JMH's error pooled "
+                        + "over iterations; noisy: the environment's half-width is above "
+                        + Format.pct(o.noiseThreshold()) + " of its score, so that side alone cannot resolve a "
+                        + "difference of that size.",
                 "Regression gate: a row fails it when it is slower and the lower bound of its " + level + " cost "
                         + "interval is above its threshold; a row whose interval reaches past the threshold without "
                         + "lying above it is listed as not judged.",

@@ -232,7 +232,8 @@ class ComparisonTest {
     @Test
     void theErrorAndTheNoisyFlagComeFromTheSpreadOfRoundMeans() throws Exception {
         // Five rounds of 50 iterations each, steady within a round but 80-120 between rounds. JMH's error pools the
-        // 250 iterations as if independent (3 % here); the standard error of the five round means is 7.1 %.
+        // 250 iterations as if independent (3 % here); from the five round means, the standard error is 7.1 % and the
+        // 95 % half-width t(4) x 7.1 % = 19.6 %.
         String name = "io.isobench.cpu.C.drift";
         double[] means = {100, 120, 90, 110, 80};
         double[][] drifting = new double[5][50];
@@ -251,9 +252,9 @@ class ComparisonTest {
             Fixtures.tagRounds(dir.resolve("jmh.json"), name, 1, 2, 3, 4, 5);
         }
         ComparisonRow r = row(Comparison.ofRunDir(tmp, CompareOptions.defaults()), name);
-        assertEquals(Math.sqrt(250.0 / 5), r.scoreError(), 1e-9, "the standard error of the round means");
-        assertEquals(0.0707, r.relativeError(), 0.0001);
-        assertTrue(r.noisy(), "7.1 % is above the 5 % threshold (JMH's pooled error, 3 %, was not)");
+        assertEquals(2.776445 * Math.sqrt(250.0 / 5), r.scoreError(), 1e-5, "t times the standard error of the round means");
+        assertEquals(0.1963, r.relativeError(), 0.0001);
+        assertTrue(r.noisy(), "19.6 % is above the 5 % threshold (JMH's pooled error, 3 %, was not)");
         assertFalse(r.baselineNoisy());
     }
 

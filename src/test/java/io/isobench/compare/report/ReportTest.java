@@ -147,7 +147,7 @@ class ReportTest {
         assertTrue(md.contains("same is two one-sided tests at 0.05 each (TOST): the whole 90 % interval"), md);
         assertTrue(md.contains("Benjamini-Hochberg false-discovery-rate adjustment over every test"), md);
         assertTrue(md.contains("checked for same like any other"), md);
-        assertTrue(md.contains("the standard error of a score over its round means"), md);
+        assertTrue(md.contains("half-width of a score, t times the standard error of its round means"), md);
         assertTrue(md.contains("the lower bound of its 95 % cost interval is above its threshold"), md);
     }
 
