@@ -49,7 +49,7 @@ final class RowCalculator {
         int calls = JnaCalls.of(key);
         NetOfJna net = calls > 0 && test.valid() ? net(key, calls, e, b, envAll, baseAll, seed) : null;
         return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), e.scoreError(), b.score(),
-                b.scoreError(), test, rel, noisy, baselineNoisy, note, net, secondary(env, base, seed));
+                b.scoreError(), test, rel, noisy, baselineNoisy, note, net, secondary(env, base, seed), List.of());
     }
 
     /** The secondary metrics both sides report in the primary metric's unit (user counters, not profilers). */
