@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -112,7 +113,7 @@ class NotComparableReportTest {
     void unsteadyRowsAreListedWithTheirChangeFromFirstToLast() throws Exception {
         Path run = tmp.resolve("run");
         Map<String, Object> print = Fixtures.fingerprint("container-bridge", "container", "none");
-        print.put("unsteady", List.of(new Unsteady(EvidenceRuns.OTHER_ROW, Map.of(), -0.2, List.of(-0.25, -0.15, null))));
+        print.put("unsteady", List.of(new Unsteady(EvidenceRuns.OTHER_ROW, Map.of(), -0.2, Arrays.asList(-0.25, -0.15, null))));
         Fixtures.envDir(run, "host", List.of(Fixtures.avgt(EvidenceRuns.OTHER_ROW, 100, 1, 1)),
                 Fixtures.fingerprint("host", "host", "none"), null);
         Fixtures.envDir(run, "container-bridge", List.of(Fixtures.avgt(EvidenceRuns.OTHER_ROW, 100, 1, 2)), print, null);
