@@ -48,7 +48,7 @@ final class NotComparable {
                 }
             }
             reasons.add("the evidence contradicts the claim \"" + String.join("\", \"", claims) + "\" in "
-                    + String.join(" and ", where) + ": " + RowEvidence.sideBySide(e.kind(), sides(row, e)));
+                    + String.join(" and ", where) + " (" + RowEvidence.sideBySide(e.kind(), sides(row, e)) + ")");
         }
         String reason = String.join("; ", reasons);
         List<SecondaryRow> secondary = row.secondary().stream().map(s -> new SecondaryRow(s.name(), s.unit(),

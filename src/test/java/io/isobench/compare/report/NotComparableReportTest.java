@@ -93,8 +93,8 @@ class NotComparableReportTest {
                 reads(4096), List.of());
         JsonNode row = c.comparison("container-bridge", O_DIRECT);
         assertEquals("not comparable", row.path("verdict").asText());
-        assertTrue(row.path("reason").asText().contains("\" in host: container-bridge: 4,096 B device reads per op; "
-                + "host: 0 B device reads per op"), row.path("reason").asText());
+        assertTrue(row.path("reason").asText().contains("\" in host (container-bridge: 4,096 B device reads per op; "
+                + "host: 0 B device reads per op)"), row.path("reason").asText());
     }
 
     @Test
