@@ -120,8 +120,8 @@ class NotComparableReportTest {
         assertEquals(0, Fixtures.run(run.toString()).code());
         String markdown = Files.readString(run.resolve("report/report.md"));
         assertTrue(markdown.contains(ReportText.ALL_COMPARABLE), markdown);
-        assertTrue(markdown.contains("| container-bridge | ArithmeticLoopBenchmark.integerXorshift |  | -20.0 % | "
-                + "-25.0 %, -15.0 %, \u2014 |"), markdown);
+        assertTrue(markdown.contains("| container (Docker, bridge network) | ArithmeticLoopBenchmark.integerXorshift |  "
+                + "| -20.0 % | -25.0 %, -15.0 %, \u2014 |"), "the environment as the report names it: " + markdown);
         JsonNode unsteady = Fixtures.MAPPER.readTree(run.resolve("report/summary.json").toFile()).path("unsteady");
         assertEquals("container-bridge", unsteady.get(0).path("environment").asText());
         assertEquals(-0.2, unsteady.get(0).path("firstToLast").asDouble());
