@@ -128,8 +128,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--require-judged", paramLabel = "N|all",
             description = "With the gate: fail it (exit " + RegressionGate.EXIT_REGRESSION + ") unless it judged at "
-                    + "least N rows (all: every row). Rows without a real test (inconclusive, invalid), or whose "
-                    + "interval reaches past the threshold without lying above it, are not judged.")
+                    + "least N rows (all: every row). Rows without a real test (inconclusive, invalid, not comparable), "
+                    + "or whose interval reaches past the threshold without lying above it, are not judged.")
     String requireJudged;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",

@@ -28,13 +28,16 @@ import java.util.Map;
  * @param headline      one per area (and {@code all}) and environment
  * @param timeline      the interleaved run's order, or null for a run without timeline.json
  * @param density       one per series of the run's density.json, or null without one
+ * @param unsteady      the rows that still trended in some environment, as its environment.json lists them (absent
+ *                      when none did)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Summary(String schema, String mode, String title, List<String> baselines, List<Input> environments,
                       List<Row> comparisons, List<HeadlineCell> headline, List<Confound> confounds,
                       Timeline timeline, List<Scaling> threadScaling, List<Density> density, Footprints footprint,
                       List<String> fingerprintMismatches, List<Missing> missing, List<String> banners,
-                      List<String> notes, Gate gate) {
+                      List<String> notes, Gate gate,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnsteadyRow> unsteady) {
 
     /** The name and major version of this file's layout. */
     public static final String SCHEMA = "isobench-compare/2";
@@ -58,7 +61,9 @@ public record Summary(String schema, String mode, String title, List<String> bas
      * whichever way the unit points) and its interval, the p-value before and after the false-discovery adjustment,
      * the design ({@code paired} | {@code unpaired}), the sample ({@code round} | {@code fork} | {@code iteration} |
      * {@code none}) and the sample counts ({@code pairs} for paired rows only), and the verdict ({@code faster} |
-     * {@code slower} | {@code same} | {@code inconclusive} | {@code invalid}) with its reason.
+     * {@code slower} | {@code same} | {@code inconclusive} | {@code invalid} | {@code not comparable}) with its reason.
+     * A row that is {@code not comparable} (its evidence contradicts its claim on either side) keeps its ratio and p,
+     * has no {@code pAdjusted} and counts in no headline cell.
      */
     public record TestResult(Double ratio, Double ratioLow, Double ratioHigh, Double cost, Double costLow, Double costHigh,
                        Double overheadPct, Double intervalLevel, String intervalMethod, Double pValue, Double pAdjusted,
@@ -69,14 +74,35 @@ public record Summary(String schema, String mode, String title, List<String> bas
     /**
      * One benchmark in one environment against its baseline: scores with their half-widths at the intervals' level
      * ({@code scoreError}, {@code baselineScoreError}: t times the standard error of the round means, else the fork
-     * means, not JMH's pooled 99.9 % error), the test, the
-     * noise flags and note, the net of JNA for syscall rows that call libc through JNA (else null), and the secondary
-     * metrics both sides report.
+     * means, not JMH's pooled 99.9 % error), the test, the noise flags and note, the net of JNA for syscall rows that
+     * call libc through JNA (else null), the secondary metrics both sides report, and the evidence of what work the
+     * row did on each side (absent for rows without evidence).
      */
     public record Row(@JsonUnwrapped Key key, String area, String environment, String baseline, String unit,
                              boolean higherIsBetter, Double score, Double scoreError, Double baselineScore,
                              Double baselineScoreError, @JsonUnwrapped TestResult test, Double relativeError, boolean noisy,
-                             boolean baselineNoisy, String note, Net netOfJna, List<Secondary> secondary) {
+                             boolean baselineNoisy, String note, Net netOfJna, List<Secondary> secondary,
+                             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EvidenceOfRow> evidence) {
+    }
+
+    /**
+     * One kind of evidence of a row ({@code deviceReadBytesPerOp}, {@code minorFaultsPerOp}, {@code hugePageCoverage},
+     * {@code sameCpuFraction}) on each side; a side is null where it has none. Evidence is not tested.
+     */
+    public record EvidenceOfRow(String name, EvidenceSide environment, EvidenceSide baseline) {
+    }
+
+    /**
+     * One side's evidence: the value over all forks (null when nothing was counted), the same per {@code round} of an
+     * interleaved run or else per {@code fork} (numbered from 1), and the claims of the row it contradicts (empty when
+     * it keeps them).
+     */
+    public record EvidenceSide(Double value, String per, Map<Integer, Double> samples, List<String> contradicts) {
+    }
+
+    /** A row that still trended in one environment: its median and per-fork change from the first to the last iteration. */
+    public record UnsteadyRow(String environment, String benchmark, Map<String, String> params, Double firstToLast,
+                              List<Double> forks) {
     }
 
     /** A syscall row less the JNA calls it makes, in ns/op on both sides, with its own test. */
@@ -84,11 +110,13 @@ public record Summary(String schema, String mode, String title, List<String> bas
     }
 
     /**
-     * A secondary metric of a row (e.g. p50 beside the mean), with its own test; one that is a fixed multiple of the
-     * score in every sample (MiB/s beside ops/s) has that factor in {@code multipleOfScore} and the row's own test
-     * (it is not tested twice), else {@code multipleOfScore} is null.
+     * A secondary metric of a row in the row's unit (MiB/s beside ops/s, the time per page fault beside the time per
+     * page), which way is better, and its own test; one that is a fixed multiple of the score in every sample (MiB/s
+     * beside ops/s) has that factor in {@code multipleOfScore} and the row's own test (it is not tested twice), else
+     * {@code multipleOfScore} is null.
      */
-    public record Secondary(String name, String unit, Double score, Double baselineScore, Double multipleOfScore,
+    public record Secondary(String name, String unit, boolean higherIsBetter, Double score, Double baselineScore,
+                            Double multipleOfScore,
                             @JsonUnwrapped TestResult test) {
     }
 

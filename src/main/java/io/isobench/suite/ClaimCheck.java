@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks the rows of a benchmark class against what they claim ({@link Claim}): each applicable claim's evidence per
@@ -31,37 +32,47 @@ public final class ClaimCheck {
         List<Contradiction> found = new ArrayList<>();
         for (JsonNode entry : results) {
             String benchmark = entry.path("benchmark").asText();
-            if (!benchmarks.contains(benchmark)) {
+            if (benchmarks.contains(benchmark)) {
+                found.addAll(check(benchmark, params(entry), metric -> rawData(entry, metric)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The claims of one row that its evidence contradicts. {@code rawData} gives a secondary metric's values per fork
+     * and iteration, or null when the row has no metric of that name; the suite reads them from its JSON entries,
+     * {@code compare} from the jmh.json it loaded.
+     */
+    public static List<Contradiction> check(String benchmark, Map<String, String> params,
+                                            Function<String, double[][]> rawData) {
+        List<Contradiction> found = new ArrayList<>();
+        for (Claim claim : claimsOf(benchmark)) {
+            if (!applies(claim, params)) {
                 continue;
             }
-            Map<String, String> params = params(entry);
-            for (Claim claim : claimsOf(benchmark)) {
-                if (!applies(claim, params)) {
-                    continue;
-                }
-                Evidence evidence = claim.evidence();
-                double[][] numerator = rawData(entry, evidence.numerator());
-                double[][] denominator = rawData(entry, evidence.denominator());
-                if (numerator == null || denominator == null || numerator.length != denominator.length) {
-                    continue;
-                }
-                List<Double> forks = new ArrayList<>();
-                double top = 0;
-                double bottom = 0;
-                boolean broken = false;
-                for (int fork = 0; fork < numerator.length; fork++) {
-                    double n = Arrays.stream(numerator[fork]).sum();
-                    double d = Arrays.stream(denominator[fork]).sum();
-                    top += n;
-                    bottom += d;
-                    Double value = d > 0 ? n / d : null;
-                    forks.add(value);
-                    broken |= value == null || !holds(claim, value);
-                }
-                if (broken) {
-                    found.add(new Contradiction(benchmark, params, evidence.id(), bottom > 0 ? top / bottom : null, forks,
-                            describe(claim)));
-                }
+            Evidence evidence = claim.evidence();
+            double[][] numerator = rawData.apply(evidence.numerator());
+            double[][] denominator = rawData.apply(evidence.denominator());
+            if (numerator == null || denominator == null || numerator.length != denominator.length) {
+                continue;
+            }
+            List<Double> forks = new ArrayList<>();
+            double top = 0;
+            double bottom = 0;
+            boolean broken = false;
+            for (int fork = 0; fork < numerator.length; fork++) {
+                double n = Arrays.stream(numerator[fork]).sum();
+                double d = Arrays.stream(denominator[fork]).sum();
+                top += n;
+                bottom += d;
+                Double value = d > 0 ? n / d : null;
+                forks.add(value);
+                broken |= value == null || !holds(claim, value);
+            }
+            if (broken) {
+                found.add(new Contradiction(benchmark, params, evidence.id(), bottom > 0 ? top / bottom : null, forks,
+                        describe(claim)));
             }
         }
         return found;

@@ -163,6 +163,34 @@ public final class Fixtures {
         Files.writeString(jmhJson, root.toPrettyString());
     }
 
+    /**
+     * Adds evidence counters to a benchmark of a jmh.json as JMH writes {@code @AuxCounters(EVENTS)}: unit {@code #}, the
+     * given value in every iteration of every fork, the score their sum.
+     */
+    public static void addCounters(Path jmhJson, String benchmark, Map<String, Double> perIteration) throws IOException {
+        ArrayNode root = (ArrayNode) MAPPER.readTree(jmhJson.toFile());
+        for (var entry : root) {
+            if (!entry.get("benchmark").asText().equals(benchmark)) {
+                continue;
+            }
+            perIteration.forEach((name, value) -> {
+                ObjectNode metric = ((ObjectNode) entry.get("secondaryMetrics")).putObject(name);
+                ArrayNode raw = metric.putArray("rawData");
+                double sum = 0;
+                for (var fork : entry.get("primaryMetric").get("rawData")) {
+                    ArrayNode f = raw.addArray();
+                    for (int i = 0; i < fork.size(); i++) {
+                        f.add(value);
+                        sum += value;
+                    }
+                }
+                metric.put("score", sum);
+                metric.put("scoreUnit", "#");
+            });
+        }
+        Files.writeString(jmhJson, root.toPrettyString());
+    }
+
     /** One benchmark with one single-iteration fork per round: {@code perRound[i]} is round i + 1's score. */
     public static Bench rounds(String name, double... perRound) {
         double[][] raw = new double[perRound.length][];

@@ -1,6 +1,8 @@
 package io.isobench.sched;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.isobench.compare.EvidenceRuns;
 import io.isobench.evidence.CpuPlacement;
 import io.isobench.evidence.Evidence;
 import io.isobench.schema.Contradiction;
@@ -11,7 +13,9 @@ import io.isobench.suite.JmhEntries;
 import io.isobench.support.CpuAffinity;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The wake-up row's evidence of where its threads ran: pinned to one CPU on purpose, every sample shows them together
- * and the row is marked contradicted; pinned apart, none does.
+ * The wake-up row's evidence of where its threads ran: pinned to one CPU on purpose, every sample shows them together,
+ * the row is marked contradicted and compare calls it not comparable; pinned apart, none does.
  */
 class ThreadWakeupEvidenceTest {
+
+    @TempDir
+    Path tmp;
 
     private static final String ROUND_TRIP = "io.isobench.sched.ThreadWakeupBenchmark.roundTrip";
 
@@ -60,8 +67,7 @@ class ThreadWakeupEvidenceTest {
 
     private static List<Contradiction> check(CpuPlacement placement) {
         ArrayNode results = JmhEntries.results(JmhEntries.entry(ROUND_TRIP, Map.of("mechanism", "futex"),
-                Map.of(Evidence.SAME_CPU_FRACTION.numerator(), (double) placement.sameCpuSamples,
-                        Evidence.SAME_CPU_FRACTION.denominator(), (double) placement.cpuSamples)));
+                counters(placement.sameCpuSamples, placement.cpuSamples)));
         return ClaimCheck.contradictions(results, Set.of(ROUND_TRIP));
     }
 
@@ -73,12 +79,27 @@ class ThreadWakeupEvidenceTest {
             assertEquals(100, placement.cpuSamples, mechanism + ": every 16th of 1600 round trips");
             assertEquals(placement.cpuSamples, placement.sameCpuSamples, mechanism);
         }
-        List<Contradiction> found = check(placement("futex", cpu, cpu));
+        CpuPlacement together = placement("futex", cpu, cpu);
+        List<Contradiction> found = check(together);
         EnvironmentRecord record = EnvironmentRecord.running(Fingerprint.named("test"))
                 .withEvidence(Set.of(ROUND_TRIP), found, List.of());
         assertEquals(1, record.contradicted().size());
         assertEquals(1.0, record.contradicted().get(0).value());
         assertEquals("sameCpuFraction <= 0.05: the two threads run on different CPUs", record.contradicted().get(0).claim());
+
+        EvidenceRuns.Compared compared = EvidenceRuns.compare(tmp.resolve("run"), "container-onecpu",
+                new EvidenceRuns.Row(ROUND_TRIP, "sample", "us/op", Map.of("mechanism", "futex")),
+                counters(0, together.cpuSamples), counters(together.sameCpuSamples, together.cpuSamples),
+                record.contradicted());
+        JsonNode row = compared.comparison("container-onecpu", ROUND_TRIP);
+        assertEquals("not comparable", row.path("verdict").asText());
+        assertTrue(row.path("reason").asText().contains("container-onecpu: 100.0 % of wake-ups on one CPU; host: 0.0 %"),
+                row.path("reason").asText());
+    }
+
+    private static Map<String, Double> counters(long sameCpuSamples, long cpuSamples) {
+        return Map.of(Evidence.SAME_CPU_FRACTION.numerator(), (double) sameCpuSamples,
+                Evidence.SAME_CPU_FRACTION.denominator(), (double) cpuSamples);
     }
 
     @Test

@@ -78,6 +78,11 @@ public final class EnvironmentTitle {
             }
         }
         parts.add(limit(facts));
+        io.isobench.schema.Neighbours neighbours = in.fingerprint().neighbours();
+        if (neighbours != null) {
+            parts.add("beside " + neighbours.count() + " " + neighbours.load() + "-loaded sibling"
+                    + (neighbours.count() == 1 ? "" : "s"));
+        }
         List<String> said = parts.stream().filter(p -> p != null && !p.isBlank()).toList();
         String title = said.isEmpty() ? name : name + " (" + String.join(", ", said) + ")";
         // A second environment of the same make (host-b, a variant the parts do not tell) keeps its own name.

@@ -2,10 +2,13 @@ package io.isobench.compare.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isobench.compare.CompareException;
+import io.isobench.schema.Caveat;
 import io.isobench.schema.ContainerRuntime;
+import io.isobench.schema.Contradiction;
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.Fingerprint;
 import io.isobench.schema.Problem;
+import io.isobench.schema.Unsteady;
 import io.isobench.schema.UntrustedFile;
 
 import java.nio.file.Path;
@@ -127,6 +130,21 @@ public record FingerprintInput(Path file, EnvironmentRecord record, Map<String, 
 
     public List<Problem> failed() {
         return record == null ? List.of() : record.failed();
+    }
+
+    /** The rows whose evidence contradicted their claim, as the suite listed them (empty before schema 2.3). */
+    public List<Contradiction> contradicted() {
+        return record == null ? List.of() : record.contradicted();
+    }
+
+    /** The rows whose measured iterations still trended, as the suite listed them. */
+    public List<Unsteady> unsteady() {
+        return record == null ? List.of() : record.unsteady();
+    }
+
+    /** What about the whole environment moves its numbers, as the suite read it from the fingerprint. */
+    public List<Caveat> caveats() {
+        return record == null ? List.of() : record.caveats();
     }
 
     public boolean isEmpty() {

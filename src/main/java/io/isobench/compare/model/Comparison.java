@@ -27,8 +27,10 @@ import java.util.TreeSet;
 
 /**
  * The comparison model: which environment is compared with which baseline, one {@link ComparisonRow} per benchmark
- * and environment, the headline, the footprint and fingerprint tables, banners (TCG, mismatches allowed),
- * notes (missing benchmarks, baseline choice) and, with a gate, the regressions. Build it with {@link #of}.
+ * and environment, the headline, the footprint and fingerprint tables, the rows that are not comparable
+ * ({@link NotComparable}, {@link EvidenceTable}), banners (TCG, mismatches allowed), notes (missing benchmarks,
+ * baseline choice) and, with a gate, the regressions. Build it with {@link #of}. Rows that are not comparable stay in
+ * {@link #rows()} but out of the false-discovery adjustment and the headline.
  */
 public final class Comparison {
 
@@ -52,6 +54,7 @@ public final class Comparison {
     private final List<Confounds.Confound> confounds;
     private final TimelineInput timeline;
     private final DensityTable density;
+    private final EvidenceTable evidence;
     private final Map<String, String> titles;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
@@ -66,7 +69,7 @@ public final class Comparison {
         this.baselineRun = baselineRun;
         this.rows = List.copyOf(rows);
         this.missing = List.copyOf(missing);
-        this.headline = Headline.of(pairs, rows, options);
+        this.headline = Headline.of(pairs, rows.stream().filter(ComparisonRow::comparable).toList(), options);
         this.footprint = FootprintTable.of(environments, options.ramBytes());
         this.fingerprints = FingerprintTable.of(environments);
         this.banners = List.copyOf(banners);
@@ -74,6 +77,7 @@ public final class Comparison {
         this.regressions = RegressionGate.find(rows, options);
         this.unjudged = RegressionGate.unjudged(rows, options);
         this.confounds = Confounds.of(pairs);
+        this.evidence = EvidenceTable.of(environments, this.rows);
     }
 
     /** A copy with other notes, timeline and density; what was computed from the rows is kept, not computed again. */
@@ -94,6 +98,7 @@ public final class Comparison {
         this.regressions = c.regressions;
         this.unjudged = c.unjudged;
         this.confounds = c.confounds;
+        this.evidence = c.evidence;
         this.density = density;
     }
 
@@ -174,8 +179,8 @@ public final class Comparison {
                     missing.add(new Missing(key, pair.baseline().label(), pair.environment().label(),
                             reason(pair.environment(), key)));
                 } else {
-                    rows.add(calculator.compare(pair.environment().label(), pair.baseline().label(), e,
-                            base.get(key), env, base));
+                    rows.add(NotComparable.judge(calculator.compare(pair.environment().label(),
+                            pair.baseline().label(), e, base.get(key), env, base), pair, e, base.get(key)));
                 }
             }
             for (BenchmarkKey key : new TreeSet<>(env.keySet())) {
@@ -185,7 +190,11 @@ public final class Comparison {
                 }
             }
         }
-        rows = new ArrayList<>(FalseDiscovery.adjust(rows, options.alpha(), options.equivalence()));
+        // A row that is not comparable tests nothing the report claims: it is no member of the false-discovery family.
+        List<ComparisonRow> notComparable = rows.stream().filter(r -> !r.comparable()).toList();
+        rows = new ArrayList<>(FalseDiscovery.adjust(rows.stream().filter(ComparisonRow::comparable).toList(),
+                options.alpha(), options.equivalence()));
+        rows.addAll(notComparable);
         notes.addAll(TestNotes.of(rows));
         rows.sort((a, b) -> {
             int byKey = a.key().compareTo(b.key());
@@ -442,6 +451,11 @@ public final class Comparison {
     /** What else differs between each environment and its baseline, besides the isolation. */
     public List<Confounds.Confound> confounds() {
         return confounds;
+    }
+
+    /** The rows that are not comparable with every environment's evidence, and the unsteady rows. */
+    public EvidenceTable evidence() {
+        return evidence;
     }
 
     /** The timeline of the compared interleaved run, or null. */

@@ -18,27 +18,35 @@ import java.util.List;
  * environment's over its score, and {@code noisy} that relative error above the threshold: this side alone cannot
  * resolve a difference of that size. {@code net} is set for syscall rows
  * that call through JNA when both environments have the JNA baseline benchmark; {@code secondary} holds the
- * secondary metrics both sides report in the benchmark's unit.
+ * secondary metrics both sides report in the benchmark's unit; {@code evidence} what each side's evidence counters show
+ * ({@link RowEvidence}: not performance numbers, never tested).
  */
 public record ComparisonRow(BenchmarkKey key, String environment, String baseline, String unit,
                             Direction direction, double score, double scoreError, double baselineScore,
                             double baselineScoreError, RatioTest test, double relativeError, boolean noisy,
-                            boolean baselineNoisy, String note, NetOfJna net, List<SecondaryRow> secondary) {
+                            boolean baselineNoisy, String note, NetOfJna net, List<SecondaryRow> secondary,
+                            List<RowEvidence> evidence) {
 
     /** The same row with another test (after the false-discovery-rate adjustment). */
     ComparisonRow withTest(RatioTest newTest) {
+        return with(newTest, secondary, evidence);
+    }
+
+    /** The same row with another test, secondary metrics and evidence ({@link NotComparable}). */
+    ComparisonRow with(RatioTest newTest, List<SecondaryRow> newSecondary, List<RowEvidence> newEvidence) {
         return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
-                baselineScoreError, newTest, relativeError, noisy, baselineNoisy, note, net, secondary);
+                baselineScoreError, newTest, relativeError, noisy, baselineNoisy, note, net, newSecondary, newEvidence);
     }
 
     /** The same row with other tests of its net and secondary metrics (after the false-discovery-rate adjustment). */
     ComparisonRow withDerived(NetOfJna newNet, List<SecondaryRow> newSecondary) {
         return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
-                baselineScoreError, test, relativeError, noisy, baselineNoisy, note, newNet, newSecondary);
+                baselineScoreError, test, relativeError, noisy, baselineNoisy, note, newNet, newSecondary, evidence);
     }
 
     public ComparisonRow {
         secondary = List.copyOf(secondary);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
     public Area area() {
@@ -83,6 +91,11 @@ public record ComparisonRow(BenchmarkKey key, String environment, String baselin
 
     public boolean valid() {
         return test.valid();
+    }
+
+    /** Whether the row's evidence lets it be compared at all (its verdict is not {@code not comparable}). */
+    public boolean comparable() {
+        return test.verdict() != Verdict.NOT_COMPARABLE;
     }
 
     /** Whether this row is a harness row (the JNA baseline), which measures the tool rather than the isolation. */

@@ -1,13 +1,17 @@
 package io.isobench.compare.model;
 
 import io.isobench.compare.input.FingerprintInput;
+import io.isobench.schema.Caveat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -15,7 +19,8 @@ import java.util.function.Function;
  * What else differs between an environment and its baseline, besides the isolation itself: every fingerprint
  * difference that can move the numbers (kernel, the host's own virtualization, CPU, mitigations, huge pages,
  * governor, clocksource, the bench directory's file system and depth, JVM flags, CPU count), each with one line
- * on why it matters. The report lists them in "What else differs" and summary.json as {@code confounds}.
+ * on why it matters; and the caveats the suite wrote into either side's environment.json ({@link Caveat}) that no
+ * check names already. The report lists them in "What else differs" and summary.json as {@code confounds}.
  */
 public final class Confounds {
 
@@ -86,8 +91,46 @@ public final class Confounds {
                     all.add(new Confound(envLabel, baseLabel, check.what(), b, e, check.why()));
                 }
             }
+            all.addAll(caveats(envLabel, baseLabel, env, base, all));
         }
         return all;
+    }
+
+    /**
+     * Either side's caveats (a clocksource that makes every clock read a system call) as confounds, but for subjects a
+     * check has named for this pair already: one on one side is a difference between them, one on both sides still
+     * moves the numbers of both (a clock read inside every sample-mode timing shrinks their ratio towards 1).
+     */
+    private static List<Confound> caveats(String envLabel, String baseLabel, FingerprintInput env,
+                                          FingerprintInput base, List<Confound> named) {
+        Map<String, Caveat> envCaveats = bySubject(env.caveats());
+        Map<String, Caveat> baseCaveats = bySubject(base.caveats());
+        Set<String> subjects = new LinkedHashSet<>(envCaveats.keySet());
+        subjects.addAll(baseCaveats.keySet());
+        List<Confound> found = new ArrayList<>();
+        for (String subject : subjects) {
+            if (named.stream().anyMatch(c -> c.environment().equals(envLabel) && c.baseline().equals(baseLabel)
+                    && c.what().equals(subject))) {
+                continue;
+            }
+            Caveat e = envCaveats.get(subject);
+            Caveat b = baseCaveats.get(subject);
+            found.add(new Confound(envLabel, baseLabel, subject, b != null ? b.value() : valueOf(base, subject),
+                    e != null ? e.value() : valueOf(env, subject),
+                    e != null ? e.reason() + (b != null ? " (on both sides)" : "") : "the baseline's: " + b.reason()));
+        }
+        return found;
+    }
+
+    private static Map<String, Caveat> bySubject(List<Caveat> caveats) {
+        Map<String, Caveat> map = new LinkedHashMap<>();
+        caveats.forEach(c -> map.putIfAbsent(c.subject(), c));
+        return map;
+    }
+
+    /** A fingerprint field as the table shows it, for the side without the caveat. */
+    private static String valueOf(FingerprintInput f, String subject) {
+        return Objects.requireNonNullElse(f.get(subject), "not recorded");
     }
 
     /** The CPU vulnerability entries that differ, as one confound (null when none differ). */

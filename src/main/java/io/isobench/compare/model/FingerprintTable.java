@@ -13,7 +13,9 @@ import java.util.Set;
  * environment, with the rows whose values differ marked. Identity keys (env, kind, variant, timestamp, runId) are
  * expected to differ and are not marked. Important differences (JVM, jar, kernel, accel, profile, CPU) are also
  * listed as sentences. An environment directory without environment.json keeps its column, marked
- * {@value #NO_FILE}, instead of silently dropping out.
+ * {@value #NO_FILE}, instead of silently dropping out. The lists of what the suite found about the rows and the
+ * environment ({@link #NOT_FINGERPRINT}) are no fingerprint: the report shows them as the rows that are not comparable
+ * and as confounds.
  */
 public record FingerprintTable(List<String> columns, List<Row> rows, List<String> mismatches) {
 
@@ -31,6 +33,9 @@ public record FingerprintTable(List<String> columns, List<Row> rows, List<String
     static final Set<String> EXPECTED_TO_DIFFER = Set.of("env", "kind", "variant", "timestamp", "runId", "peer", "peerPath",
             "inboundPeer", "inboundPath");
 
+    /** Keys of environment.json that are findings, not facts about the environment. */
+    static final Set<String> NOT_FINGERPRINT = Set.of("contradicted", "unsteady", "caveats");
+
     private static final List<String> IMPORTANT = List.of("jvm.", "jarSha256", "kernel", "accel", "profile",
             "cpuModel", "isobenchVersion", "clocksource");
 
@@ -39,7 +44,8 @@ public record FingerprintTable(List<String> columns, List<Row> rows, List<String
                 .filter(i -> !i.fingerprint().isEmpty() || i.fingerprint().fileMissing()).toList();
         List<String> columns = withPrint.stream().map(EnvironmentInput::label).toList();
         Set<String> keys = new LinkedHashSet<>();
-        withPrint.forEach(i -> keys.addAll(i.fingerprint().values().keySet()));
+        withPrint.forEach(i -> i.fingerprint().values().keySet().stream().filter(FingerprintTable::isFingerprint)
+                .forEach(keys::add));
         List<Row> rows = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
         if (withPrint.stream().anyMatch(i -> i.fingerprint().fileMissing())) {
@@ -64,6 +70,10 @@ public record FingerprintTable(List<String> columns, List<Row> rows, List<String
             }
         }
         return new FingerprintTable(columns, rows, mismatches);
+    }
+
+    private static boolean isFingerprint(String key) {
+        return NOT_FINGERPRINT.stream().noneMatch(list -> key.equals(list) || key.startsWith(list + "."));
     }
 
     private static String describe(List<String> columns, List<String> values) {

@@ -60,7 +60,7 @@ final class RowCalculator {
         int calls = JnaCalls.of(key);
         NetOfJna net = calls > 0 && test.valid() ? net(key, calls, e, b, envAll, baseAll, seed) : null;
         return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), envError, b.score(),
-                baseError, test, rel, noisy, baselineNoisy, note, net, secondary(env, base, test, seed));
+                baseError, test, rel, noisy, baselineNoisy, note, net, secondary(env, base, test, seed), List.of());
     }
 
     /** The note of a row whose sides ran in rounds but share fewer than two: its test is unpaired. */

@@ -1,11 +1,13 @@
 package io.isobench.compare.report;
 
+import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.model.Confounds;
 import io.isobench.compare.model.DensityTable;
+import io.isobench.compare.model.EvidenceTable;
 import io.isobench.compare.model.FingerprintTable;
 import io.isobench.compare.model.FootprintTable;
 import io.isobench.compare.model.Headline;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The comparison's report as a document, built once and written by {@link io.isobench.compare.report.doc.MarkdownWriter}
@@ -53,7 +56,8 @@ public final class ReportBuilder {
 
     /** The report's sections, in order. */
     public static final List<SectionSource> SECTIONS = List.of(ReportBuilder::headline, ReportBuilder::density,
-            ReportBuilder::timeline, ReportBuilder::gate, ReportBuilder::confounds, ReportBuilder::areas,
+            ReportBuilder::timeline, ReportBuilder::gate, ReportBuilder::confounds, ReportBuilder::notComparable,
+            ReportBuilder::areas,
             ReportBuilder::threadScaling, ReportBuilder::footprint, ReportBuilder::fingerprints,
             ReportBuilder::missing, ReportBuilder::method);
 
@@ -210,6 +214,51 @@ public final class ReportBuilder {
                 List.of(Paragraph.of(ReportText.CONFOUNDS_INTRO), table)));
     }
 
+    /**
+     * The rows that are not comparable, each with the evidence of every environment side by side (per round where the
+     * run had rounds), and the rows whose measured iterations still trended, with their change from the first to the
+     * last; absent when there are neither.
+     */
+    static Optional<Section> notComparable(Comparison c) {
+        EvidenceTable t = c.evidence();
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Block> blocks = new ArrayList<>();
+        if (t.lines().isEmpty()) {
+            blocks.add(Paragraph.of(ReportText.ALL_COMPARABLE));
+        } else {
+            blocks.add(Paragraph.of(ReportText.NOT_COMPARABLE_INTRO));
+            List<Column> columns = new ArrayList<>(List.of(Column.left("Benchmark"), Column.left("Params"),
+                    Column.left("Mode"), Column.left("Evidence"), Column.left("Claim contradicted")));
+            t.columns().forEach(label -> columns.add(Column.left(c.name(label))));
+            List<Row> rows = new ArrayList<>();
+            for (EvidenceTable.Line line : t.lines()) {
+                List<Cell> cells = new ArrayList<>(List.of(Cell.of(line.key().shortName()).withTooltip(line.key().benchmark()),
+                        Cell.of(line.key().paramsText()), Cell.of(line.key().mode()), Cell.of(line.kind().id()),
+                        Cell.of(line.claims().isEmpty() ? Format.DASH : String.join("; ", line.claims()))));
+                line.sides().forEach(side -> cells.add(Cell.of(ReportText.evidenceCell(line.kind(), side))));
+                rows.add(Row.of(cells));
+            }
+            blocks.add(Table.of(columns, rows));
+        }
+        if (!t.unsteady().isEmpty()) {
+            blocks.add(new Subheading(null, "Unsteady rows"));
+            blocks.add(Paragraph.of(ReportText.UNSTEADY_INTRO));
+            List<Row> rows = new ArrayList<>();
+            for (EvidenceTable.Trend trend : t.unsteady()) {
+                BenchmarkKey key = new BenchmarkKey(trend.row().benchmark(), "", new TreeMap<>(trend.row().params()));
+                rows.add(Row.of(List.of(Cell.styled(c.name(trend.environment()), "env"),
+                        Cell.of(key.shortName()).withTooltip(key.benchmark()), Cell.of(key.paramsText()),
+                        Cell.num(ReportText.change(trend.row().firstToLast()), trend.row().firstToLast()),
+                        Cell.of(String.join(", ", trend.row().forks().stream().map(ReportText::change).toList())))));
+            }
+            blocks.add(Table.of(List.of(Column.left("Environment"), Column.left("Benchmark"), Column.left("Params"),
+                    Column.right("First to last (median)"), Column.left("Per fork")), rows));
+        }
+        return Optional.of(new Section("not-comparable", "Rows that are not comparable", blocks));
+    }
+
     /** Overhead per area: per area its chart and table (the baseline's results alone when nothing is compared). */
     static Optional<Section> areas(Comparison c) {
         List<Block> blocks = new ArrayList<>();
@@ -257,12 +306,16 @@ public final class ReportBuilder {
     private static Table areaTableMarkdown(Comparison c, List<ComparisonRow> rows) {
         boolean net = rows.stream().anyMatch(r -> r.net() != null);
         boolean secondary = rows.stream().anyMatch(r -> !r.secondary().isEmpty());
+        boolean evidence = rows.stream().anyMatch(r -> !r.evidence().isEmpty());
         List<Column> columns = new ArrayList<>(List.of(Column.left("Benchmark"), Column.left("Params"),
                 Column.left("Mode"), Column.left("Environment"), Column.right("Score ± error"), Column.right("Baseline"),
                 Column.left("Unit"), Column.right("Ratio"), Column.left(ReportText.level(c) + " CI"), Column.right("p"),
                 Column.left("Samples"), Column.left("Verdict")));
         if (secondary) {
             columns.add(Column.left("Secondary"));
+        }
+        if (evidence) {
+            columns.add(Column.left("Evidence"));
         }
         if (net) {
             columns.addAll(List.of(Column.right("Net of JNA (ns/op)"), Column.right("Net baseline"),
@@ -280,6 +333,9 @@ public final class ReportBuilder {
             if (secondary) {
                 cells.add(Cell.of(ReportText.secondary(r)));
             }
+            if (evidence) {
+                cells.add(Cell.of(ReportText.evidence(r)));
+            }
             if (net) {
                 cells.add(Cell.of(r.net() == null ? "" : Format.num(r.net().score())));
                 cells.add(Cell.of(r.net() == null ? "" : Format.num(r.net().baselineScore())));
@@ -294,6 +350,7 @@ public final class ReportBuilder {
     private static Table areaTableHtml(Comparison c, Area area, List<ComparisonRow> rows) {
         boolean net = rows.stream().anyMatch(r -> r.net() != null);
         boolean secondary = rows.stream().anyMatch(r -> !r.secondary().isEmpty());
+        boolean evidence = rows.stream().anyMatch(r -> !r.evidence().isEmpty());
         List<Column> columns = new ArrayList<>(List.of(Column.left("Benchmark"), Column.left("Params"),
                 Column.left("Mode"), Column.left("Environment"), Column.right("Score"), Column.right("\u00b1 Error"),
                 Column.right("Baseline"), Column.left("Unit"), Column.right("Ratio"),
@@ -301,6 +358,9 @@ public final class ReportBuilder {
                 Column.left("Samples"), Column.left("Verdict"), Column.left("Flags")));
         if (secondary) {
             columns.add(Column.left("Secondary"));
+        }
+        if (evidence) {
+            columns.add(Column.left("Evidence"));
         }
         if (net) {
             columns.addAll(List.of(Column.right("Net of JNA (ns/op)"), Column.right("Net baseline (ns/op)"),
@@ -315,10 +375,13 @@ public final class ReportBuilder {
                     Cell.num(ReportText.interval(r.test()), r.ratio().low()),
                     Cell.num(Format.overhead(r.cost()), r.cost()), Cell.num(Format.p(r.pValue()), r.pValue()),
                     Cell.of(r.test().samplesText()).withTooltip(r.test().sampling().design() + "; " + r.test().method()),
-                    Cell.of(r.verdict().word()).withBadge(r.verdict().word()),
+                    Cell.of(r.verdict().word()).withBadge(ReportText.badge(r.verdict())),
                     Cell.styled(ReportText.flags(r), "flags")));
             if (secondary) {
                 cells.add(Cell.of(ReportText.secondary(r)));
+            }
+            if (evidence) {
+                cells.add(Cell.styled(ReportText.evidence(r), "flags"));
             }
             if (net) {
                 if (r.net() == null) {

@@ -6,6 +6,7 @@ import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.model.FootprintTable;
 import io.isobench.compare.model.Headline;
+import io.isobench.compare.model.RowEvidence;
 import io.isobench.compare.model.ThreadScaling;
 import io.isobench.compare.stats.ByteSizes;
 import io.isobench.compare.stats.Format;
@@ -13,6 +14,7 @@ import io.isobench.compare.stats.RatioTest;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Verdict;
+import io.isobench.evidence.Evidence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,19 @@ public final class ReportText {
 
     static final String CONFOUNDS_INTRO = "Besides the isolation itself, these differences between each environment "
             + "and its baseline can move the numbers; a cost above may be theirs as much as the isolation's.";
+
+    static final String NOT_COMPARABLE_INTRO = "A row is not comparable when its evidence (what the operation did "
+            + "underneath: bytes read from the device, page faults, huge-page coverage, the CPUs two threads ran on) "
+            + "contradicts what the row claims to measure in either environment: its two numbers measure different work. "
+            + "Its ratio stays in its area's table, but it gets no faster, slower or same, and it takes no part in the "
+            + "false-discovery adjustment, the headline or the regression gate. Each environment's evidence over all "
+            + "forks, \u2717 where it contradicts the claim, and per round (or fork) in parentheses:";
+
+    static final String ALL_COMPARABLE = "Every row's evidence keeps its claims in every environment.";
+
+    static final String UNSTEADY_INTRO = "Rows whose measured iterations still trended (the change from the first to "
+            + "the last measured iteration beyond 10 % in most forks, one way): the warm-up did not reach a steady "
+            + "state in that environment, so its score depends on how long it was measured. They are compared as usual.";
 
     static final String NO_CONFOUNDS = "No fingerprint difference besides the isolation (or no environment.json to "
             + "compare).";
@@ -71,7 +86,9 @@ public final class ReportText {
                 + "verdicts of the rows. When every row is paired by round, cost and interval come from the rounds "
                 + "that every row ran in (a t-interval over those rounds' area costs); otherwise the interval "
                 + "propagates each row's own error into the mean, and a cell with a row without an interval of its "
-                + "own (one fork, no spread) has none.";
+                + "own (one fork, no spread) has none." + (c.rows().stream().allMatch(ComparisonRow::comparable) ? ""
+                : " Rows that are not comparable (their evidence contradicts their claim) are left out; see \"Rows "
+                + "that are not comparable\".");
     }
 
     /** {@code 95 %}: the interval level 1 - alpha. */
@@ -169,6 +186,38 @@ public final class ReportText {
         return String.join("; ", r.secondary().stream().map(s -> s.label() + " " + (s.ofPrimary()
                 ? Format.ratio(s.test().ratio().estimate()) + " (a fixed multiple of the score: the row's test)"
                 : testCell(s.test()))).toList());
+    }
+
+    /** A verdict as the page's badge class names it ({@code not-comparable}). */
+    static String badge(Verdict verdict) {
+        return verdict.word().replace(' ', '-');
+    }
+
+    /**
+     * A row's evidence in one cell, each kind as {@code hugePageCoverage 0.0 % \u2717 (baseline 99.6 %)}: what the
+     * environment's and the baseline's counters show, \u2717 where a side contradicts the row's claim.
+     */
+    static String evidence(ComparisonRow r) {
+        return String.join("; ", r.evidence().stream().map(e -> e.kind().id() + " " + evidenceValue(e.kind(),
+                e.environment()) + " (baseline " + evidenceValue(e.kind(), e.baseline()) + ")").toList());
+    }
+
+    private static String evidenceValue(Evidence kind, RowEvidence.Side side) {
+        return side == null ? Format.DASH : RowEvidence.number(kind, side.value()) + (side.contradicted() ? " \u2717" : "");
+    }
+
+    /** One environment's evidence of a row not comparable: {@code 0 B device reads per op \u2717 (rounds 1–3: ...)}. */
+    static String evidenceCell(Evidence kind, RowEvidence.Side side) {
+        if (side == null) {
+            return Format.DASH;
+        }
+        String samples = side.samplesText(kind);
+        return side.text(kind) + (side.contradicted() ? " \u2717" : "") + (samples.isEmpty() ? "" : " (" + samples + ")");
+    }
+
+    /** A relative change, {@code +14.0 %}; a dash for none. */
+    static String change(Double fraction) {
+        return fraction == null ? Format.DASH : Format.overhead(1 + fraction);
     }
 
     /** Noise and notes of a row, for the HTML flags column. */
@@ -286,6 +335,13 @@ public final class ReportText {
                         + "tested (no interval, no p-value) and take no part in the adjustment.",
                 "invalid: a score that is NaN, infinite, zero or negative on either side, or units that cannot be "
                         + "converted; such rows take no part in the headline or the gate.",
+                "not comparable: the row's evidence contradicts what it claims to measure on either side (its "
+                        + "environment.json lists it as contradicted, or the row's claims find it in jmh.json); such "
+                        + "rows take no part in the false-discovery adjustment, the headline or the gate.",
+                "Evidence (deviceReadBytesPerOp, minorFaultsPerOp, hugePageCoverage, sameCpuFraction: each the sum of "
+                        + "one JMH counter over the sum of another) says what work a row did, not how fast: it is shown "
+                        + "beside the row and never tested. timePerFault, the time per page fault, is a cost and is "
+                        + "compared as a secondary metric (lower is better).",
                 "Net of JNA (syscall rows that call libc through JNA): on each side the score minus as many times the "
                         + "same environment's JnaCallBenchmark.libcAbs as the benchmark makes JNA calls per operation; "
                         + "the net ratio's interval carries the uncertainty of all four measurements (Fieller on the "

@@ -8,6 +8,7 @@ import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.model.DensityTable;
 import io.isobench.compare.model.FootprintTable;
 import io.isobench.compare.model.Headline;
+import io.isobench.compare.model.RowEvidence;
 import io.isobench.compare.model.SecondaryRow;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.RatioTest;
@@ -57,7 +58,9 @@ public final class SummaryBuilder {
                                 r.row().environment(), r.row().baseline(), finite(r.row().overheadPct()),
                                 finite(r.thresholdPct()), finite(r.row().pValue()))).toList(),
                         c.unjudged().stream().map(r -> new Summary.Unjudged(key(r.key()), r.environment(),
-                                r.verdict().word(), r.reason())).toList()));
+                                r.verdict().word(), r.reason())).toList()),
+                c.evidence().unsteady().stream().map(t -> new Summary.UnsteadyRow(t.environment(), t.row().benchmark(),
+                        t.row().params(), finite(t.row().firstToLast()), t.row().forks())).toList());
     }
 
     /** The summary of a run directory that holds only a density run. */
@@ -77,12 +80,19 @@ public final class SummaryBuilder {
                 r.noisy(), r.baselineNoisy(), r.note(),
                 r.net() == null ? null : new Summary.Net("ns/op", r.net().jnaCalls(), finite(r.net().score()),
                         finite(r.net().baselineScore()), test(r.net().test())),
-                r.secondary().stream().map(SummaryBuilder::secondary).toList());
+                r.secondary().stream().map(SummaryBuilder::secondary).toList(),
+                r.evidence().stream().map(e -> new Summary.EvidenceOfRow(e.kind().id(), evidence(e.environment()),
+                        evidence(e.baseline()))).toList());
+    }
+
+    private static Summary.EvidenceSide evidence(RowEvidence.Side side) {
+        return side == null ? null : new Summary.EvidenceSide(side.value(), side.byRound() ? "round" : "fork",
+                side.samples(), side.contradicts());
     }
 
     private static Summary.Secondary secondary(SecondaryRow s) {
-        return new Summary.Secondary(s.name(), s.unit(), finite(s.score()), finite(s.baselineScore()),
-                finite(s.multiple()), test(s.test()));
+        return new Summary.Secondary(s.name(), s.unit(), s.test().direction() == Direction.HIGHER_IS_BETTER,
+                finite(s.score()), finite(s.baselineScore()), finite(s.multiple()), test(s.test()));
     }
 
     private static Summary.TestResult test(RatioTest t) {

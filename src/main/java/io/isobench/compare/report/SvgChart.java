@@ -43,7 +43,7 @@ public final class SvgChart {
         // The axis follows the bars, and an interval only as far as 4x from its bar: a wide interval (Fieller's for
         // two samples can reach 0) is drawn to the edge instead of squeezing every bar into a corner.
         for (ComparisonRow r : rows) {
-            if (r.valid()) {
+            if (r.valid() && r.comparable()) {
                 lo = Math.min(lo, Math.max(finiteOr(r.costLow(), r.cost()), r.cost() / 4));
                 lo = Math.min(lo, r.cost());
                 hi = Math.max(hi, Math.min(finiteOr(r.costHigh(), r.cost()), r.cost() * 4));
@@ -112,10 +112,10 @@ public final class SvgChart {
                     plotLeft - 8, y + groupHeight / 2.0 + 4, Html.esc(ReportText.shorten(label))));
             for (ComparisonRow r : g.getValue()) {
                 int envIndex = Math.max(0, environments.indexOf(r.environment()));
-                if (!r.valid()) {
+                if (!r.valid() || !r.comparable()) {
                     svg.append(String.format(Locale.ROOT,
-                            "<text x=\"%.1f\" y=\"%d\" class=\"invalid\">%s: invalid</text>\n",
-                            one + 4, y + BAR - 2, Html.esc(r.environment())));
+                            "<text x=\"%.1f\" y=\"%d\" class=\"invalid\">%s: %s</text>\n",
+                            one + 4, y + BAR - 2, Html.esc(r.environment()), r.verdict().word()));
                 } else {
                     double cx = x.applyAsDouble(r.cost());
                     double left = Math.min(one, cx);

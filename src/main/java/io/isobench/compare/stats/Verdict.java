@@ -9,10 +9,12 @@ import java.util.Locale;
  * margin is ruled out by two one-sided tests at alpha each (TOST; at alpha 0.05 the 90 % interval, as equivalence
  * tests use). {@code INCONCLUSIVE}: anything else, with the reason (too few samples, interval too wide, one fork).
  * {@code INVALID}: no usable ratio (a score that is NaN, infinite, zero or negative, or units that cannot be
- * compared).
+ * compared). {@code NOT_COMPARABLE}: the row's evidence contradicts what it claims to measure on either side (an
+ * O_DIRECT read that reached no device), so its two numbers measure different work whatever the test says; it is
+ * decided by the comparison's model, never by {@link #decide}.
  */
 public enum Verdict {
-    FASTER, SLOWER, SAME, INCONCLUSIVE, INVALID;
+    FASTER, SLOWER, SAME, INCONCLUSIVE, INVALID, NOT_COMPARABLE;
 
     /** A verdict and, unless faster or slower, why. */
     public record Decision(Verdict verdict, String reason) {
@@ -59,9 +61,9 @@ public enum Verdict {
         return 1 - 2 * alpha;
     }
 
-    /** The word used in reports and summary.json. */
+    /** The word used in reports and summary.json ({@code not comparable}). */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Whether the row was judged: a real test said faster, slower or same. */

@@ -3,7 +3,10 @@ package io.isobench.compare.model;
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.report.SummaryBuilder;
+import io.isobench.schema.Caveat;
+import io.isobench.schema.Contradiction;
 import io.isobench.schema.ResultJson;
+import io.isobench.schema.Unsteady;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,32 @@ class ConfoundsTest {
         all.forEach(c -> assertEquals("vm-kvm", c.environment()));
         assertEquals(all.size(), ResultJson.toTree(SummaryBuilder.of(Comparison.ofRunDir(tmp, CompareOptions.defaults())))
                 .get("confounds").size());
+    }
+
+    @Test
+    void caveatsAreConfoundsAndTheSuitesFindingsAreNoFingerprintRows() throws Exception {
+        Map<String, Object> host = Fixtures.fingerprint("host", "host", "none");
+        Map<String, Object> gvisor = Fixtures.fingerprint("container-runsc", "container", "none");
+        gvisor.put("kernel", host.get("kernel"));
+        gvisor.put("clocksource", "unknown");
+        gvisor.put("caveats", List.of(new Caveat("clocksource", "unknown", "the clocksource cannot be read here")));
+        gvisor.put("unsteady", List.of(new Unsteady("io.isobench.cpu.C.b", Map.of(), 0.2, List.of(0.2))));
+        gvisor.put("contradicted", List.of(new Contradiction("io.isobench.cpu.C.b", Map.of(), "sameCpuFraction", 1.0,
+                List.of(1.0), "sameCpuFraction <= 0.05: the two threads run on different CPUs")));
+        Fixtures.envDir(tmp, "host", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 1)), host, null);
+        Fixtures.envDir(tmp, "container-runsc", List.of(avgt("io.isobench.cpu.C.a", 10, 0.1, 2)), gvisor, null);
+        Comparison c = Comparison.ofRunDir(tmp, CompareOptions.defaults());
+
+        Confounds.Confound clock = find(c.confounds(), "clocksource");
+        assertEquals("tsc", clock.baselineValue());
+        assertEquals("unknown", clock.value());
+        assertEquals("the clocksource cannot be read here", clock.why());
+        assertEquals(1, c.confounds().size(), "the check skips unknown; the caveat names it once");
+        List<String> keys = c.fingerprints().rows().stream().map(FingerprintTable.Row::key).toList();
+        assertTrue(keys.contains("clocksource"), keys.toString());
+        for (String finding : List.of("contradicted", "unsteady", "caveats")) {
+            assertTrue(keys.stream().noneMatch(k -> k.startsWith(finding)), finding + " in " + keys);
+        }
     }
 
     @Test

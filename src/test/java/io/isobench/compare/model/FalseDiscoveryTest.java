@@ -82,7 +82,7 @@ class FalseDiscoveryTest {
     private static ComparisonRow row(String name, RatioTest test, NetOfJna net, List<SecondaryRow> secondary) {
         return new ComparisonRow(new BenchmarkKey("io.isobench.cpu.C." + name, "avgt", new TreeMap<>()), "vm",
                 "host", "ns/op", Direction.LOWER_IS_BETTER, 1, 0.01, 1, 0.01, test, 0.01, false, false, "", net,
-                secondary);
+                secondary, List.of());
     }
 
     @Test

@@ -79,7 +79,7 @@ class RegressionGateTest {
                 new io.isobench.compare.stats.Verdict.Decision(io.isobench.compare.stats.Verdict.SLOWER, ""), null);
         return new ComparisonRow(new io.isobench.compare.input.BenchmarkKey("io.isobench.cpu.C." + name, "avgt",
                 new java.util.TreeMap<>()), "vm", "host", "ns/op", io.isobench.compare.stats.Direction.LOWER_IS_BETTER,
-                cost, 0.01, 1, 0.01, test, 0.01, false, false, "", null, List.of());
+                cost, 0.01, 1, 0.01, test, 0.01, false, false, "", null, List.of(), List.of());
     }
 
     @Test
@@ -128,7 +128,8 @@ class RegressionGateTest {
         Fixtures.Result r = Fixtures.run("--baseline-run", oldRun.toString(), newRun.toString(), "--out",
                 tmp.resolve("out").toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("new-run/vm-kvm vs old-run/vm-kvm"), r.out());
+        assertTrue(r.out().contains("QEMU/KVM VM (2 vCPUs) [new-run/vm-kvm] vs QEMU/KVM VM (2 vCPUs) [old-run/vm-kvm]"),
+                r.out());
     }
 
     @Test

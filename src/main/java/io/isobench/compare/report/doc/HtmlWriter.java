@@ -38,7 +38,7 @@ public final class HtmlWriter {
             .scroll{overflow-x:auto}td.env{white-space:nowrap}td.flags{font-size:12px;color:#4a5263;max-width:260px}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             .slower{color:#b42318;font-weight:600}.faster{color:#067647;font-weight:600}.same{color:#4a5263}
-            .invalid{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
+            .invalid,.not-comparable{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
             .alarm{background:#f8b4b0;font-weight:700}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;
             font-size:12px;word-break:break-all}
             svg.chart,svg.timeline,svg.density{display:block;max-width:100%;height:auto;margin:8px 0}
