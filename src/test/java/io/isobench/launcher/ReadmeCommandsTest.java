@@ -1,10 +1,8 @@
 package io.isobench.launcher;
 
 import io.isobench.launcher.ScriptSandbox.Outcome;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,10 +39,8 @@ class ReadmeCommandsTest {
     /** A fenced code block of README.md, its body in group 1. */
     private static final Pattern CODE_BLOCK = Pattern.compile("(?ms)^```[^\\n]*\\n(.*?)^```");
 
-    @TempDir
-    static Path tmp;
-
-    private static ScriptSandbox sandbox;
+    @RegisterExtension
+    static final ScriptSandbox sandbox = new ScriptSandbox();
 
     /** How a README line starts a command. */
     enum Kind { SCRIPT, ISOBENCH, JAR, MAVEN }
@@ -85,16 +81,6 @@ class ReadmeCommandsTest {
         public String toString() {
             return line;
         }
-    }
-
-    @BeforeAll
-    static void makeTheSandbox() throws IOException {
-        sandbox = ScriptSandbox.create(tmp);
-    }
-
-    @BeforeEach
-    void noCallsYet() throws IOException {
-        sandbox.forgetCalls();
     }
 
     /** The commands of README.md's code blocks, in order. */

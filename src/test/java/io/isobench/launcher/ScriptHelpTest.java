@@ -1,10 +1,8 @@
 package io.isobench.launcher;
 
 import io.isobench.launcher.ScriptSandbox.Outcome;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,10 +36,8 @@ class ScriptHelpTest {
     /** How long a script may take to answer. */
     static final long LIMIT_SECONDS = 2;
 
-    @TempDir
-    static Path tmp;
-
-    private static ScriptSandbox sandbox;
+    @RegisterExtension
+    static final ScriptSandbox sandbox = new ScriptSandbox();
 
     /** The scripts, as paths relative to the repository. */
     static List<String> scripts() throws IOException {
@@ -57,16 +53,6 @@ class ScriptHelpTest {
 
     static Stream<Arguments> scriptsAndOptions() throws IOException {
         return scripts().stream().flatMap(script -> Stream.of(Arguments.of(script, "--help"), Arguments.of(script, "--version")));
-    }
-
-    @BeforeAll
-    static void makeTheSandbox() throws IOException {
-        sandbox = ScriptSandbox.create(tmp);
-    }
-
-    @BeforeEach
-    void noCallsYet() throws IOException {
-        sandbox.forgetCalls();
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -1,5 +1,10 @@
 package io.isobench.launcher;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +31,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * script that built before answering would reach {@code mvn} at once), an environment of its own (HOME, TMPDIR and
  * the caches in a temporary directory, and a JVM's {@code user.home} and {@code java.io.tmpdir} there too), and PATH
  * led by stubs of the programs the scripts build, install and start with: each stub records its call and fails.
+ * A test class registers it as a static {@code @RegisterExtension} field: it is made before the class's tests, starts
+ * each test with no calls and empty private directories, and is removed after them.
  */
-final class ScriptSandbox {
+final class ScriptSandbox implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     /** The repository: surefire runs the tests in it. */
     static final Path PROJECT = Path.of("").toAbsolutePath();
@@ -36,45 +44,62 @@ final class ScriptSandbox {
     /** The directories a command may read but must leave empty. */
     private static final List<String> PRIVATE_DIRS = List.of("home", "tmp", "cache");
 
-    private final Path root;
-    private final Path copy;
-    private final Path stubs;
-    private final Path calls;
-    private final Path outputs;
+    private Path root;
+    private Path copy;
+    private Path stubs;
+    private Path calls;
+    private Path outputs;
 
     /** What a command did: its exit code and what it printed. */
     record Outcome(int exitCode, String stdout, String stderr) {
     }
 
-    private ScriptSandbox(Path root) {
-        this.root = root;
-        this.copy = root.resolve("repo");
-        this.stubs = root.resolve("stubs");
-        this.calls = root.resolve("calls");
-        this.outputs = root.resolve("outputs");
-    }
-
-    /** Makes the copy, the stubs and the private directories under ROOT, a fresh temporary directory. */
-    static ScriptSandbox create(Path root) throws IOException {
-        ScriptSandbox sandbox = new ScriptSandbox(root);
-        Files.createDirectories(sandbox.copy);
-        Files.copy(PROJECT.resolve("pom.xml"), sandbox.copy.resolve("pom.xml"));
+    /** Makes the copy, the stubs and the private directories in a fresh temporary directory. */
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("isobench-sandbox");
+        copy = Files.createDirectories(root.resolve("repo"));
+        stubs = Files.createDirectories(root.resolve("stubs"));
+        calls = root.resolve("calls");
+        outputs = Files.createDirectories(root.resolve("outputs"));
+        Files.copy(PROJECT.resolve("pom.xml"), copy.resolve("pom.xml"));
         for (Path source : scriptDirectoryFiles()) {
-            Path target = sandbox.copy.resolve(PROJECT.relativize(source).toString());
+            Path target = copy.resolve(PROJECT.relativize(source).toString());
             Files.createDirectories(target.getParent());
             Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
-        Files.createDirectories(sandbox.stubs);
         for (String name : STUBS) {
-            sandbox.stub(sandbox.stubs.resolve(name));
+            stub(stubs.resolve(name));
         }
         // boot-test.sh runs $ISOBENCH_JDK/bin/jlink by its path.
-        sandbox.stub(Files.createDirectories(root.resolve("jdk/bin")).resolve("jlink"));
+        stub(Files.createDirectories(root.resolve("jdk/bin")).resolve("jlink"));
         for (String dir : PRIVATE_DIRS) {
             Files.createDirectories(root.resolve(dir));
         }
-        Files.createDirectories(sandbox.outputs);
-        return sandbox;
+    }
+
+    /** Each test starts with no stub called and empty private directories. */
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        forgetCalls();
+        for (String dir : PRIVATE_DIRS) {
+            deleteBelow(root.resolve(dir));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        deleteBelow(root);
+        Files.delete(root);
+    }
+
+    /** Deletes everything below DIR, which stays. */
+    private static void deleteBelow(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(dir)).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** The files under {@code scripts/} and directly in {@code vm-images/} (not its recipe: the guest's own files). */
