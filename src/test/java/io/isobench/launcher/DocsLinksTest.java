@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * README.md stays a guide (at most {@value #README_MAX_LINES} lines; the findings live under docs/), and every relative
- * link of README.md and of the Markdown pages under docs/ leads somewhere: to a file or directory that exists and, for
+ * link of README.md, vm-images/README.md and the Markdown pages under docs/ leads somewhere: to a file or directory that exists and, for
  * a link into a Markdown page with a {@code #fragment}, to a heading of that page (named as GitHub names it). Links in
  * code are not links and are not checked; links with a scheme (https:, mailto:) are not followed.
  */
@@ -85,9 +85,9 @@ class DocsLinksTest {
                         + "### gVisor's O_DIRECT (runsc 20221219)\n## Notes\n## Notes\n```\n# not a heading\n```\n"));
     }
 
-    /** README.md and every Markdown page under docs/. */
+    /** README.md, vm-images/README.md and every Markdown page under docs/. */
     private static List<Path> pages() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(PROJECT.resolve("README.md")));
+        List<Path> pages = new ArrayList<>(List.of(PROJECT.resolve("README.md"), PROJECT.resolve("vm-images/README.md")));
         try (Stream<Path> files = Files.walk(PROJECT.resolve("docs"))) {
             files.filter(f -> f.toString().endsWith(".md") && Files.isRegularFile(f)).sorted().forEach(pages::add);
         }
