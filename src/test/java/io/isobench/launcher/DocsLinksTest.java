@@ -34,10 +34,10 @@ class DocsLinksTest {
     /** An inline link or image: {@code [text](target)} or {@code [text](target "title")}, the target in group 1. */
     private static final Pattern INLINE_LINK = Pattern.compile("\\]\\(<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\)");
     /** A reference definition: {@code [name]: target}. */
-    private static final Pattern REFERENCE = Pattern.compile("(?m)^ {0,3}\\[[^\\]]+\\]:\\s+<?(\\S+?)>?(?:\\s.*)?$");
+    private static final Pattern REFERENCE = Pattern.compile("(?m)^ {0,3}\\[[^\\]]+\\]:[ \\t]+<?(\\S+?)>?(?:[ \\t].*)?$");
     private static final Pattern FENCED = Pattern.compile("(?ms)^\\s*```.*?^\\s*```[^\\n]*$");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
-    private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.*?)\\s*#*\\s*$");
+    private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(.*?)[ \\t]*#*[ \\t]*$");
 
     private static final Path PROJECT = ScriptSandbox.PROJECT;
 

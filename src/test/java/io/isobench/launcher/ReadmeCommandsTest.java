@@ -45,7 +45,7 @@ class ReadmeCommandsTest {
     /** How a README line starts a command. */
     enum Kind { SCRIPT, ISOBENCH, JAR, MAVEN }
 
-    /** One command as README.md shows it: the words it was split into, and where its options begin. */
+    /** One command as README.md shows it: its line and the words bash would split it into. */
     record Command(String line, Kind kind, List<String> words) {
 
         /** The script that runs it (for SCRIPT and ISOBENCH). */
