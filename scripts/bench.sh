@@ -5,6 +5,7 @@
 #                    [--envs host,container,charliecloud,podman,vm] [--container-variants bridge,runsc-bridge,host,...]
 #                    [--vm-networks auto|tap|user|tap,user] [--density N]
 #                    [--neighbours K --load cpu|io|net]   (each environment also beside K loaded siblings: README, Neighbours)
+#                    [--plan]   (print the environments, steps and expected time, and exit: nothing installed or started)
 #                    [-- JMH options]   (or --jmh="JMH options", as mvn verify -Pbench -Disobench.jmh=... passes them)
 # As root on Debian it installs and starts what the environments need (docker.io, charliecloud, podman, QEMU,
 # debootstrap); an environment that still cannot run is skipped with its reason in the report, unless it was named in
@@ -27,11 +28,26 @@ wants() {
   [[ -z "$envs" || ",$envs," == *",$env,"* ]]
 }
 
+# planning ARGS...: whether the arguments ask only for the plan (--plan, or --plan=true as -Disobench.plan=true gives).
+planning() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --) return 1 ;;
+      --plan|--plan=true) return 0 ;;
+    esac
+  done
+  return 1
+}
+
 main() {
   handle_help_and_version "$@"
   maven_arguments "$@"
   set -- "${ARGS[@]}"
   ensure_jars
+  if planning "$@"; then
+    launch bench "$@"
+  fi
   if wants container "$@"; then
     (ensure_docker && ensure_packages debootstrap) || say "the container environment may be skipped (see above)"
   fi

@@ -15,6 +15,8 @@ public final class RunBudget {
 
     /** Fork start-up, set-up and teardown per fork, in seconds, on a healthy machine. */
     private static final double FORK_OVERHEAD_SECONDS = 5;
+    /** The suite runner's own start-up per step on the host, in seconds (its JVM, the benchmark list, the fingerprint). */
+    public static final double STEP_START_SECONDS = 2;
     /** The start-up slowdown allowed where code runs natively: the host, a container, a KVM guest. */
     public static final double NATIVE_SLOWDOWN = 1.5;
     /** Room for a noisy machine before a run counts as hung. */
@@ -28,12 +30,21 @@ public final class RunBudget {
      * the command line, so that {@code -w 500ms} and {@code -wi=2} mean what they mean to JMH).
      */
     public static long seconds(Options options, long configurations, double slowdown) {
+        return Math.round(120 + SAFETY * expectedSeconds(options, configurations, slowdown));
+    }
+
+    /**
+     * What {@code configurations} benchmark configurations are expected to take under {@code options} on a healthy
+     * machine: the timed iterations of every fork plus each fork's start-up, set-up and teardown (for the plan of a run
+     * that has not been measured here yet).
+     */
+    public static double expectedSeconds(Options options, long configurations, double slowdown) {
         // Fall-backs are JMH's own defaults (5 forks, 5 + 5 iterations of 10 s); the profiles always set all four.
         double forks = options.getForkCount().orElse(5);
         double perFork = options.getWarmupIterations().orElse(5) * seconds(options.getWarmupTime().orElse(TimeValue.seconds(10)))
                 + options.getMeasurementIterations().orElse(5) * seconds(options.getMeasurementTime().orElse(TimeValue.seconds(10)))
                 + FORK_OVERHEAD_SECONDS * slowdown;
-        return Math.round(120 + configurations * Math.max(forks, 1) * perFork * SAFETY);
+        return configurations * Math.max(forks, 1) * perFork;
     }
 
     private static double seconds(TimeValue time) {

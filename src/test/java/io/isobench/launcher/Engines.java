@@ -87,7 +87,7 @@ final class Engines {
         require(found ? null : "chromium is not installed (apt-get install chromium)");
     }
 
-    /** Root and Slurm's and munge's daemons, to start a one-node test cluster (ENVIRONMENT.md, "Slurm"). */
+    /** Root and Slurm's and munge's daemons, to start a test cluster (ENVIRONMENT.md, "Slurm"; {@link TestCluster}). */
     static void requireSlurm() {
         String missing = null;
         if (!"root".equals(System.getProperty("user.name"))) {

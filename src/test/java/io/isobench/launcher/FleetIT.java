@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,34 +28,20 @@ class FleetIT {
     @TempDir
     static Path temp;
 
-    static Path cluster;
-    static Map<String, String> slurm;
+    static TestCluster cluster;
     static String node;
-
-    private static Path script() {
-        return Path.of(System.getProperty("isobench.projectDir", "."), "src/test/resources/slurm/one-node-cluster.sh");
-    }
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Engines.requireSlurm();
-        cluster = temp.resolve("cluster");
-        Engines.Result started = Engines.runFor(List.of("bash", script().toString(), "start", cluster.toString()), 120,
-                Map.of());
-        assertEquals(0, started.exitCode(), "the test cluster did not start: " + started.output());
-        slurm = Map.of("SLURM_CONF", cluster.resolve("slurm.conf").toString());
+        cluster = TestCluster.start("one-node-cluster.sh", temp.resolve("cluster"));
         node = Engines.output(List.of("hostname", "-s"));
     }
 
     @AfterAll
     static void stopCluster() throws Exception {
-        if (cluster == null) {
-            return;
+        if (cluster != null) {
+            cluster.close();
         }
-        Engines.Result stopped = Engines.runFor(List.of("bash", script().toString(), "stop", cluster.toString()), 120,
-                Map.of());
-        assertEquals(0, stopped.exitCode(), stopped.output());
-        assertEquals(List.of(), Launch.processesContaining(cluster.toString()), "Slurm daemons left running");
     }
 
     private static JsonNode nodeEntry(Path fleetDir) throws IOException {
@@ -67,28 +52,14 @@ class FleetIT {
         return entry;
     }
 
-    /** The last lines of what the node's task printed (Slurm's output file), for a failure's message. */
     private static String taskOutput(Path fleetDir) throws IOException {
-        Path nodeDir = fleetDir.resolve(node);
-        if (!Files.isDirectory(nodeDir)) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        try (var files = Files.list(nodeDir)) {
-            for (Path log : files.filter(f -> f.getFileName().toString().startsWith("slurm-")).toList()) {
-                List<String> lines = Files.readAllLines(log);
-                text.append("\n").append(log.getFileName()).append(":\n")
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
-            }
-        }
-        return text.toString();
+        return TestCluster.taskOutput(fleetDir.resolve(node));
     }
 
     @Test
     void runsTheMainJobOnTheNodeAndMergesTheReport() throws Exception {
         Path fleetDir = temp.resolve("fleet-ok");
-        Launch.Outcome outcome = Launch.start(slurm, "fleet", "--nodes", "1", "--poll", "1", "--fleet-dir",
-                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include", "JnaCall").finish(600);
+        Launch.Outcome outcome = cluster.fleet(fleetDir, 1, "JnaCall").finish(600);
         assertEquals(0, outcome.exitCode(), outcome.stderr() + taskOutput(fleetDir));
         assertTrue(outcome.stderr().contains("0 pending, 1 running, 0 done, 0 failed"), outcome.stderr());
         assertTrue(outcome.stderr().contains("0 pending, 0 running, 1 done, 0 failed"), outcome.stderr());
@@ -116,9 +87,7 @@ class FleetIT {
     @Test
     void aCancelledTaskMarksItsNodeFailedAndKeepsWhatItWrote() throws Exception {
         Path fleetDir = temp.resolve("fleet-killed");
-        Launch.Running running = Launch.start(slurm, "fleet", "--nodes", "1", "--poll", "1", "--fleet-dir",
-                fleetDir.toString(), "--profile", "smoke", "--envs", "host", "--include",
-                "JnaCall|ClockRead|ParentPidGet|FileStat");
+        Launch.Running running = cluster.fleet(fleetDir, 1, "JnaCall|ClockRead|ParentPidGet|FileStat");
         Path hostResults = fleetDir.resolve(node + "/fleet-killed/host/jmh.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!Files.isRegularFile(hostResults)) {
@@ -128,7 +97,7 @@ class FleetIT {
             Thread.sleep(200);
         }
         String jobId = nodeEntry(fleetDir).get("jobId").asText();
-        Engines.Result cancelled = Engines.runFor(List.of("scancel", jobId), 30, slurm);
+        Engines.Result cancelled = Engines.runFor(List.of("scancel", jobId), 30, cluster.env());
         assertEquals(0, cancelled.exitCode(), cancelled.output());
         Launch.Outcome outcome = running.finish(300);
         assertEquals(1, outcome.exitCode(), "no node finished: " + outcome.stderr() + taskOutput(fleetDir));

@@ -46,6 +46,17 @@ class MainTest {
         assertEquals(1, message.strip().lines().count(), message);
     }
 
+    @Test
+    void thePlanSaysWhatWillRunAndStartsNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path out = tmp.resolve("planned-run");
+        String plan = run(ExitCode.DONE, "bench", "--plan", "--envs", "host", "--profile", "smoke", "--rounds", "2",
+                "--density", "0", "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--out", out.toString());
+        assertTrue(plan.startsWith("plan: smoke profile, 2 rounds of 1 class;"), plan);
+        assertTrue(plan.contains("host   2 rounds     2 steps  about"), plan);
+        assertTrue(plan.contains("total: 2 steps"), plan);
+        assertTrue(java.nio.file.Files.notExists(out), "--plan made the run directory");
+    }
+
     private static String run(int expected, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream saved = System.out;

@@ -150,6 +150,7 @@ public final class FleetBuilder {
                 new Inline.Code("isobench bench " + String.join(" ", m.benchArgs())),
                 new Inline.Text(": " + m.nodes().size() + " node(s), " + m.count(FleetManifest.State.DONE) + " done, "
                         + m.count(FleetManifest.State.FAILED) + " failed, "
+                        + m.count(FleetManifest.State.LOST) + " lost, "
                         + (m.count(FleetManifest.State.PENDING) + m.count(FleetManifest.State.RUNNING)) + " unfinished. "
                         + "Per node, each environment is compared with that node's own host."));
     }

@@ -35,19 +35,23 @@ public record FleetManifest(String fleetId, String created, Asked asked, List<St
     public record Asked(String nodelist, Integer nodes, String partition) {
     }
 
-    /** Where a node's task stands. */
+    /**
+     * Where a node's task stands: failed when it ended and said so (its exit marker) or Slurm ended it (cancelled, time
+     * limit), lost when it went away with its node, without a word (Slurm declared the node failed, or forgot the job).
+     */
     public enum State {
         @JsonProperty("pending") PENDING,
         @JsonProperty("running") RUNNING,
         @JsonProperty("done") DONE,
-        @JsonProperty("failed") FAILED;
+        @JsonProperty("failed") FAILED,
+        @JsonProperty("lost") LOST;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
         public boolean finished() {
-            return this == DONE || this == FAILED;
+            return this == DONE || this == FAILED || this == LOST;
         }
     }
 
@@ -56,7 +60,7 @@ public record FleetManifest(String fleetId, String created, Asked asked, List<St
      *
      * @param node       the node's name
      * @param jobId      the Slurm job that ran its task
-     * @param state      pending, running, done or failed
+     * @param state      pending, running, done, failed or lost
      * @param slurmState the last state squeue showed (PENDING, RUNNING, COMPLETED, CANCELLED, NODE_FAIL, ...)
      * @param exitCode   the bench command's exit code (0 complete, 3 partial), or null when it did not end by itself
      * @param signal     the signal that ended it (SIGTERM, SIGKILL), or null
@@ -84,7 +88,7 @@ public record FleetManifest(String fleetId, String created, Asked asked, List<St
         return new FleetManifest(fleetId, created, asked, benchArgs, all);
     }
 
-    /** Whether every node has finished, done or failed. */
+    /** Whether every node has finished: done, failed or lost. */
     public boolean finished() {
         return nodes.stream().allMatch(n -> n.state().finished());
     }

@@ -5,6 +5,7 @@ import io.isobench.compare.CompareOptions;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.EnvironmentInput;
+import io.isobench.compare.input.EnvironmentTitle;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.MismatchPolicy;
 import io.isobench.compare.input.RunRecordInput;
@@ -51,6 +52,7 @@ public final class Comparison {
     private final List<Confounds.Confound> confounds;
     private final TimelineInput timeline;
     private final DensityTable density;
+    private final Map<String, String> titles;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
@@ -59,6 +61,7 @@ public final class Comparison {
         this.timeline = null;
         this.density = null;
         this.environments = List.copyOf(environments);
+        this.titles = EnvironmentTitle.of(environments);
         this.pairs = List.copyOf(pairs);
         this.baselineRun = baselineRun;
         this.rows = List.copyOf(rows);
@@ -78,6 +81,7 @@ public final class Comparison {
         this.options = c.options;
         this.timeline = timeline;
         this.environments = c.environments;
+        this.titles = c.titles;
         this.pairs = c.pairs;
         this.baselineRun = c.baselineRun;
         this.rows = c.rows;
@@ -142,15 +146,14 @@ public final class Comparison {
         Unfinished.warnings(inputs).forEach(w -> banners.add(w + "."));
         boolean baselineRun = inputs.stream().anyMatch(EnvironmentInput::previousRun);
         List<Pair> pairs = baselineRun ? pairByEnv(inputs, notes) : pairWithBaseline(inputs, options, notes);
+        Map<String, String> titles = EnvironmentTitle.of(inputs);
         for (EnvironmentInput input : inputs) {
             ContainerRuntime runtime = input.fingerprint().containerRuntime();
             if (runtime != null && runtime.isGvisor()) {
-                banners.add(input.label() + " ran in gVisor (runsc), a user-space kernel: its system calls are served by "
-                        + "the sandbox's Sentry on the " + runtime.gvisorPlatform() + " platform, with "
-                        + runtime.gvisorNetwork() + " networking; /proc and uname inside are gVisor's own.");
+                banners.add(gvisorBanner(titles.get(input.label()), runtime));
             }
             if (input.isTcg()) {
-                banners.add(input.label() + " ran under QEMU TCG: its numbers measure emulation, not KVM "
+                banners.add(titles.get(input.label()) + " ran under QEMU TCG: its numbers measure emulation, not KVM "
                         + "overhead.");
             }
         }
@@ -321,14 +324,45 @@ public final class Comparison {
 
     /** A pair's column title: {@code env vs baseline} when its baseline is not the comparison's one. */
     public String title(Pair pair) {
-        return pair.title(baselineRun || pair.baseline() != baseline());
+        return baselineRun || pair.baseline() != baseline()
+                ? name(pair.environment().label()) + " vs " + name(pair.baseline().label())
+                : name(pair.environment().label());
     }
 
     /** A row's environment as the tables name it: {@code env vs baseline} when its baseline is not the comparison's. */
     public String environmentTitle(ComparisonRow row) {
         EnvironmentInput main = baseline();
-        return baselineRun || main == null || row.baseline().equals(main.label()) ? row.environment()
-                : row.environment() + " vs " + row.baseline();
+        return baselineRun || main == null || row.baseline().equals(main.label()) ? name(row.environment())
+                : name(row.environment()) + " vs " + name(row.baseline());
+    }
+
+    /**
+     * What ran under this label, in words ({@link EnvironmentTitle}): how the report's columns and headline name an
+     * environment; the label itself stays its key (in summary.json and on the command line).
+     */
+    public String name(String label) {
+        return titles.getOrDefault(label, label);
+    }
+
+    /** The gVisor banner: what ran, and whether it is gVisor's default configuration that published numbers use. */
+    static String gvisorBanner(String title, ContainerRuntime runtime) {
+        String text = title + " ran in gVisor (runsc), a user-space kernel: its system calls are served by the "
+                + "sandbox's Sentry on the " + runtime.gvisorPlatform() + " platform, with network="
+                + runtime.gvisorNetwork() + "; /proc and uname inside are gVisor's own.";
+        if (!EnvironmentTitle.gvisorOffDefaults(runtime)) {
+            return text;
+        }
+        List<String> off = new ArrayList<>();
+        if (!EnvironmentTitle.GVISOR_DEFAULT_PLATFORM.equals(runtime.gvisorPlatform())) {
+            off.add("the " + runtime.gvisorPlatform() + " platform, not systrap (gVisor's default since mid-2023, and "
+                    + "faster on system calls)");
+        }
+        if (!EnvironmentTitle.GVISOR_DEFAULT_NETWORK.equals(runtime.gvisorNetwork())) {
+            off.add("network=" + runtime.gvisorNetwork() + " (the host kernel's network stack), not gVisor's own "
+                    + "netstack (network=sandbox, its default)");
+        }
+        return text + " Not gVisor's defaults: " + String.join("; ", off) + ". Hold its numbers against gVisor's "
+                + "published ones only for the same platform and network.";
     }
 
     /** Whether this compares a new run with a previous one ({@code --baseline-run}). */

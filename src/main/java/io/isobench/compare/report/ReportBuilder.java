@@ -201,7 +201,7 @@ public final class ReportBuilder {
         }
         List<Row> rows = new ArrayList<>();
         for (Confounds.Confound f : c.confounds()) {
-            rows.add(Row.of(List.of(Cell.styled(f.environment(), "env"), Cell.of(f.what()),
+            rows.add(Row.of(List.of(Cell.styled(c.name(f.environment()), "env"), Cell.of(f.what()),
                     Cell.styled(f.baselineValue(), "mono"), Cell.styled(f.value(), "mono"), Cell.of(f.why()))));
         }
         Table table = new Table("confounds", null, false, List.of(Column.left("Environment"), Column.left("What"),
@@ -214,7 +214,7 @@ public final class ReportBuilder {
     static Optional<Section> areas(Comparison c) {
         List<Block> blocks = new ArrayList<>();
         if (c.pairs().isEmpty() && c.baseline() != null) {
-            baselineOnly(c.baseline(), blocks);
+            baselineOnly(c, c.baseline(), blocks);
         }
         List<String> columns = c.pairs().stream().map(p -> p.environment().label()).toList();
         for (Map.Entry<Area, List<ComparisonRow>> entry : c.rowsByArea().entrySet()) {
@@ -222,7 +222,7 @@ public final class ReportBuilder {
             List<ComparisonRow> rows = entry.getValue();
             boolean net = rows.stream().anyMatch(r -> r.net() != null);
             blocks.add(new Subheading("area-" + area.id(), area.title()));
-            blocks.add(new Chart(Chart.Kind.BARS, SvgChart.render(area, rows, columns)));
+            blocks.add(new Chart(Chart.Kind.BARS, SvgChart.render(area, rows, columns, c::name)));
             blocks.add(Only.markdown(areaTableMarkdown(c, rows)));
             blocks.add(Only.html(areaTableHtml(c, area, rows)));
             if (area == Area.SYSCALL && net) {
@@ -235,7 +235,7 @@ public final class ReportBuilder {
         return Optional.of(new Section("areas", "Overhead per area", blocks));
     }
 
-    private static void baselineOnly(EnvironmentInput base, List<Block> blocks) {
+    private static void baselineOnly(Comparison c, EnvironmentInput base, List<Block> blocks) {
         List<Row> markdown = new ArrayList<>();
         List<Row> html = new ArrayList<>();
         for (BenchmarkResult r : base.results()) {
@@ -245,10 +245,10 @@ public final class ReportBuilder {
             html.add(Row.of(List.of(Cell.of(r.key().shortName()), Cell.of(r.key().paramsText()), Cell.of(r.key().mode()),
                     number(r.primary().score()), error(r.primary().scoreError()), Cell.of(r.primary().unit()))));
         }
-        blocks.add(Only.markdown(Paragraph.of("Results of " + base.label() + " alone:")));
+        blocks.add(Only.markdown(Paragraph.of("Results of " + c.name(base.label()) + " alone:")));
         blocks.add(Only.markdown(Table.of(List.of(Column.left("Benchmark"), Column.left("Params"), Column.left("Mode"),
                 Column.right("Score ± error"), Column.left("Unit"), Column.right("Rel. error")), markdown)));
-        blocks.add(Only.html(Paragraph.of("Results of " + base.label() + " alone.")));
+        blocks.add(Only.html(Paragraph.of("Results of " + c.name(base.label()) + " alone.")));
         blocks.add(Only.html(new Table("sortable", null, false, List.of(Column.left("Benchmark"), Column.left("Params"),
                 Column.left("Mode"), Column.right("Score"), Column.right("Error"), Column.left("Unit")), html)));
     }
@@ -354,7 +354,7 @@ public final class ReportBuilder {
         }
         List<Row> rows = new ArrayList<>();
         for (ThreadScaling.Line line : scaling.lines()) {
-            rows.add(Row.of(List.of(Cell.of(line.label()), Cell.num(line.cpus()),
+            rows.add(Row.of(List.of(Cell.of(c.name(line.label())), Cell.num(line.cpus()),
                     Cell.num(Format.num(line.oneThread()) + " " + line.unit()),
                     Cell.num(Format.num(line.allCpus()) + " " + line.unit()), Cell.num(ReportText.scaling(line)))));
         }

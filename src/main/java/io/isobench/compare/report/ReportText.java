@@ -48,9 +48,9 @@ public final class ReportText {
             parts.add("Each environment of the new run is compared with the same environment of the baseline run ("
                     + String.join(", ", c.baselineLabels()) + ").");
         } else if (c.baseline() != null) {
-            parts.add("Baseline: " + c.baseline().label() + ".");
+            parts.add("Baseline: " + c.name(c.baseline().label()) + ".");
         }
-        List<String> others = c.pairs().stream().map(p -> p.environment().label()).toList();
+        List<String> others = c.pairs().stream().map(p -> c.name(p.environment().label())).toList();
         if (!others.isEmpty()) {
             parts.add("Compared: " + String.join(", ", others) + ".");
         }
@@ -63,7 +63,7 @@ public final class ReportText {
 
     static String headlineCaption(Comparison c) {
         String against = c.isBaselineRun() ? "the baseline run" : c.baseline() == null ? "the baseline"
-                : c.baseline().label();
+                : c.name(c.baseline().label());
         return "Relative cost per area against " + against + ": the geometric mean over the area's benchmark methods "
                 + "(each method weighs the same whatever its parameter count; the JNA harness row is left out), "
                 + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " interval "

@@ -34,7 +34,8 @@ public final class SvgChart {
     private SvgChart() {
     }
 
-    static String render(Area area, List<ComparisonRow> rows, List<String> environments) {
+    static String render(Area area, List<ComparisonRow> rows, List<String> environments,
+                         java.util.function.UnaryOperator<String> name) {
         Map<BenchmarkKey, List<ComparisonRow>> groups = new LinkedHashMap<>();
         rows.forEach(r -> groups.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
         double lo = 0.8;
@@ -61,20 +62,30 @@ public final class SvgChart {
         for (List<ComparisonRow> g : groups.values()) {
             bodyHeight += g.size() * (BAR + 2) + GAP;
         }
-        int height = TOP + bodyHeight + BOTTOM;
+        // The legend: the environments' names, wrapped onto more lines when they do not fit in one.
+        StringBuilder legend = new StringBuilder();
+        int lx = plotLeft;
+        int ly = 18;
+        for (int i = 0; i < environments.size(); i++) {
+            String text = name.apply(environments.get(i));
+            int itemWidth = 36 + 7 * text.length();
+            if (lx > plotLeft && lx + itemWidth > WIDTH - RIGHT) {
+                lx = plotLeft;
+                ly += 16;
+            }
+            legend.append(String.format(Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
+                            + "class=\"legend\">%s</text>\n", lx, ly - 10, color(i), lx + 16, ly, Html.esc(text)));
+            lx += itemWidth;
+        }
+        final int top = TOP + ly - 18;
+        int height = top + bodyHeight + BOTTOM;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg class=\"chart\" data-area=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
                         + "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Relative cost, %s\">\n",
                 area.id(), WIDTH, height, WIDTH, height, Html.esc(area.title())));
-        // legend
-        int lx = plotLeft;
-        for (int i = 0; i < environments.size(); i++) {
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"18\" "
-                            + "class=\"legend\">%s</text>\n", lx, color(i), lx + 16, Html.esc(environments.get(i))));
-            lx += 36 + 8 * environments.get(i).length();
-        }
+        svg.append(legend);
         // grid and ticks
         List<Double> ticks = ticks(lo0, hi0);
         for (double t : ticks) {
@@ -82,15 +93,15 @@ public final class SvgChart {
             svg.append(String.format(Locale.ROOT,
                     "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"%s\"/>"
                             + "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>\n",
-                    tx, TOP - 4, tx, TOP + bodyHeight, t == 1 ? "one" : "grid", tx, TOP + bodyHeight + 14,
+                    tx, top - 4, tx, top + bodyHeight, t == 1 ? "one" : "grid", tx, top + bodyHeight + 14,
                     tickLabel(t)));
         }
         svg.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"end\">relative cost "
                         + "(\u00d7 baseline, log scale; right = slower)</text>\n",
-                WIDTH - RIGHT, TOP + bodyHeight + 27));
+                WIDTH - RIGHT, top + bodyHeight + 27));
         double one = x.applyAsDouble(1);
-        int y = TOP;
+        int y = top;
         for (Map.Entry<BenchmarkKey, List<ComparisonRow>> g : groups.entrySet()) {
             BenchmarkKey key = g.getKey();
             int groupHeight = g.getValue().size() * (BAR + 2);

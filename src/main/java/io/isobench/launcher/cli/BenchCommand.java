@@ -6,7 +6,9 @@ import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.NeighbourSpec;
 import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.Rounds;
+import io.isobench.launcher.core.RunPlan;
 import io.isobench.launcher.core.RunSpec;
+import io.isobench.launcher.core.StepCosts;
 import io.isobench.launcher.density.DensityCommand;
 import io.isobench.schema.ExitCode;
 import picocli.CommandLine.Command;
@@ -51,6 +53,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int density;
 
+    @Option(names = "--plan", arity = "0..1", fallbackValue = "true", defaultValue = "false",
+            description = "Print the plan (environments, rounds, steps and the expected time, from the step times an "
+                    + "earlier run of the profile measured here, else from the profile's settings) and exit without "
+                    + "starting anything.")
+    boolean planOnly;
+
     /** The registered kinds, each holding the options it adds to this command (see {@link #commandLine()}). */
     private final Kinds kinds = Kinds.load();
 
@@ -83,6 +91,15 @@ public final class BenchCommand implements Callable<Integer> {
         List<KindPlan> kindPlans = plan();
         options.check(); // bad input is a usage error (exit 2) even while another run holds the machine
         List<Rounds.Planned> plan = neighbours.expand(kindPlans.stream().flatMap(p -> p.planned().stream()).toList());
+        if (planOnly) {
+            RunSpec planSpec = options.toPlanSpec();
+            RunPlan.of(plan, planSpec, StepCosts.read(options.resultRoots(), planSpec.profile().id())).text()
+                    .forEach(System.out::println);
+            if (density > 0) {
+                System.out.println("then density: " + density + " idle instance(s) of each kind that ran");
+            }
+            return ExitCode.DONE;
+        }
         Rounds.preflight(plan);
         RunSpec spec = options.toSpec();
         int rc = Rounds.run(plan, spec);

@@ -74,6 +74,30 @@ public final class RunOptions {
                 patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(Workspace.cacheDir()));
     }
 
+    /**
+     * The spec of a plan ({@code --plan}): what {@link #toSpec()} gives, but nothing is made, fetched or checked on
+     * the machine (no run directory, no JVM runtime, the jar need not exist yet).
+     */
+    public RunSpec toPlanSpec() {
+        check();
+        Profile chosen = Profile.parse(profile);
+        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds, seed != null ? seed : 0,
+                patterns, List.copyOf(jmhOptions), null, null, jar, null);
+    }
+
+    /** Where earlier runs are: results/ (the default), and the directory that holds --out when it was given. */
+    public List<Path> resultRoots() {
+        List<Path> roots = new ArrayList<>(List.of(Paths.get("results").toAbsolutePath()));
+        if (out != null && !out.isBlank()) {
+            Path parent = Paths.get(out).toAbsolutePath().normalize().getParent();
+            if (parent != null && !roots.contains(parent)) {
+                roots.add(parent);
+            }
+        }
+        return roots;
+    }
+
     /** Whether --out was given. */
     public boolean outGiven() {
         return out != null;

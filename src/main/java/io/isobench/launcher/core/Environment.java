@@ -1,5 +1,7 @@
 package io.isobench.launcher.core;
 
+import io.isobench.suite.RunBudget;
+
 import java.nio.file.Path;
 
 /**
@@ -26,6 +28,19 @@ public interface Environment {
      * @throws LauncherException with a one-line reason; the run then does not start
      */
     default void preflight() throws LauncherException {
+    }
+
+    /**
+     * How much slower than the host its JVMs will start, as its {@link Instance#slowdown()} will say once started: for
+     * the plan of a run ({@code --plan}) before anything starts.
+     */
+    default double expectedSlowdown() {
+        return RunBudget.NATIVE_SLOWDOWN;
+    }
+
+    /** Whether its CPU will be emulated (a VM under TCG), as its {@link Instance#emulated()} will say once started. */
+    default boolean expectsEmulation() {
+        return false;
     }
 
     /** A stand-in for an environment that cannot run here, so that its skip is recorded under its name. */

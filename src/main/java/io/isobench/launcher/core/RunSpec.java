@@ -35,4 +35,10 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
         return RunBudget.seconds(JmhCommandLine.of(profile, jmhOptions).forClass(group.type()).options(),
                 group.configurations(), slowdown);
     }
+
+    /** What one step of this class is expected to take from the settings alone (see {@link RunBudget#expectedSeconds}). */
+    public double expectedStepSeconds(BenchmarkSelection.Group group, double slowdown) {
+        return RunBudget.STEP_START_SECONDS * slowdown + RunBudget.expectedSeconds(
+                JmhCommandLine.of(profile, jmhOptions).forClass(group.type()).options(), group.configurations(), slowdown);
+    }
 }

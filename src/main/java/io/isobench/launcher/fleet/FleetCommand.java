@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code isobench fleet}: the main job on a Slurm cluster. One batch job per node ({@code sbatch --parsable
- * --nodelist NODE --exclusive}, so nothing else shares the node while it measures), each running {@code isobench bench}
+ * --nodelist NODE --exclusive}, so nothing else shares the node while it measures, and {@code --no-requeue}: a job whose
+ * node fails would otherwise go back to PENDING, wait for that node and run the whole bench again into the same run
+ * directory; here it ends NODE_FAIL and its node is lost), each running {@code isobench bench}
  * from this jar into {@code <fleet-dir>/<node>/<fleet-id>/}. It waits, with a progress line whenever the counts
  * change, reading squeue and the task markers (no accounting needed), keeps fleet.json up to date, and merges the
  * nodes' results into {@code <fleet-dir>/report/} (see {@link FleetReport}). Ctrl-C cancels its jobs and keeps what
@@ -198,7 +200,7 @@ public final class FleetCommand implements Callable<Integer> {
     private List<String> sbatchArgs(Path dir, Path nodeDir, String node, String fleetId, Path launcher,
                                     List<String> bench) {
         List<String> args = new ArrayList<>(List.of("--job-name", jobName(fleetId), "--nodelist", node, "--nodes", "1",
-                "--ntasks", "1", "--exclusive", "--chdir", Path.of("").toAbsolutePath().toString(),
+                "--ntasks", "1", "--exclusive", "--no-requeue", "--chdir", Path.of("").toAbsolutePath().toString(),
                 "--output", nodeDir.resolve("slurm-%j.out").toString()));
         if (partition != null) {
             args.addAll(List.of("--partition", partition));
@@ -261,7 +263,8 @@ public final class FleetCommand implements Callable<Integer> {
 
     static String progress(FleetManifest manifest) {
         return manifest.count(State.PENDING) + " pending, " + manifest.count(State.RUNNING) + " running, "
-                + manifest.count(State.DONE) + " done, " + manifest.count(State.FAILED) + " failed";
+                + manifest.count(State.DONE) + " done, " + manifest.count(State.FAILED) + " failed, "
+                + manifest.count(State.LOST) + " lost";
     }
 
     /** From the cleanup hook: on Ctrl-C (or any end before the watch is over) cancel the jobs, keep what they wrote. */

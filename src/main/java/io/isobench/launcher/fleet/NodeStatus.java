@@ -12,6 +12,8 @@ import java.util.Set;
  * without an exit marker is given {@code graceOver} to let a task that is being killed write one, and a task that wrote
  * its end while Slurm still lists the job as running or COMPLETING is given the same grace for Slurm's final state
  * (COMPLETED, CANCELLED, ...), so the manifest records how Slurm ended the job rather than a passing state.
+ * A task without an exit marker is lost, not failed, when its node went away: Slurm ended the job NODE_FAIL (its
+ * slurmd stopped answering for SlurmdTimeout, a grace already given, so none is added) or no longer lists it.
  */
 public final class NodeStatus {
 
@@ -21,6 +23,9 @@ public final class NodeStatus {
     /** Slurm states of a job that runs (or is being stopped). */
     static final Set<String> RUNNING_STATES = Set.of("RUNNING", "COMPLETING", "SUSPENDED", "STOPPED", "RESIZING",
             "SIGNALING", "STAGE_OUT");
+
+    /** Slurm's state of a job whose node stopped answering (with sbatch --no-requeue; otherwise it is requeued). */
+    static final String NODE_FAIL = "NODE_FAIL";
 
     /** The bench command's exit code for a run where some benchmarks failed (SuiteMain.EXIT_PARTIAL). */
     static final int PARTIAL = 3;
@@ -70,12 +75,15 @@ public final class NodeStatus {
             if (node.state().finished()) {
                 return node;
             }
-            return node.withState(State.FAILED, slurmState, null, null, "lost: Slurm no longer lists job "
-                    + node.jobId() + " and the task wrote no exit marker (killed with SIGKILL, or its node went away)");
+            return node.withState(State.LOST, slurmState, null, null, "Slurm no longer lists job " + node.jobId()
+                    + " and the task wrote no exit marker (killed with SIGKILL, or its node went away)");
+        }
+        if (row.state().equals(NODE_FAIL)) {
+            return node.withState(State.LOST, row.state(), null, null, "its node stopped answering: Slurm ended job "
+                    + node.jobId() + " NODE_FAIL" + because(row) + " and the task wrote no exit marker");
         }
         if (WAITING.contains(row.state())) {
-            return node.withState(State.PENDING, row.state(), null, null, "waiting for a node"
-                    + (row.reason().isBlank() || row.reason().equals("None") ? "" : " (" + row.reason() + ")"));
+            return node.withState(State.PENDING, row.state(), null, null, "waiting for a node" + because(row));
         }
         if (RUNNING_STATES.contains(row.state()) || !graceOver) {
             String reason = RUNNING_STATES.contains(row.state())
@@ -85,9 +93,13 @@ public final class NodeStatus {
         }
         String signal = exit != null && exit.signal() != 0 ? Signals.name(exit.signal()) : null;
         Integer code = exit != null && exit.signal() == 0 ? exit.code() : null;
-        String reason = "the task ended without an exit marker: Slurm state " + row.state()
-                + (row.reason().isBlank() || row.reason().equals("None") ? "" : " (" + row.reason() + ")")
+        String reason = "the task ended without an exit marker: Slurm state " + row.state() + because(row)
                 + (signal != null ? ", " + signal : "") + (code != null ? ", exit code " + code : "");
         return node.withState(State.FAILED, row.state(), code, signal, reason);
+    }
+
+    /** Slurm's reason for a job's state in parentheses ({@code " (NodeDown)"}), or nothing when it gives none. */
+    private static String because(QueueRow row) {
+        return row.reason().isBlank() || row.reason().equals("None") ? "" : " (" + row.reason() + ")";
     }
 }

@@ -169,6 +169,25 @@ class FleetReportTest {
     }
 
     @Test
+    void aLostNodeIsMissingWithWhatItKept() throws Exception {
+        fleetOfThree();
+        FleetManifest read = FleetManifest.read(fleet);
+        read.with(read.nodes().get(2).withState(State.LOST, "NODE_FAIL", null, null, "its node stopped answering"))
+                .write(fleet);
+        assertTrue(Files.readString(fleet.resolve(FleetManifest.FILE)).contains("\"state\" : \"lost\""));
+        FleetManifest lost = FleetManifest.read(fleet);
+        assertEquals(State.LOST, lost.nodes().get(2).state());
+        assertTrue(lost.finished());
+        FleetReport report = FleetReport.load(fleet, CompareOptions.defaults());
+        assertEquals(1, report.missingNodes().size());
+        assertTrue(report.missingNodes().get(0).startsWith("c: lost, Slurm NODE_FAIL: its node stopped answering; kept:"),
+                report.missingNodes().toString());
+        report.write(fleet.resolve("report"));
+        String md = Files.readString(fleet.resolve("report/report.md"));
+        assertTrue(md.contains("3 node(s), 2 done, 0 failed, 1 lost, 0 unfinished"), md);
+    }
+
+    @Test
     void badFleetJsonIsOneLineAndExitTwo() throws Exception {
         Files.writeString(fleet.resolve(FleetManifest.FILE), "{\"fleetId\": \"f\", \"nodes\": [");
         assertBad("truncated JSON");

@@ -66,7 +66,7 @@ class ReportTest {
             assertEquals(List.of("index.html", "report.md", "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files left");
         }
-        assertTrue(r.out().contains("| Area | container-bridge | vm-kvm |"), r.out());
+        assertTrue(r.out().contains("| Area | container (Docker, bridge network) | QEMU/KVM VM (2 vCPUs) |"), r.out());
         // rerunning keeps the report made earlier unless told; --force replaces the files, still without leftovers,
         // and the report dir is not taken for an env
         Fixtures.Result again = Fixtures.run(run.toString());

@@ -61,7 +61,10 @@ class FleetCommandTest {
         assertEquals(3, FleetCommand.exitCode(manifest(done, partial)));
         assertEquals(3, FleetCommand.exitCode(manifest(done, failed)));
         assertEquals(1, FleetCommand.exitCode(manifest(failed)));
-        assertEquals("0 pending, 0 running, 1 done, 1 failed", FleetCommand.progress(manifest(done, failed)));
+        Node lost = new Node("d", "4", State.LOST, "NODE_FAIL", null, null, "d/f", "its node stopped answering");
+        assertEquals(3, FleetCommand.exitCode(manifest(done, lost)));
+        assertTrue(manifest(done, failed, lost).finished());
+        assertEquals("0 pending, 0 running, 1 done, 1 failed, 1 lost", FleetCommand.progress(manifest(done, failed, lost)));
     }
 
     private static FleetManifest manifest(Node... nodes) {

@@ -92,18 +92,33 @@ class NodeStatusTest {
         assertNull(failed.exitCode());
         assertTrue(failed.reason().contains("without an exit marker") && failed.reason().contains("CANCELLED"),
                 failed.reason());
-        Node nodeFail = NodeStatus.update(SUBMITTED, new QueueRow("12", "NODE_FAIL", "n1", "None"), null,
+        Node timeout = NodeStatus.update(SUBMITTED, new QueueRow("12", "TIMEOUT", "n1", "TimeLimit"), null,
                 NodeStatus.SlurmExit.parse("1:0"), true);
-        assertEquals(1, nodeFail.exitCode());
-        assertEquals("NODE_FAIL", nodeFail.slurmState());
+        assertEquals(State.FAILED, timeout.state());
+        assertEquals(1, timeout.exitCode());
+        assertTrue(timeout.reason().contains("TIMEOUT (TimeLimit)"), timeout.reason());
+    }
+
+    @Test
+    void aJobWhoseNodeFailedIsLostAtOnceUnlessItsTaskSaidHowItEnded() {
+        Node running = SUBMITTED.withState(State.RUNNING, "RUNNING", null, null, "running");
+        QueueRow nodeFail = new QueueRow("12", "NODE_FAIL", "n1", "NodeDown");
+        Node lost = NodeStatus.update(running, nodeFail, started(), null, false);
+        assertEquals(State.LOST, lost.state(), "Slurm waited SlurmdTimeout already; no grace for a marker");
+        assertEquals("NODE_FAIL", lost.slurmState());
+        assertNull(lost.exitCode());
+        assertTrue(lost.reason().contains("NODE_FAIL (NodeDown)") && lost.reason().contains("no exit marker"),
+                lost.reason());
+        Node ended = NodeStatus.update(running, nodeFail, started().ended(0), null, false);
+        assertEquals(State.DONE, ended.state(), "a task that wrote its end before its node went is judged by it");
     }
 
     @Test
     void aJobSlurmForgotWithoutMarkerIsLostButAFinishedNodeStaysAsItWas() {
         Node running = SUBMITTED.withState(State.RUNNING, "RUNNING", null, null, "running");
         Node lost = NodeStatus.update(running, null, started(), null, false);
-        assertEquals(State.FAILED, lost.state());
-        assertTrue(lost.reason().startsWith("lost"), lost.reason());
+        assertEquals(State.LOST, lost.state());
+        assertTrue(lost.reason().contains("no longer lists job 12"), lost.reason());
         assertEquals("RUNNING", lost.slurmState(), "the last state Slurm showed is kept");
         Node done = SUBMITTED.withState(State.DONE, "COMPLETED", 0, null, "complete");
         assertEquals(done, NodeStatus.update(done, null, null, null, false));

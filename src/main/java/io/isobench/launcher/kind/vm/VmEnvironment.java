@@ -72,6 +72,16 @@ public final class VmEnvironment implements Environment {
         return name(accel, network);
     }
 
+    @Override
+    public double expectedSlowdown() {
+        return Accel.slowdown(accel);
+    }
+
+    @Override
+    public boolean expectsEmulation() {
+        return accel.equals("tcg");
+    }
+
     /**
      * {@code vm-kvm}, {@code vm-tcg}: the guest's NIC on a tap device (the default, as production VMs are networked);
      * {@code vm-kvm-user}, {@code vm-tcg-user}: QEMU's user-mode network. Whether vhost-net moved the tap's data path

@@ -1,0 +1,146 @@
+package io.isobench.launcher.core;
+
+import io.isobench.schema.EnvironmentRecord;
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.ResultLayout;
+import io.isobench.schema.Timeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a step (one benchmark class in one environment) cost in the earlier runs on this machine: read from the
+ * timeline.json of the run directories under the results directories, counting only runs of the same profile and
+ * steps that ended ok; per environment and class the median of the most recent run that has it. A plan
+ * ({@code isobench bench --plan}) uses them before any estimate from the settings.
+ */
+public final class StepCosts {
+
+    /** A measured cost: the median seconds of its steps and the run they come from. */
+    public record Measured(double seconds, Path runDir, Instant when) {
+    }
+
+    private record Key(String environment, String benchmarkClass) {
+    }
+
+    private final Map<Key, Measured> costs;
+
+    private StepCosts(Map<Key, Measured> costs) {
+        this.costs = costs;
+    }
+
+    /** No measured cost at all. */
+    public static StepCosts none() {
+        return new StepCosts(Map.of());
+    }
+
+    /**
+     * The costs measured by the run directories directly under {@code roots} whose environments ran {@code profile};
+     * unreadable or foreign directories are passed over (a plan never fails for an old run).
+     */
+    public static StepCosts read(List<Path> roots, String profile) {
+        Map<Key, Measured> costs = new HashMap<>();
+        for (Path runDir : runDirs(roots)) {
+            Optional<Timeline> timeline = timeline(runDir);
+            if (timeline.isEmpty() || !ranProfile(runDir, profile)) {
+                continue;
+            }
+            Map<Key, List<Double>> seconds = new HashMap<>();
+            Instant last = Instant.EPOCH;
+            for (Timeline.Step step : timeline.get().steps()) {
+                Optional<Duration> took = took(step);
+                if (took.isEmpty() || step.environment() == null || step.benchmarkClass() == null || !ok(step)) {
+                    continue;
+                }
+                seconds.computeIfAbsent(new Key(step.environment(), step.benchmarkClass()), k -> new ArrayList<>())
+                        .add(took.get().toMillis() / 1000.0);
+                Instant ended = Instant.parse(step.endedAt());
+                last = ended.isAfter(last) ? ended : last;
+            }
+            for (Map.Entry<Key, List<Double>> entry : seconds.entrySet()) {
+                Measured measured = new Measured(median(entry.getValue()), runDir, last);
+                costs.merge(entry.getKey(), measured, (a, b) -> a.when().isAfter(b.when()) ? a : b);
+            }
+        }
+        return new StepCosts(costs);
+    }
+
+    /** The measured cost of a step of this class in this environment, if an earlier run of the profile has one. */
+    public Optional<Measured> of(String environment, String benchmarkClass) {
+        return Optional.ofNullable(costs.get(new Key(environment, benchmarkClass)));
+    }
+
+    private static List<Path> runDirs(List<Path> roots) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> children = Files.list(root)) {
+                children.filter(dir -> Files.isRegularFile(dir.resolve(ResultLayout.TIMELINE_JSON)))
+                        .sorted(Comparator.comparing(Path::toString)).forEach(dirs::add);
+            } catch (IOException | SecurityException e) {
+                // an unreadable results directory measured nothing that the plan could use
+            }
+        }
+        return dirs;
+    }
+
+    private static Optional<Timeline> timeline(Path runDir) {
+        try {
+            return Optional.of(ResultJson.read(runDir.resolve(ResultLayout.TIMELINE_JSON), Timeline.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the run's environments recorded this profile (the first environment.json found says it). */
+    private static boolean ranProfile(Path runDir, String profile) {
+        try (Stream<Path> children = Files.list(runDir)) {
+            for (Path env : children.filter(Files::isDirectory).sorted().toList()) {
+                Path file = ResultLayout.environmentJson(env);
+                if (Files.isRegularFile(file)) {
+                    EnvironmentRecord record = ResultJson.read(file, EnvironmentRecord.class);
+                    return profile.equals(record.fingerprint().profile());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Whether the step ended ok (timelines without a status say it by their exit code). */
+    private static boolean ok(Timeline.Step step) {
+        return step.status() == null ? Integer.valueOf(0).equals(step.exitCode()) : "ok".equals(step.status());
+    }
+
+    private static Optional<Duration> took(Timeline.Step step) {
+        if (step.startedAt() == null || step.endedAt() == null) {
+            return Optional.empty();
+        }
+        try {
+            Duration took = Duration.between(Instant.parse(step.startedAt()), Instant.parse(step.endedAt()));
+            return took.isNegative() ? Optional.empty() : Optional.of(took);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

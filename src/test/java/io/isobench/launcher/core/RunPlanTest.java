@@ -1,0 +1,120 @@
+package io.isobench.launcher.core;
+
+import io.isobench.schema.ResultJson;
+import io.isobench.schema.Timeline;
+import io.isobench.suite.BenchmarkSelection;
+import io.isobench.suite.Profile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A run's plan times each class by what an earlier run of the same profile measured here, else by the settings. */
+class RunPlanTest {
+
+    private static final String GETPPID = "io.isobench.syscall.ParentPidGetBenchmark";
+    private static final String CLOCK = "io.isobench.syscall.ClockReadBenchmark";
+
+    @TempDir
+    Path results;
+
+    private static RunSpec spec(int rounds, String... includes) {
+        return new RunSpec(Profile.parse("smoke"), rounds, 1, 0, List.of(includes), List.of(), null, null, null, null);
+    }
+
+    private static Timeline.Step step(String env, String benchmarkClass, int startSecond, int seconds, String status) {
+        Instant start = Instant.parse("2026-12-04T10:00:00Z").plusSeconds(startSecond);
+        return new Timeline.Step(1, env, benchmarkClass, start.toString(), start.plusSeconds(seconds).toString(),
+                status.equals("ok") ? 0 : 1, status);
+    }
+
+    /** A run directory under the results root: its timeline and one environment.json that names the profile. */
+    private void run(String name, String profile, List<Timeline.Step> steps) throws Exception {
+        Path dir = Files.createDirectories(results.resolve(name).resolve("host"));
+        Files.writeString(dir.getParent().resolve("timeline.json"), ResultJson.toJson(Timeline.of(1, 1, steps)));
+        Files.writeString(dir.resolve("environment.json"), "{\"schemaVersion\":\"2.3\",\"env\":\"host\",\"kind\":\"host\","
+                + "\"profile\":\"" + profile + "\",\"status\":\"complete\"}");
+    }
+
+    @Test
+    void measuredClassesTakeTheirMedianStepAndTheOthersTheSettings() throws Exception {
+        List<Timeline.Step> steps = new ArrayList<>();
+        steps.add(step("host", GETPPID, 0, 10, "ok"));
+        steps.add(step("host", GETPPID, 20, 14, "ok"));
+        steps.add(step("host", GETPPID, 40, 12, "ok"));
+        steps.add(step("host", GETPPID, 60, 300, "hung")); // a hung step says nothing of the class's cost
+        run("run-a", "smoke", steps);
+        run("run-b", "quick", List.of(step("host", CLOCK, 0, 99, "ok"))); // another profile's steps are not this one's
+        StepCosts costs = StepCosts.read(List.of(results, results.resolve("absent")), "smoke");
+        assertEquals(12.0, costs.of("host", GETPPID).orElseThrow().seconds());
+        assertTrue(costs.of("host", CLOCK).isEmpty());
+
+        RunSpec spec = spec(3, GETPPID.replace(".", "\\.") + "|" + CLOCK.replace(".", "\\."));
+        assertEquals(2, spec.groups().size());
+        BenchmarkSelection.Group clock = spec.groups().stream().filter(g -> g.className().equals(CLOCK)).findFirst()
+                .orElseThrow();
+        RunPlan plan = RunPlan.of(List.of(Rounds.Planned.of(Environment.named("host")),
+                new Rounds.Planned(Environment.named("vm-tcg"), Optional.of("no QEMU here"))), spec, costs);
+        assertEquals(1, plan.lines().size());
+        RunPlan.Line host = plan.lines().get(0);
+        assertEquals(6, host.steps());
+        assertEquals(1, host.measuredClasses());
+        assertEquals(3 * (12.0 + spec.expectedStepSeconds(clock, Environment.named("host").expectedSlowdown())),
+                host.seconds(), 1e-9);
+        assertEquals(List.of("vm-tcg: no QEMU here"), plan.skipped());
+        String text = String.join("\n", plan.text());
+        assertTrue(text.contains("plan: smoke profile, 3 rounds of 2 classes"), text);
+        assertTrue(text.contains("1 of 2 classes as measured by run-a"), text);
+        assertTrue(text.contains("cannot run now: vm-tcg: no QEMU here"), text);
+        assertTrue(text.contains("total: 6 steps"), text);
+    }
+
+    @Test
+    void anEmulatedEnvironmentRunsItsRoundsOnlyAndStartsSlower() {
+        Environment tcg = new Environment() {
+            @Override
+            public String name() {
+                return "vm-tcg";
+            }
+
+            @Override
+            public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public double expectedSlowdown() {
+                return 10;
+            }
+
+            @Override
+            public boolean expectsEmulation() {
+                return true;
+            }
+        };
+        RunSpec spec = spec(5, GETPPID.replace(".", "\\."));
+        RunPlan plan = RunPlan.of(List.of(Rounds.Planned.of(Environment.named("host")), Rounds.Planned.of(tcg)), spec,
+                StepCosts.none());
+        RunPlan.Line host = plan.lines().get(0);
+        RunPlan.Line vm = plan.lines().get(1);
+        assertEquals(5, host.rounds());
+        assertEquals(1, vm.rounds(), "an emulated environment takes part in --emulated-rounds rounds");
+        assertTrue(vm.seconds() > host.seconds() / 5, "its forks start slower: " + vm.seconds() + " vs " + host.seconds());
+        assertTrue(String.join("\n", plan.text()).contains("emulated: the first 1 round only"), plan.text().toString());
+    }
+
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertEquals("45 s", RunPlan.duration(45));
+        assertEquals("12 min", RunPlan.duration(720));
+        assertEquals("2 h 05 min", RunPlan.duration(7500));
+    }
+}
