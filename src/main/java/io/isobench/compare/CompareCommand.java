@@ -93,16 +93,18 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
-            description = "Significance level of the tests; intervals are at 1 - P (default ${DEFAULT-VALUE}).")
+            description = "Significance level of the tests, below 0.5; intervals are at 1 - P, and 'same' is decided on "
+                    + "the 1 - 2P interval (default ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--equivalence", paramLabel = "PCT", defaultValue = "5",
-            description = "A row is 'same' when its whole interval lies within +-PCT percent of 1 "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "A row is 'same' when its whole 1 - 2 alpha interval (90 %% at alpha 0.05: two one-sided "
+                    + "tests) lies within +-PCT percent of 1 (default ${DEFAULT-VALUE}).")
     double equivalencePct;
 
     @Option(names = "--noise", paramLabel = "PCT", defaultValue = "5",
-            description = "Flag results whose relative error exceeds PCT percent (default ${DEFAULT-VALUE}).")
+            description = "Flag results whose half-width at 1 - alpha, from the spread of their round (else fork) means, "
+                    + "exceeds PCT percent of the score (default ${DEFAULT-VALUE}).")
     double noisePct;
 
     @Option(names = "--ram", paramLabel = "SIZE", defaultValue = "64GiB", converter = SizeConverter.class,
@@ -114,7 +116,8 @@ public final class CompareCommand implements Callable<Integer> {
     boolean allowMismatch;
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
-            description = "Exit " + RegressionGate.EXIT_REGRESSION + " when a significant slowdown exceeds PCT percent.")
+            description = "Exit " + RegressionGate.EXIT_REGRESSION + " when a significant slowdown's whole interval lies "
+                    + "above PCT percent.")
     Double failOnRegressionPct;
 
     @Option(names = "--thresholds", paramLabel = "FILE",
@@ -125,7 +128,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--require-judged", paramLabel = "N|all",
             description = "With the gate: fail it (exit " + RegressionGate.EXIT_REGRESSION + ") unless it judged at "
-                    + "least N rows (all: every row). Rows without a real test (inconclusive, invalid) are not judged.")
+                    + "least N rows (all: every row). Rows without a real test (inconclusive, invalid), or whose "
+                    + "interval reaches past the threshold without lying above it, are not judged.")
     String requireJudged;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "2000",
@@ -260,7 +264,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (!comparison.unjudged().isEmpty() && !quiet) {
             err.println(PREFIX + "the regression gate could not judge " + comparison.unjudged().size()
-                    + " row(s) (no real test), listed in the report");
+                    + " row(s) (no real test, or an interval across the threshold), listed in the report");
         }
         if (required != null && judged < (required < 0 ? rows : required)) {
             err.println(PREFIX + "the regression gate judged only " + judged + " of " + rows + " rows; --require-judged "

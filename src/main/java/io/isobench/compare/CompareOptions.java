@@ -7,7 +7,8 @@ import io.isobench.compare.input.Thresholds;
  *
  * @param baseline            env name or label of the baseline; null means {@code host} (or, when no input is
  *                            called host, the first environment)
- * @param alpha               significance level of the tests; intervals are at level 1 - alpha
+ * @param alpha               significance level of the tests, below 0.5; intervals are at level 1 - alpha, and
+ *                            {@code same} is decided on the 1 - 2 alpha interval (TOST)
  * @param equivalence         the margin (fraction, 0.05 = 5 %) within which a whole interval means {@code same}
  * @param noiseThreshold      relative error (fraction, 0.05 = 5 %) above which a result is flagged noisy
  * @param ramBytes            the RAM for "instances that fit"
@@ -32,8 +33,9 @@ public record CompareOptions(String baseline, double alpha, double equivalence, 
 
     public CompareOptions {
         thresholds = thresholds == null ? Thresholds.none() : thresholds;
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be between 0 and 1");
+        if (!(alpha > 0 && alpha < 0.5)) {
+            throw new IllegalArgumentException("alpha must be between 0 and 0.5 (same is decided on the 1 - 2 alpha "
+                    + "interval)");
         }
         if (!(equivalence > 0 && equivalence < 1)) {
             throw new IllegalArgumentException("the equivalence margin must be between 0 and 100 %");

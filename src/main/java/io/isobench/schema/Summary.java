@@ -67,8 +67,11 @@ public record Summary(String schema, String mode, String title, List<String> bas
     }
 
     /**
-     * One benchmark in one environment against its baseline: scores, the test, the noise flags and note, the net of
-     * JNA for syscall rows that call libc through JNA (else null), and the secondary metrics both sides report.
+     * One benchmark in one environment against its baseline: scores with their half-widths at the intervals' level
+     * ({@code scoreError}, {@code baselineScoreError}: t times the standard error of the round means, else the fork
+     * means, not JMH's pooled 99.9 % error), the test, the
+     * noise flags and note, the net of JNA for syscall rows that call libc through JNA (else null), and the secondary
+     * metrics both sides report.
      */
     public record Row(@JsonUnwrapped Key key, String area, String environment, String baseline, String unit,
                              boolean higherIsBetter, Double score, Double scoreError, Double baselineScore,
@@ -80,17 +83,25 @@ public record Summary(String schema, String mode, String title, List<String> bas
     public record Net(String unit, int jnaCalls, Double score, Double baselineScore, @JsonUnwrapped TestResult test) {
     }
 
-    /** A secondary metric of a row (e.g. MiB/s beside ops/s), with its own test. */
-    public record Secondary(String name, String unit, Double score, Double baselineScore, @JsonUnwrapped TestResult test) {
+    /**
+     * A secondary metric of a row (e.g. p50 beside the mean), with its own test; one that is a fixed multiple of the
+     * score in every sample (MiB/s beside ops/s) has that factor in {@code multipleOfScore} and the row's own test
+     * (it is not tested twice), else {@code multipleOfScore} is null.
+     */
+    public record Secondary(String name, String unit, Double score, Double baselineScore, Double multipleOfScore,
+                            @JsonUnwrapped TestResult test) {
     }
 
     /**
      * The headline of one area ({@code all} for every area) in one environment: the geometric mean cost with its
-     * interval, over what the interval was drawn ({@code rounds} | {@code benchmarks} | {@code none}), and counts.
+     * interval, how the interval was drawn ({@code rounds}: over the rounds every row ran in, {@code intervalRounds}
+     * of them; {@code rows}: each row's error propagated; {@code none}, with {@code noInterval} saying why), and
+     * counts.
      */
     public record HeadlineCell(String area, String environment, Double cost, Double costLow, Double costHigh,
-                               String intervalOver, Double overheadPct, int benchmarks, int rows, int faster,
-                               int slower, int same, int inconclusive, int invalid) {
+                               String intervalOver, int intervalRounds, String noInterval, Double overheadPct,
+                               int benchmarks, int rows, int faster, int slower, int same, int inconclusive,
+                               int invalid) {
     }
 
     /** A fingerprint difference between an environment and its baseline besides the isolation, and why it matters. */
@@ -102,9 +113,9 @@ public record Summary(String schema, String mode, String title, List<String> bas
     public record Timeline(Long seed, int rounds, int steps, long notOk) {
     }
 
-    /** How one environment scales from one thread to every CPU the JVM counts. */
+    /** How one environment scales from one thread to every CPU the JVM counts, with the interval of the factor. */
     public record Scaling(String environment, String cpus, double oneThread, double allCpus, String unit,
-                          double scaling) {
+                          double scaling, Double scalingLow, Double scalingHigh) {
     }
 
     /** One series of density.json: the marginal host memory per further idle instance, and what stopped it. */

@@ -56,7 +56,7 @@ public final class Comparison {
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
-                       List<String> banners, List<String> notes, BootstrapBudget budget) {
+                       List<String> banners, List<String> notes) {
         this.options = options;
         this.timeline = null;
         this.density = null;
@@ -66,7 +66,7 @@ public final class Comparison {
         this.baselineRun = baselineRun;
         this.rows = List.copyOf(rows);
         this.missing = List.copyOf(missing);
-        this.headline = Headline.of(pairs, rows, options, budget);
+        this.headline = Headline.of(pairs, rows, options);
         this.footprint = FootprintTable.of(environments, options.ramBytes());
         this.fingerprints = FingerprintTable.of(environments);
         this.banners = List.copyOf(banners);
@@ -157,8 +157,7 @@ public final class Comparison {
                         + "overhead.");
             }
         }
-        BootstrapBudget budget = BootstrapBudget.perComparison();
-        RowCalculator calculator = new RowCalculator(options, budget);
+        RowCalculator calculator = new RowCalculator(options, BootstrapBudget.perComparison());
         List<ComparisonRow> rows = new ArrayList<>();
         List<Missing> missing = new ArrayList<>();
         for (Pair pair : pairs) {
@@ -186,7 +185,8 @@ public final class Comparison {
                 }
             }
         }
-        rows = new ArrayList<>(FalseDiscovery.adjust(rows, options.alpha()));
+        rows = new ArrayList<>(FalseDiscovery.adjust(rows, options.alpha(), options.equivalence()));
+        notes.addAll(TestNotes.of(rows));
         rows.sort((a, b) -> {
             int byKey = a.key().compareTo(b.key());
             return byKey != 0 ? byKey : Integer.compare(indexOf(pairs, a), indexOf(pairs, b));
@@ -196,7 +196,7 @@ public final class Comparison {
                     + "variance (JIT decisions, memory layout), so such rows are inconclusive whatever their interval "
                     + "says. Profiles with two or more forks or rounds (standard, full) test one sample per fork or round.");
         }
-        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes, budget);
+        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
     }
 
     private static int indexOf(List<Pair> pairs, ComparisonRow row) {
@@ -310,7 +310,7 @@ public final class Comparison {
 
     /** How each environment scales with threads (empty when ParallelDigestBenchmark did not run). */
     public ThreadScaling threadScaling() {
-        return ThreadScaling.of(environments);
+        return ThreadScaling.of(environments, 1 - options.alpha());
     }
 
     /** Every input environment, baseline(s) included, in input order. */

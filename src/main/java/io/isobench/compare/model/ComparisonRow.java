@@ -13,7 +13,10 @@ import java.util.List;
  * One benchmark in one environment against its baseline. {@code test} holds the ratio (environment score / baseline
  * score, in the baseline's unit) with its 1 - alpha interval, the p-value, the design and sample counts, and the
  * verdict with its reason; cost is the ratio turned so that above 1 is slower whichever way the unit points.
- * {@code noisy} is this environment's own relative error above the threshold. {@code net} is set for syscall rows
+ * {@code scoreError} and {@code baselineScoreError} are each side's 1 - alpha half-width, from the standard error of
+ * its round means (else its fork means; see {@link RowCalculator#halfWidth}), {@code relativeError} this
+ * environment's over its score, and {@code noisy} that relative error above the threshold: this side alone cannot
+ * resolve a difference of that size. {@code net} is set for syscall rows
  * that call through JNA when both environments have the JNA baseline benchmark; {@code secondary} holds the
  * secondary metrics both sides report in the benchmark's unit.
  */
@@ -26,6 +29,12 @@ public record ComparisonRow(BenchmarkKey key, String environment, String baselin
     ComparisonRow withTest(RatioTest newTest) {
         return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
                 baselineScoreError, newTest, relativeError, noisy, baselineNoisy, note, net, secondary);
+    }
+
+    /** The same row with other tests of its net and secondary metrics (after the false-discovery-rate adjustment). */
+    ComparisonRow withDerived(NetOfJna newNet, List<SecondaryRow> newSecondary) {
+        return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
+                baselineScoreError, test, relativeError, noisy, baselineNoisy, note, newNet, newSecondary);
     }
 
     public ComparisonRow {

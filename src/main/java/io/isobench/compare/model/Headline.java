@@ -1,7 +1,6 @@
 package io.isobench.compare.model;
 
 import io.isobench.compare.CompareOptions;
-import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Verdict;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 /**
@@ -19,24 +17,34 @@ import java.util.TreeSet;
  * cell is the geometric mean of the relative costs of the area's benchmark methods (1.10 = 10 % slower than the
  * baseline): a method's cost is the geometric mean of its rows, so a method weighs the same whatever its number of
  * parameter combinations. Harness rows (the JNA baseline) measure the tool, not the isolation, and are left out.
- * The interval (level 1 - alpha) is a t-interval over rounds when every row is paired by round (the rounds' area
- * costs, as the rows' own paired test), otherwise a percentile bootstrap over the methods; with one method and no
- * rounds there is none.
+ *
+ * <p>The interval (level 1 - alpha) answers for these methods: how precisely was their mean cost measured? When every
+ * row is paired by round it is a t-interval over the rounds that every row ran in (balanced: a round in which only
+ * some methods ran would weigh those alone), and the cost is the mean over the same rounds, so that both describe
+ * the same data. Otherwise each row's own error (the half-width of its log interval, over the normal quantile) is
+ * propagated into the mean, rows taken as independent; a bootstrap over the methods would treat each method's cost
+ * as exact and measure only how much the methods differ from each other (on A/A data it excluded 0). When a row has
+ * no interval of its own (one fork, no spread, unbounded), the cell has none either, and says why.
  */
 public record Headline(List<String> columns, List<Line> lines) {
 
     /** How the interval of a cell was drawn. */
     public enum Basis {
-        ROUNDS, BENCHMARKS, NONE;
+        ROUNDS, ROW_ERRORS, NONE;
 
+        /** The word of summary.json's {@code intervalOver}: rounds, rows or none. */
         public String word() {
-            return this == ROUNDS ? "rounds" : this == BENCHMARKS ? "benchmarks" : "none";
+            return this == ROUNDS ? "rounds" : this == ROW_ERRORS ? "rows" : "none";
         }
     }
 
-    /** A summary of the rows of one area in one environment. */
-    public record Cell(double cost, double low, double high, Basis basis, int benchmarks, int rows, int faster,
-                       int slower, int same, int inconclusive, int invalid) {
+    /**
+     * A summary of the rows of one area in one environment. {@code rounds} is how many rounds the interval and cost
+     * come from when the basis is rounds (0 otherwise); {@code why} says why there is no interval (empty when there
+     * is one).
+     */
+    public record Cell(double cost, double low, double high, Basis basis, int rounds, String why, int benchmarks,
+                       int rows, int faster, int slower, int same, int inconclusive, int invalid) {
         public double overheadPct() {
             return (cost - 1) * 100;
         }
@@ -49,7 +57,7 @@ public record Headline(List<String> columns, List<Line> lines) {
         }
     }
 
-    static Headline of(List<Pair> pairs, List<ComparisonRow> rows, CompareOptions options, BootstrapBudget budget) {
+    static Headline of(List<Pair> pairs, List<ComparisonRow> rows, CompareOptions options) {
         List<String> columns = new ArrayList<>();
         pairs.forEach(p -> columns.add(p.environment().label()));
         List<ComparisonRow> measured = rows.stream().filter(r -> !r.harness()).toList();
@@ -57,67 +65,109 @@ public record Headline(List<String> columns, List<Line> lines) {
         for (Area area : Area.values()) {
             List<ComparisonRow> inArea = measured.stream().filter(r -> r.area() == area).toList();
             if (!inArea.isEmpty()) {
-                lines.add(line(area, columns, inArea, options, budget));
+                lines.add(line(area, columns, inArea, options));
             }
         }
         if (lines.size() > 1) {
-            lines.add(line(null, columns, measured, options, budget));
+            lines.add(line(null, columns, measured, options));
         }
         return new Headline(columns, lines);
     }
 
-    private static Line line(Area area, List<String> columns, List<ComparisonRow> rows, CompareOptions options,
-                             BootstrapBudget budget) {
+    private static Line line(Area area, List<String> columns, List<ComparisonRow> rows, CompareOptions options) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (String column : columns) {
             List<ComparisonRow> mine = rows.stream().filter(r -> r.environment().equals(column)).toList();
             if (!mine.isEmpty()) {
-                cells.put(column, cell(mine, options, budget));
+                cells.put(column, cell(mine, options));
             }
         }
         return new Line(area, cells);
     }
 
-    static Cell cell(List<ComparisonRow> rows, CompareOptions options, BootstrapBudget budget) {
+    static Cell cell(List<ComparisonRow> rows, CompareOptions options) {
         Map<String, List<ComparisonRow>> byMethod = new LinkedHashMap<>();
         rows.stream().filter(ComparisonRow::valid)
                 .forEach(r -> byMethod.computeIfAbsent(r.key().benchmark(), k -> new ArrayList<>()).add(r));
         List<List<ComparisonRow>> methods = new ArrayList<>(byMethod.values());
-        double cost = Math.exp(mean(methods.stream().mapToDouble(Headline::logCost).toArray()));
+        double level = 1 - options.alpha();
+        double logCost = mean(methods.stream().mapToDouble(Headline::logCost).toArray());
         double[] bounds = {Double.NaN, Double.NaN};
         Basis basis = Basis.NONE;
-        TreeSet<Integer> rounds = new TreeSet<>();
-        boolean paired = !methods.isEmpty();
-        for (List<ComparisonRow> method : methods) {
-            for (ComparisonRow r : method) {
-                paired &= r.test().roundLogRatios().size() >= 2;
-                rounds.addAll(r.test().roundLogRatios().keySet());
-            }
-        }
-        SplittableRandom random = new SplittableRandom(options.seed());
-        double[] draws = new double[options.resamples()];
-        if (paired && rounds.size() >= 2) {
-            // Over rounds, a t-interval of the per-round area cost, as the rows' paired test: a percentile bootstrap
-            // of five rounds knows five values and is far too narrow (an A/A run showed it excluding 1).
+        String why = "";
+        List<Integer> balanced = balancedRounds(methods);
+        if (balanced.size() >= 2) {
+            // A t-interval of the per-round area cost, as the rows' paired test: a percentile bootstrap of five rounds
+            // knows five values and is far too narrow (an A/A run showed it excluding 1).
             basis = Basis.ROUNDS;
-            double[] perRound = rounds.stream().mapToDouble(round -> meanOverMethods(methods, List.of(round)))
-                    .filter(Double::isFinite).toArray();
-            bounds = tInterval(perRound, 1 - options.alpha());
-        } else if (methods.size() >= 2 && draws.length >= 10 && budget.take((long) draws.length * methods.size())) {
-            basis = Basis.BENCHMARKS;
-            double[] logs = methods.stream().mapToDouble(Headline::logCost).toArray();
-            for (int i = 0; i < draws.length; i++) {
-                double sum = 0;
-                for (int j = 0; j < logs.length; j++) {
-                    sum += logs[random.nextInt(logs.length)];
-                }
-                draws[i] = sum / logs.length;
+            double[] perRound = balanced.stream().mapToDouble(round -> meanOverMethods(methods, round)).toArray();
+            logCost = mean(perRound);
+            bounds = tInterval(perRound, level);
+        } else if (!methods.isEmpty()) {
+            why = withoutError(methods);
+            if (why.isEmpty()) {
+                basis = Basis.ROW_ERRORS;
+                double half = Stats.normalQuantile(level) * Math.sqrt(propagatedVariance(methods));
+                bounds = new double[] {logCost - half, logCost + half};
             }
-            bounds = percentiles(draws, 1 - options.alpha());
         }
-        return new Cell(cost, Math.exp(bounds[0]), Math.exp(bounds[1]), basis, methods.size(), rows.size(),
+        return new Cell(Math.exp(logCost), Math.exp(bounds[0]), Math.exp(bounds[1]), basis,
+                basis == Basis.ROUNDS ? balanced.size() : 0, why, methods.size(), rows.size(),
                 count(rows, Verdict.FASTER), count(rows, Verdict.SLOWER), count(rows, Verdict.SAME),
                 count(rows, Verdict.INCONCLUSIVE), count(rows, Verdict.INVALID));
+    }
+
+    /** The rounds in which every row of every method was paired; empty unless every row is paired. */
+    private static List<Integer> balancedRounds(List<List<ComparisonRow>> methods) {
+        TreeSet<Integer> common = null;
+        for (List<ComparisonRow> method : methods) {
+            for (ComparisonRow r : method) {
+                if (r.test().roundLogRatios().size() < 2) {
+                    return List.of();
+                }
+                if (common == null) {
+                    common = new TreeSet<>(r.test().roundLogRatios().keySet());
+                } else {
+                    common.retainAll(r.test().roundLogRatios().keySet());
+                }
+            }
+        }
+        return common == null ? List.of() : List.copyOf(common);
+    }
+
+    /** Why the rows' errors cannot be propagated (a row without a real, bounded interval), or empty. */
+    private static String withoutError(List<List<ComparisonRow>> methods) {
+        long untested = methods.stream().flatMap(List::stream).filter(r -> !r.test().sampling().independent()).count();
+        if (untested > 0) {
+            return untested + (untested == 1 ? " row has" : " rows have") + " no independent samples (one fork, or JMH's errors only)";
+        }
+        long unbounded = methods.stream().flatMap(List::stream).filter(r -> !Double.isFinite(r.costLow())
+                || !Double.isFinite(r.costHigh()) || !(r.costLow() > 0)).count();
+        return unbounded == 0 ? "" : unbounded + (unbounded == 1 ? " row has" : " rows have") + " no bounded interval";
+    }
+
+    /**
+     * The variance of the cell's mean log cost: the mean over methods of the mean over each method's rows, so each
+     * row's squared standard error weighs (1 / (methods × its method's rows))².
+     */
+    private static double propagatedVariance(List<List<ComparisonRow>> methods) {
+        double variance = 0;
+        for (List<ComparisonRow> method : methods) {
+            double weight = 1.0 / (methods.size() * method.size());
+            for (ComparisonRow r : method) {
+                double se = logSe(r);
+                variance += weight * weight * se * se;
+            }
+        }
+        return variance;
+    }
+
+    /**
+     * A row's standard error of its log cost, read back from its interval: half the interval's width in logs over the
+     * normal quantile of its level (a t-interval is wider than the normal one, so this errs on the wide side).
+     */
+    private static double logSe(ComparisonRow r) {
+        return (Math.log(r.costHigh()) - Math.log(r.costLow())) / (2 * Stats.normalQuantile(r.test().level()));
     }
 
     /** The mean log cost of a method: the mean over its rows. */
@@ -125,24 +175,14 @@ public record Headline(List<String> columns, List<Line> lines) {
         return mean(method.stream().mapToDouble(r -> Math.log(r.cost())).toArray());
     }
 
-    /** The mean over methods of the mean over rows of each row's mean log cost in the drawn rounds. */
-    private static double meanOverMethods(List<List<ComparisonRow>> methods, List<Integer> drawn) {
-        List<Double> methodLogs = new ArrayList<>();
-        for (List<ComparisonRow> method : methods) {
-            List<Double> rowLogs = new ArrayList<>();
-            for (ComparisonRow r : method) {
-                double sign = r.direction() == Direction.HIGHER_IS_BETTER ? -1 : 1;
-                double[] logs = drawn.stream().filter(r.test().roundLogRatios()::containsKey)
-                        .mapToDouble(round -> sign * r.test().roundLogRatios().get(round)).toArray();
-                if (logs.length > 0) {
-                    rowLogs.add(mean(logs));
-                }
-            }
-            if (!rowLogs.isEmpty()) {
-                methodLogs.add(mean(rowLogs.stream().mapToDouble(Double::doubleValue).toArray()));
-            }
+    /** The mean over methods of the mean over rows of each row's log cost in one round (in which every row ran). */
+    private static double meanOverMethods(List<List<ComparisonRow>> methods, int round) {
+        double[] methodLogs = new double[methods.size()];
+        for (int m = 0; m < methodLogs.length; m++) {
+            methodLogs[m] = mean(methods.get(m).stream().mapToDouble(r -> (r.direction() == Direction.HIGHER_IS_BETTER
+                    ? -1 : 1) * r.test().roundLogRatios().get(round)).toArray());
         }
-        return mean(methodLogs.stream().mapToDouble(Double::doubleValue).toArray());
+        return mean(methodLogs);
     }
 
     /** mean +- t * sd / sqrt(n), with n - 1 degrees of freedom. */
@@ -156,11 +196,6 @@ public record Headline(List<String> columns, List<Line> lines) {
                 .inverseCumulativeProbability(1 - (1 - level) / 2);
         double half = t * sd / Math.sqrt(values.length);
         return new double[] {mean - half, mean + half};
-    }
-
-    private static double[] percentiles(double[] draws, double level) {
-        double[] finite = java.util.Arrays.stream(draws).filter(Double::isFinite).toArray();
-        return finite.length < 10 ? new double[] {Double.NaN, Double.NaN} : Stats.percentileBounds(finite, level);
     }
 
     private static double mean(double[] values) {

@@ -10,6 +10,11 @@ import io.isobench.compare.stats.RatioTest;
  */
 public record NetOfJna(int jnaCalls, double score, double baselineScore, RatioTest test) {
 
+    /** The same net with another test (after the false-discovery-rate adjustment). */
+    NetOfJna withTest(RatioTest newTest) {
+        return new NetOfJna(jnaCalls, score, baselineScore, newTest);
+    }
+
     public double ratio() {
         return test.ratio().estimate();
     }

@@ -21,12 +21,17 @@ import java.util.TreeMap;
  * (paired t-test on the log ratios); fork means when both sides have two or more forks (Welch's test, Fieller's
  * interval or, from ten to a thousand samples a side, a bootstrap within the comparison's {@link BootstrapBudget});
  * one JVM's iterations (an interval is shown, but the row is
- * inconclusive); JMH's own errors (likewise). Every interval is at level 1 - alpha.
+ * inconclusive); JMH's own errors (likewise). Every interval is at level 1 - alpha; {@code same} is decided on the
+ * 1 - 2 alpha interval of the same method (TOST). Samples with no spread at all give no test (no interval, no
+ * p-value): nothing can be estimated from them, and a p of 0 or 1 would look like evidence.
  */
 final class RatioTester {
 
     /** The reason of rows whose samples are one JVM's iterations; the report explains it once. */
     static final String ONE_FORK = "one fork per side: iterations of one JVM are not independent";
+
+    /** The reason of rows whose samples have no spread; {@link TestNotes} counts them. */
+    static final String NO_SPREAD = "no spread in the samples: no error to estimate, so no test";
 
     private final CompareOptions options;
     private final BootstrapBudget budget;
@@ -43,6 +48,26 @@ final class RatioTester {
 
     private double level() {
         return 1 - options.alpha();
+    }
+
+    private double equivalenceLevel() {
+        return Verdict.equivalenceLevel(options.alpha());
+    }
+
+    private Verdict.Decision decide(Direction direction, Stats.Interval ratio, Stats.Interval equivalence, double p) {
+        return Verdict.decide(direction, ratio, equivalence, p, options.alpha(), options.equivalence());
+    }
+
+    /**
+     * Whether both metrics ran in rounds of an interleaved run, at least one side in two or more, but they share
+     * fewer than two, so that their test falls back from paired to unpaired (a run of one round is never paired, and
+     * is not a fallback).
+     */
+    static boolean pairingLost(Metric e, Metric b) {
+        SortedMap<Integer, Double> common = new TreeMap<>(e.roundMeans());
+        common.keySet().retainAll(b.roundMeans().keySet());
+        return !e.roundMeans().isEmpty() && !b.roundMeans().isEmpty()
+                && Math.max(e.roundMeans().size(), b.roundMeans().size()) >= 2 && common.size() < 2;
     }
 
     RatioTest test(Metric e, Metric b, Direction direction, long seed) {
@@ -104,42 +129,51 @@ final class RatioTester {
             logs.put(round, Math.log(ratios[i]));
         }
         Stats.Tested t = Stats.pairedLogRatio(ratios, level());
-        Verdict.Decision d = Stats.constant(ratios)
-                ? new Verdict.Decision(Verdict.INCONCLUSIVE, "no spread between rounds: cannot estimate the error")
-                : Verdict.decide(direction, t.ratio(), t.pValue(), options.alpha(), options.equivalence());
-        return new RatioTest(direction, t.ratio(), t.pValue(), Sampling.ROUNDS, env.size(), base.size(),
-                common.size(), level(), "paired t-test on per-round log ratios (geometric mean)", d.verdict(),
-                d.reason(), logs);
+        Stats.Interval equivalence = Stats.pairedLogRatio(ratios, equivalenceLevel()).ratio();
+        Verdict.Decision d = Stats.constant(ratios) ? new Verdict.Decision(Verdict.INCONCLUSIVE, NO_SPREAD)
+                : decide(direction, t.ratio(), equivalence, t.pValue());
+        return new RatioTest(direction, t.ratio(), equivalence, t.pValue(), Sampling.ROUNDS, env.size(), base.size(),
+                common.size(), level(), "paired t-test on per-round log ratios (geometric mean)", d, logs);
     }
 
     private RatioTest unpaired(Direction direction, Sampling sampling, double[] es, double[] bs, long seed) {
         String method;
-        Stats.Interval interval;
+        Stats.Interval[] intervals;
+        double[] levels = {level(), equivalenceLevel()};
         if (!Stats.bootstraps(es.length, bs.length)) {
             method = Math.min(es.length, bs.length) < Stats.BOOTSTRAP_MIN_SAMPLES ? "Fieller (Welch df), Welch's t-test"
                     : "Fieller (Welch df; above " + Stats.BOOTSTRAP_MAX_SAMPLES + " samples a side), Welch's t-test";
-            interval = Stats.fiellerRatio(es, bs, level());
+            intervals = fieller(es, bs, levels);
         } else if (!budget.take(Stats.bootstrapDraws(es.length, bs.length, options.resamples()))) {
             method = "Fieller (Welch df; the comparison's bootstrap budget was spent), Welch's t-test";
-            interval = Stats.fiellerRatio(es, bs, level());
+            intervals = fieller(es, bs, levels);
         } else {
             method = "percentile bootstrap, Welch's t-test";
-            interval = Stats.bootstrapRatio(es, bs, options.resamples(), seed, level());
+            intervals = Stats.bootstrapRatio(es, bs, options.resamples(), seed, levels);
         }
-        // Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0".
-        Stats.Interval ratio = new Stats.Interval(interval.estimate(), Math.max(0, interval.low()), interval.high());
+        Stats.Interval ratio = positive(intervals[0]);
+        Stats.Interval equivalence = positive(intervals[1]);
         double p = Stats.welchPValue(es, bs);
         Verdict.Decision d;
         if (!sampling.independent()) {
             d = new Verdict.Decision(Verdict.INCONCLUSIVE, ONE_FORK);
         } else if (Stats.constant(es) && Stats.constant(bs)) {
-            d = new Verdict.Decision(Verdict.INCONCLUSIVE, "no spread on either side: cannot estimate the error");
+            d = new Verdict.Decision(Verdict.INCONCLUSIVE, NO_SPREAD);
         } else {
-            d = Verdict.decide(direction, ratio, p, options.alpha(), options.equivalence());
+            d = decide(direction, ratio, equivalence, p);
         }
-        return new RatioTest(direction, ratio, p, sampling, es.length, bs.length, 0, level(),
-                method, d.verdict(),
-                d.reason(), null);
+        return new RatioTest(direction, ratio, equivalence, p, sampling, es.length, bs.length, 0, level(), method, d,
+                null);
+    }
+
+    private static Stats.Interval[] fieller(double[] es, double[] bs, double[] levels) {
+        return java.util.Arrays.stream(levels).mapToObj(level -> Stats.fiellerRatio(es, bs, level))
+                .toArray(Stats.Interval[]::new);
+    }
+
+    /** Scores are positive, so is their ratio: a Fieller bound below 0 only says "anything down to 0". */
+    private static Stats.Interval positive(Stats.Interval interval) {
+        return new Stats.Interval(interval.estimate(), Math.max(0, interval.low()), interval.high());
     }
 
     /**
@@ -178,13 +212,13 @@ final class RatioTester {
         Stats.LinearMean a = Stats.LinearMean.of(s[0]).minus(Stats.LinearMean.of(s[1]), k);
         Stats.LinearMean b = Stats.LinearMean.of(s[2]).minus(Stats.LinearMean.of(s[3]), k);
         Stats.Tested t = Stats.fieller(a, b, level());
-        Stats.Interval ratio = new Stats.Interval(t.ratio().estimate(), Math.max(0, t.ratio().low()),
-                t.ratio().high());
+        Stats.Interval ratio = positive(t.ratio());
+        Stats.Interval equivalence = positive(Stats.fieller(a, b, equivalenceLevel()).ratio());
         Verdict.Decision d = !byFork ? new Verdict.Decision(Verdict.INCONCLUSIVE, ONE_FORK)
-                : Verdict.decide(direction, ratio, t.pValue(), options.alpha(), options.equivalence());
-        return new NetOfJna(k, a.value(), b.value(), new RatioTest(direction, ratio, t.pValue(), sampling,
-                s[0].length, s[2].length, 0, level(), "Fieller on the differences (Welch-Satterthwaite df)",
-                d.verdict(), d.reason(), null));
+                : a.variance() == 0 && b.variance() == 0 ? new Verdict.Decision(Verdict.INCONCLUSIVE, NO_SPREAD)
+                : decide(direction, ratio, equivalence, t.pValue());
+        return new NetOfJna(k, a.value(), b.value(), new RatioTest(direction, ratio, equivalence, t.pValue(), sampling,
+                s[0].length, s[2].length, 0, level(), "Fieller on the differences (Welch-Satterthwaite df)", d, null));
     }
 
     /** Per-round net values of a side, for the rounds in which both the benchmark and the JNA baseline ran. */

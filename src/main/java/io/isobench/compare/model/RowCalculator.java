@@ -6,14 +6,19 @@ import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.Metric;
 import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Direction;
+import io.isobench.compare.stats.Format;
 import io.isobench.compare.stats.RatioTest;
+import io.isobench.compare.stats.Stats;
 import io.isobench.compare.stats.Units;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Computes one {@link ComparisonRow}: unit alignment, the test of the ratio, noise, secondary metrics, net of JNA. */
+/**
+ * Computes one {@link ComparisonRow}: unit alignment, the test of the ratio, the standard errors and noise flags,
+ * secondary metrics, net of JNA.
+ */
 final class RowCalculator {
 
     private final CompareOptions options;
@@ -43,17 +48,61 @@ final class RowCalculator {
             e = e.convert(Units.factor(e.unit(), unit), unit);
             test = tester.test(e, b, direction, seed);
         }
-        double rel = e.relativeError();
+        if (RatioTester.pairingLost(e, b)) {
+            note = join(note, UNPAIRED + ", " + common(e, b) + " in common");
+        }
+        double level = 1 - options.alpha();
+        double envError = halfWidth(e, level);
+        double baseError = halfWidth(b, level);
+        double rel = Math.abs(envError / e.score());
         boolean noisy = rel > options.noiseThreshold();
-        boolean baselineNoisy = b.relativeError() > options.noiseThreshold();
+        boolean baselineNoisy = Math.abs(baseError / b.score()) > options.noiseThreshold();
         int calls = JnaCalls.of(key);
         NetOfJna net = calls > 0 && test.valid() ? net(key, calls, e, b, envAll, baseAll, seed) : null;
-        return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), e.scoreError(), b.score(),
-                b.scoreError(), test, rel, noisy, baselineNoisy, note, net, secondary(env, base, seed));
+        return new ComparisonRow(key, envLabel, baseLabel, unit, direction, e.score(), envError, b.score(),
+                baseError, test, rel, noisy, baselineNoisy, note, net, secondary(env, base, test, seed));
     }
 
-    /** The secondary metrics both sides report in the primary metric's unit (user counters, not profilers). */
-    private List<SecondaryRow> secondary(BenchmarkResult env, BenchmarkResult base, long seed) {
+    /** The note of a row whose sides ran in rounds but share fewer than two: its test is unpaired. */
+    static final String UNPAIRED = "unpaired: the sides share fewer than two rounds";
+
+    private static String common(Metric e, Metric b) {
+        List<Integer> rounds = new ArrayList<>(e.roundMeans().keySet());
+        rounds.retainAll(b.roundMeans().keySet());
+        return rounds.size() == 1 ? "only round " + rounds.get(0) : "none";
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "; " + b;
+    }
+
+    /**
+     * The half-width of a metric's score at {@code level} (1 - alpha), from the spread of its independent samples
+     * rather than JMH's pooled 99.9 % error over iterations (which leaves out the variance between forks and
+     * rounds): Student's t with n - 1 degrees of freedom times the standard error of its n round means when it ran in
+     * two or more rounds, else of its fork means, else (one fork) of its iterations, which understates it; without
+     * iterations, JMH's error brought to {@code level} as a normal half-width.
+     */
+    static double halfWidth(Metric m, double level) {
+        double[] samples = m.roundMeans().values().stream().mapToDouble(Double::doubleValue).toArray();
+        if (samples.length < 2) {
+            samples = m.forkMeans().length >= 2 ? m.forkMeans() : m.samples();
+        }
+        if (samples.length < 2) {
+            return m.scoreError() / Stats.normalQuantile(JMH_ERROR_LEVEL) * Stats.normalQuantile(level);
+        }
+        return Stats.tDistribution(samples.length - 1).inverseCumulativeProbability(1 - (1 - level) / 2)
+                * Stats.standardError(samples);
+    }
+
+    /** The level of JMH's own score error. */
+    private static final double JMH_ERROR_LEVEL = 0.999;
+
+    /**
+     * The secondary metrics both sides report in the primary metric's unit (user counters, not profilers). One that
+     * is a fixed multiple of the primary on both sides is shown with the primary's test, not tested again.
+     */
+    private List<SecondaryRow> secondary(BenchmarkResult env, BenchmarkResult base, RatioTest primary, long seed) {
         List<SecondaryRow> rows = new ArrayList<>();
         for (Map.Entry<String, Metric> entry : base.secondary().entrySet()) {
             Metric b = entry.getValue();
@@ -61,11 +110,42 @@ final class RowCalculator {
             if (e == null || !b.unit().equals(base.primary().unit()) || !e.unit().equals(b.unit())) {
                 continue;
             }
+            double k = multiple(b, base.primary());
+            if (Double.isFinite(k) && k == multiple(e, env.primary()) && primary.valid()) {
+                rows.add(new SecondaryRow(entry.getKey(), b.unit(), e.score(), b.score(),
+                        primary.describedAs(ofPrimary(k)), k));
+                continue;
+            }
             Direction direction = Direction.of(base.key().mode(), b.unit());
             rows.add(new SecondaryRow(entry.getKey(), b.unit(), e.score(), b.score(),
-                    tester.test(e, b, direction, seed + entry.getKey().hashCode())));
+                    tester.test(e, b, direction, seed + entry.getKey().hashCode()), Double.NaN));
         }
         return rows;
+    }
+
+    /** The method text of a secondary metric shown with its primary's test. */
+    static String ofPrimary(double k) {
+        return "the row's own test: this metric is the primary score \u00d7 " + Format.num(k) + " in every sample";
+    }
+
+    /**
+     * The factor k when every per-iteration sample of {@code secondary} is k times the same sample of
+     * {@code primary} (to a relative 1e-9, for the rounding of the JSON), else NaN.
+     */
+    static double multiple(Metric secondary, Metric primary) {
+        double[] s = secondary.samples();
+        double[] p = primary.samples();
+        if (s.length == 0 || s.length != p.length || !(p[0] != 0)) {
+            return Double.NaN;
+        }
+        double k = s[0] / p[0];
+        for (int i = 0; i < s.length; i++) {
+            if (!(Math.abs(s[i] - k * p[i]) <= 1e-9 * Math.abs(s[i]))) {
+                return Double.NaN;
+            }
+        }
+        // One factor for both sides: round it to nine significant digits, so that two sides' k compare equal.
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.9g", k));
     }
 
     /** Net of the JNA baseline benchmark of each side, in ns/op; null when either side lacks it. */

@@ -55,9 +55,10 @@ public final class ReportText {
             parts.add("Compared: " + String.join(", ", others) + ".");
         }
         parts.add(String.format(Locale.ROOT, "%d benchmark rows; alpha %s (intervals at %s); equivalence margin "
-                        + "\u00b1%s (same = the whole interval within it); noise threshold %s.",
+                        + "\u00b1%s (same = the whole %s interval within it: two one-sided tests at alpha); noise "
+                        + "threshold %s (of the half-width over rounds).",
                 c.rows().size(), Format.plain(c.options().alpha()), level(c),
-                Format.pct(c.options().equivalence()), Format.pct(c.options().noiseThreshold())));
+                Format.pct(c.options().equivalence()), equivalenceLevel(c), Format.pct(c.options().noiseThreshold())));
         return String.join(" ", parts);
     }
 
@@ -66,14 +67,25 @@ public final class ReportText {
                 : c.name(c.baseline().label());
         return "Relative cost per area against " + against + ": the geometric mean over the area's benchmark methods "
                 + "(each method weighs the same whatever its parameter count; the JNA harness row is left out), "
-                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " interval "
-                + "(a t-interval over rounds when every row is paired, else a bootstrap over the methods) and the "
-                + "verdicts of the rows.";
+                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " interval and the "
+                + "verdicts of the rows. When every row is paired by round, cost and interval come from the rounds "
+                + "that every row ran in (a t-interval over those rounds' area costs); otherwise the interval "
+                + "propagates each row's own error into the mean, and a cell with a row without an interval of its "
+                + "own (one fork, no spread) has none.";
     }
 
     /** {@code 95 %}: the interval level 1 - alpha. */
     static String level(Comparison c) {
-        return Format.plain(Math.round((1 - c.options().alpha()) * 1000) / 10.0) + " %";
+        return percent(1 - c.options().alpha());
+    }
+
+    /** {@code 90 %}: the level 1 - 2 alpha of the interval {@code same} is decided on. */
+    static String equivalenceLevel(Comparison c) {
+        return percent(Verdict.equivalenceLevel(c.options().alpha()));
+    }
+
+    private static String percent(double level) {
+        return Format.plain(Math.round(level * 1000) / 10.0) + " %";
     }
 
     public static String headlineCell(Headline.Cell cell) {
@@ -85,7 +97,8 @@ public final class ReportText {
             sb.append(" [").append(Format.overhead(cell.low())).append(", ").append(Format.overhead(cell.high()))
                     .append(']');
         } else {
-            sb.append(" [no interval: one benchmark]");
+            sb.append(" [no interval: ").append(cell.why().isEmpty() ? "too few rounds or rows" : cell.why())
+                    .append(']');
         }
         sb.append(" (").append(cell.benchmarks()).append(cell.benchmarks() == 1 ? " benchmark" : " benchmarks");
         List<String> counts = new ArrayList<>();
@@ -136,18 +149,26 @@ public final class ReportText {
                 + t.verdict().word();
     }
 
-    /** The secondary metrics of a row in one cell: {@code mebibytes/s ×0.98 [0.90, 1.07] same}. */
     static final String THREAD_SCALING_CAPTION = "SHA-256 digests per second on every CPU the JVM counts over those on"
             + " one thread (ParallelDigestBenchmark): close to the CPU count where nothing else competes; a CPU quota,"
-            + " vCPUs that share host cores, or a busy neighbour scale less.";
+            + " vCPUs that share host cores, or a busy neighbour scale less. The interval is paired by round when both"
+            + " methods ran in the same rounds, else Fieller's over their forks; none with one fork.";
 
-    /** {@code ×1.93}: a scaling factor. */
-    static String scaling(ThreadScaling.Line line) {
-        return String.format(Locale.ROOT, "×%.2f", line.scaling());
+    /** {@code ×1.93 [1.85, 2.01]}: a scaling factor with its interval, when it has one. */
+    public static String scaling(ThreadScaling.Line line) {
+        String interval = Double.isFinite(line.low()) && Double.isFinite(line.high())
+                ? String.format(Locale.ROOT, " [%.2f, %.2f]", line.low(), line.high()) : "";
+        return String.format(Locale.ROOT, "×%.2f", line.scaling()) + interval;
     }
 
+    /**
+     * The secondary metrics of a row in one cell: {@code mebibytes/s ×0.98 [0.90, 1.07] same}; one that is a fixed
+     * multiple of the primary reads {@code mebibytes/s ×0.98 (the row's test)}.
+     */
     static String secondary(ComparisonRow r) {
-        return String.join("; ", r.secondary().stream().map(s -> s.label() + " " + testCell(s.test())).toList());
+        return String.join("; ", r.secondary().stream().map(s -> s.label() + " " + (s.ofPrimary()
+                ? Format.ratio(s.test().ratio().estimate()) + " (a fixed multiple of the score: the row's test)"
+                : testCell(s.test()))).toList());
     }
 
     /** Noise and notes of a row, for the HTML flags column. */
@@ -231,6 +252,7 @@ public final class ReportText {
     static List<String> method(Comparison c) {
         CompareOptions o = c.options();
         String level = level(c);
+        String eq = equivalenceLevel(c);
         return List.of(
                 "Benchmarks are matched by name, mode and parameters.",
                 "Ratio = environment score / baseline score, in the baseline's unit. Relative cost turns it so that "
@@ -241,7 +263,8 @@ public final class ReportText {
                         + "per-round log ratios, the ratio is their geometric mean and the " + level + " interval "
                         + "exp(mean \u00b1 t se). A sign-flip permutation test cannot reach p < 0.05 with five pairs "
                         + "(its smallest p is 2/32); on log ratios the t-test's normality assumption is mild, since "
-                        + "timing noise is multiplicative.",
+                        + "timing noise is multiplicative. Sides that ran in rounds but share fewer than two are "
+                        + "tested unpaired, and the row says so.",
                 "Unpaired design: one sample per fork (the fork's mean of its iterations) when both sides have two or "
                         + "more forks; " + level + " interval of the ratio of means by Fieller's method with Welch's "
                         + "degrees of freedom below " + Stats.BOOTSTRAP_MIN_SAMPLES + " samples a side, a percentile "
@@ -251,20 +274,39 @@ public final class ReportText {
                         + "Welch's t-test. With one fork per side the iterations of one JVM are shown with an interval, "
                         + "but they are not independent samples, so the row is inconclusive; without per-iteration "
                         + "scores the interval is propagated from JMH's own 99.9 % errors and labelled so.",
-                "Verdicts: faster/slower need p < " + Format.plain(o.alpha()) + " and an interval that excludes 1; "
-                        + "same needs the whole interval within \u00b1" + Format.pct(o.equivalence()) + " of 1 (from "
-                        + "1/" + Format.plain(1 + o.equivalence()) + " to " + Format.plain(1 + o.equivalence())
-                        + "); anything else is inconclusive, with the reason.",
+                "Verdicts: faster/slower need p < " + Format.plain(o.alpha()) + " and a " + level + " interval that "
+                        + "excludes 1, and p still below " + Format.plain(o.alpha()) + " after the Benjamini-Hochberg "
+                        + "false-discovery-rate adjustment over every test of the environment's comparison (each "
+                        + "row's, its net of JNA's and its secondary metrics'). same is two one-sided tests at "
+                        + Format.plain(o.alpha()) + " each (TOST): the whole " + eq + " interval (level 1 - 2 alpha) "
+                        + "within \u00b1" + Format.pct(o.equivalence()) + " of 1 (from 1/"
+                        + Format.plain(1 + o.equivalence()) + " to " + Format.plain(1 + o.equivalence()) + "); a row "
+                        + "whose faster/slower the adjustment takes away is checked for same like any other. Anything "
+                        + "else is inconclusive, with the reason. Rows whose samples have no spread at all are not "
+                        + "tested (no interval, no p-value) and take no part in the adjustment.",
                 "invalid: a score that is NaN, infinite, zero or negative on either side, or units that cannot be "
                         + "converted; such rows take no part in the headline or the gate.",
                 "Net of JNA (syscall rows that call libc through JNA): on each side the score minus as many times the "
                         + "same environment's JnaCallBenchmark.libcAbs as the benchmark makes JNA calls per operation; "
                         + "the net ratio's interval carries the uncertainty of all four measurements (Fieller on the "
                         + "differences, or paired by round) and has its own verdict.",
-                "Secondary metrics that both sides report in the benchmark's unit (e.g. MiB/s beside ops/s) are "
-                        + "compared the same way.",
-                "noisy: the environment's own JMH error (99.9 % half-width) is above "
-                        + Format.pct(o.noiseThreshold()) + " of its score.",
+                "Secondary metrics that both sides report in the benchmark's unit (e.g. p50 and p99 beside the mean) "
+                        + "are compared the same way; one that is a fixed multiple of the score in every sample (MiB/s "
+                        + "of a fixed size per operation beside ops/s) is shown with the row's own test, not tested "
+                        + "twice.",
+                "Headline: paired throughout, the cost and its t-interval come from the rounds every row ran in; "
+                        + "otherwise each row's standard error (half its log interval's width over the normal "
+                        + "quantile) is propagated into the mean of the methods, which are not resampled as if their "
+                        + "costs were exact; no interval when a row has none of its own.",
+                "\u00b1 and noisy: the " + level + " half-width of a score, t times the standard error of its round "
+                        + "means (else its fork means; with one fork, of its iterations, which understates it; "
+                        + "without iterations, JMH's 99.9 % error brought to " + level + "), not JMH's error pooled "
+                        + "over iterations; noisy: the environment's half-width is above "
+                        + Format.pct(o.noiseThreshold()) + " of its score, so that side alone cannot resolve a "
+                        + "difference of that size.",
+                "Regression gate: a row fails it when it is slower and the lower bound of its " + level + " cost "
+                        + "interval is above its threshold; a row whose interval reaches past the threshold without "
+                        + "lying above it is listed as not judged.",
                 "Instances in RAM: the RAM (" + ByteSizes.format(o.ramBytes()) + ") divided by the idle memory of one "
                         + "instance, rounded down.");
     }

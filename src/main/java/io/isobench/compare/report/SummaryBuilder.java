@@ -44,7 +44,7 @@ public final class SummaryBuilder {
                         c.timeline().steps().size(),
                         c.timeline().steps().stream().filter(s -> !s.status().equals("ok")).count()),
                 c.threadScaling().lines().stream().map(l -> new Summary.Scaling(l.label(), l.cpus(), l.oneThread(),
-                        l.allCpus(), l.unit(), l.scaling())).toList(),
+                        l.allCpus(), l.unit(), l.scaling(), finite(l.low()), finite(l.high()))).toList(),
                 density(c.density()),
                 new Summary.Footprints(c.footprint().ramBytes(),
                         c.footprint().entries().stream().map(SummaryBuilder::footprint).toList()),
@@ -81,7 +81,8 @@ public final class SummaryBuilder {
     }
 
     private static Summary.Secondary secondary(SecondaryRow s) {
-        return new Summary.Secondary(s.name(), s.unit(), finite(s.score()), finite(s.baselineScore()), test(s.test()));
+        return new Summary.Secondary(s.name(), s.unit(), finite(s.score()), finite(s.baselineScore()),
+                finite(s.multiple()), test(s.test()));
     }
 
     private static Summary.TestResult test(RatioTest t) {
@@ -98,7 +99,8 @@ public final class SummaryBuilder {
 
     private static Summary.HeadlineCell headlineCell(Headline.Line line, String environment, Headline.Cell v) {
         return new Summary.HeadlineCell(line.area() == null ? "all" : line.area().id(), environment, finite(v.cost()),
-                finite(v.low()), finite(v.high()), v.basis().word(), finite(v.overheadPct()), v.benchmarks(), v.rows(),
+                finite(v.low()), finite(v.high()), v.basis().word(), v.rounds(), v.why().isEmpty() ? null : v.why(),
+                finite(v.overheadPct()), v.benchmarks(), v.rows(),
                 v.faster(), v.slower(), v.same(), v.inconclusive(), v.invalid());
     }
 

@@ -1,10 +1,10 @@
 package io.isobench.compare.stats;
 
 /**
- * The bootstrap draws one comparison may spend. A percentile bootstrap costs resamples × samples random draws per row
- * (and the headline's resamples × rows per cell), so a file under the size cap can hold enough rows of enough samples
+ * The bootstrap draws one comparison may spend. A percentile bootstrap costs resamples × samples random draws per row,
+ * so a file under the size cap can hold enough rows of enough samples
  * to keep the comparison busy for minutes. Every bootstrap asks first; once the budget cannot pay, the interval is
- * analytic (Fieller's for a row, none for a headline cell) and says so. Rows are compared in a fixed order, so which
+ * analytic (Fieller's) and says so. Rows are compared in a fixed order, so which
  * rows that are is the same on every run.
  */
 public final class BootstrapBudget {

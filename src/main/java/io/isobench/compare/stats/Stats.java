@@ -1,5 +1,6 @@
 package io.isobench.compare.stats;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
@@ -127,7 +128,7 @@ public final class Stats {
      * Fieller's interval of a / b for independent estimates with unequal variances, and Welch's p-value of
      * a = b: the ratios r for which a - r b is not significantly different from 0, with Welch-Satterthwaite degrees
      * of freedom at the point estimate. Unbounded (NaN bounds) when b is not clear of 0 or the degrees of freedom
-     * are undefined (no variance on the side that matters).
+     * are undefined (no variance on the side that matters); with no variance at all, no p-value either (NaN).
      */
     public static Tested fieller(LinearMean a, LinearMean b, double confidence) {
         double ma = a.value();
@@ -136,7 +137,7 @@ public final class Stats {
         double va = a.variance();
         double vb = b.variance();
         if (va == 0 && vb == 0) {
-            return new Tested(new Interval(estimate, estimate, estimate), ma == mb ? 1.0 : 0.0);
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), Double.NaN);
         }
         double dfTest = a.df(b, 1);
         double p = dfTest > 0 && Double.isFinite(dfTest)
@@ -161,7 +162,8 @@ public final class Stats {
     /**
      * The paired test of per-round ratios: a one-sample t-test on the log ratios (one per round in which both sides
      * ran). The estimate is the geometric-mean ratio and the interval exp(mean ± t se), that of the geometric mean.
-     * Needs two or more positive, finite ratios; with no spread at all the interval is the point.
+     * Needs two or more positive, finite ratios, and some spread: with none there is no error to estimate, so no
+     * interval and no p-value (NaN), rather than a p of 0 or 1 that would look like evidence.
      */
     public static Tested pairedLogRatio(double[] ratios, double confidence) {
         double[] logs = Arrays.stream(ratios).map(Math::log).toArray();
@@ -172,7 +174,7 @@ public final class Stats {
         }
         double se = Math.sqrt(StatUtils.variance(logs) / logs.length);
         if (se == 0) {
-            return new Tested(new Interval(estimate, estimate, estimate), m == 0 ? 1.0 : 0.0);
+            return new Tested(new Interval(estimate, Double.NaN, Double.NaN), Double.NaN);
         }
         TDistribution t = tDistribution(logs.length - 1);
         double half = t.inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
@@ -210,9 +212,19 @@ public final class Stats {
      * non-zero mean of b; otherwise the bounds are NaN.
      */
     public static Interval bootstrapRatio(double[] a, double[] b, int resamples, long seed, double confidence) {
+        return bootstrapRatio(a, b, resamples, seed, new double[] {confidence})[0];
+    }
+
+    /**
+     * {@link #bootstrapRatio(double[], double[], int, long, double)} at several levels from the same draws (the
+     * 1 - alpha interval of the tests and the 1 - 2 alpha interval of equivalence), one interval per level.
+     */
+    public static Interval[] bootstrapRatio(double[] a, double[] b, int resamples, long seed, double[] levels) {
         double estimate = mean(a) / mean(b);
+        Interval[] intervals = new Interval[levels.length];
+        Arrays.fill(intervals, new Interval(estimate, Double.NaN, Double.NaN));
         if (a.length < 2 || b.length < 2 || resamples < 10 || !allFinite(a) || !allFinite(b)) {
-            return new Interval(estimate, Double.NaN, Double.NaN);
+            return intervals;
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] ratios = new double[resamples];
@@ -224,10 +236,14 @@ public final class Stats {
             }
         }
         if (kept < 10) {
-            return new Interval(estimate, Double.NaN, Double.NaN);
+            return intervals;
         }
-        double[] bounds = percentileBounds(Arrays.copyOf(ratios, kept), confidence);
-        return new Interval(estimate, bounds[0], bounds[1]);
+        double[] draws = Arrays.copyOf(ratios, kept);
+        for (int i = 0; i < levels.length; i++) {
+            double[] bounds = percentileBounds(draws, levels[i]);
+            intervals[i] = new Interval(estimate, bounds[0], bounds[1]);
+        }
+        return intervals;
     }
 
     /** The central {@code confidence} range of bootstrap draws (R-7 percentiles): {low, high}. */
@@ -248,7 +264,7 @@ public final class Stats {
 
     /**
      * Welch's two-sided t-test p-value for equal means (commons-math3 {@link TTest#tTest(double[], double[])}).
-     * NaN with fewer than two values on a side; when both sides have no variance, 1 for equal means, else 0.
+     * NaN with fewer than two values on a side, and when neither side has any variance (nothing to test against).
      */
     public static double welchPValue(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2 || !allFinite(a) || !allFinite(b)) {
@@ -257,7 +273,7 @@ public final class Stats {
         double varA = StatUtils.variance(a);
         double varB = StatUtils.variance(b);
         if (varA == 0 && varB == 0) {
-            return StatUtils.mean(a) == StatUtils.mean(b) ? 1.0 : 0.0;
+            return Double.NaN;
         }
         return new TTest().tTest(a, b);
     }
@@ -273,6 +289,19 @@ public final class Stats {
         }
         double rel = Math.sqrt(Math.pow(sError / s, 2) + Math.pow(tError / t, 2));
         return new Interval(ratio, ratio * (1 - rel), ratio * (1 + rel));
+    }
+
+    /**
+     * The standard error of the mean of {@code values}: their standard deviation over the square root of their
+     * count. NaN with fewer than two values.
+     */
+    public static double standardError(double[] values) {
+        return values.length < 2 ? Double.NaN : Math.sqrt(StatUtils.variance(values) / values.length);
+    }
+
+    /** The two-sided standard normal quantile of a central {@code confidence} range (1.96 for 0.95). */
+    public static double normalQuantile(double confidence) {
+        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
     }
 
     /** A t distribution without the random generator commons-math seeds for sampling (nothing here samples from it). */

@@ -230,6 +230,50 @@ class ComparisonTest {
     }
 
     @Test
+    void theErrorAndTheNoisyFlagComeFromTheSpreadOfRoundMeans() throws Exception {
+        // Five rounds of 50 iterations each, steady within a round but 80-120 between rounds. JMH's error pools the
+        // 250 iterations as if independent (3 % here); from the five round means, the standard error is 7.1 % and the
+        // 95 % half-width t(4) x 7.1 % = 19.6 %.
+        String name = "io.isobench.cpu.C.drift";
+        double[] means = {100, 120, 90, 110, 80};
+        double[][] drifting = new double[5][50];
+        double[][] steady = new double[5][50];
+        for (int r = 0; r < 5; r++) {
+            for (int i = 0; i < 50; i++) {
+                drifting[r][i] = means[r] + (i % 2 == 0 ? 0.1 : -0.1);
+                steady[r][i] = 100 + (r + i) % 3 * 0.1;
+            }
+        }
+        Path h = Fixtures.envDir(tmp, "host", List.of(new Bench(name, "avgt", "ns/op", Map.of(), steady, null)),
+                Fixtures.fingerprint("host", "host", "none"), null);
+        Path v = Fixtures.envDir(tmp, "vm-kvm", List.of(new Bench(name, "avgt", "ns/op", Map.of(), drifting, null)),
+                Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
+        for (Path dir : List.of(h, v)) {
+            Fixtures.tagRounds(dir.resolve("jmh.json"), name, 1, 2, 3, 4, 5);
+        }
+        ComparisonRow r = row(Comparison.ofRunDir(tmp, CompareOptions.defaults()), name);
+        assertEquals(2.776445 * Math.sqrt(250.0 / 5), r.scoreError(), 1e-5, "t times the standard error of the round means");
+        assertEquals(0.1963, r.relativeError(), 0.0001);
+        assertTrue(r.noisy(), "19.6 % is above the 5 % threshold (JMH's pooled error, 3 %, was not)");
+        assertFalse(r.baselineNoisy());
+    }
+
+    @Test
+    void rowsWithoutSpreadAreNotTestedAndTheReportSaysSo() throws Exception {
+        Bench flat = new Bench("io.isobench.cpu.C.flat", "avgt", "ns/op", Map.of(), new double[][] {{5, 5}, {5, 5}}, null);
+        Bench flatter = new Bench("io.isobench.cpu.C.flat", "avgt", "ns/op", Map.of(), new double[][] {{6, 6}, {6, 6}},
+                null);
+        Comparison c = compare(List.of(flat, avgt("io.isobench.cpu.C.real", 100, 1, 91)),
+                List.of(flatter, avgt("io.isobench.cpu.C.real", 120, 1, 92)));
+        ComparisonRow r = row(c, "io.isobench.cpu.C.flat");
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict());
+        assertTrue(Double.isNaN(r.pValue()) && Double.isNaN(r.test().pAdjusted()), "p = 0 would enter the adjustment");
+        assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("1 row has no spread at all")
+                && n.contains("io.isobench.cpu.C.flat")), c.notes().toString());
+        assertEquals(Verdict.SLOWER, row(c, "io.isobench.cpu.C.real").verdict());
+    }
+
+    @Test
     void tcgEnvironmentsCarryABanner() throws Exception {
         Fixtures.envDir(tmp, "host", List.of(avgt("io.isobench.cpu.C.t", 10, 0.1, 81)),
                 Fixtures.fingerprint("host", "host", "none"), null);
@@ -285,6 +329,11 @@ class ComparisonTest {
         assertEquals(0.5, mib.test().ratio().estimate(), 0.01);
         assertEquals(Verdict.SLOWER, mib.test().verdict(), "half the MiB/s is slower");
         assertEquals(r.ratio().estimate(), mib.test().ratio().estimate(), 1e-9);
+        // MiB/s is ops/s x 0.25 in every sample: the same numbers, shown with the row's test rather than tested again.
+        assertTrue(mib.ofPrimary());
+        assertEquals(0.25, mib.multiple(), 1e-12);
+        assertEquals(r.test().pValue(), mib.test().pValue(), 0);
+        assertEquals(r.verdict(), mib.test().verdict());
         Fixtures.run(tmp.toString());
         assertTrue(java.nio.file.Files.readString(tmp.resolve("report/report.md")).contains("mebibytes/s \u00d70.50"));
     }

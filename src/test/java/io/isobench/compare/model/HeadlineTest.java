@@ -44,7 +44,7 @@ class HeadlineTest {
         assertEquals(Math.sqrt(2), fileio.cost(), 0.03);
         assertEquals(2, fileio.benchmarks());
         assertEquals(7, fileio.rows());
-        assertEquals(Headline.Basis.BENCHMARKS, fileio.basis());
+        assertEquals(Headline.Basis.ROW_ERRORS, fileio.basis());
         assertTrue(fileio.low() <= fileio.cost() && fileio.cost() <= fileio.high(), fileio.toString());
         assertEquals(6, fileio.slower());
         assertEquals(1, fileio.same() + fileio.inconclusive());
@@ -78,6 +78,76 @@ class HeadlineTest {
         assertEquals(Headline.Basis.ROUNDS, cpu.basis());
         assertTrue(cpu.low() > 1 && cpu.low() < cpu.cost() && cpu.cost() < cpu.high() && cpu.high() < 1.2,
                 cpu.toString());
+    }
+
+    @Test
+    void anAaRunWithDisjointRoundsHasNoHeadlineIntervalExcludingZero() throws Exception {
+        // Two host runs, each row a few percent apart by chance, with wide errors of its own (two forks a side, in
+        // rounds that do not overlap: unpaired). A bootstrap over the five methods' costs takes them as exact and
+        // draws an interval around +4 % that excludes 0; propagating each row's error gives one that does not.
+        double[] shifts = {0.03, 0.05, 0.04, 0.06, 0.02};
+        List<Fixtures.Bench> host = new ArrayList<>();
+        List<Fixtures.Bench> hostB = new ArrayList<>();
+        for (int m = 0; m < shifts.length; m++) {
+            String name = "io.isobench.cpu.C.m" + m;
+            host.add(new Fixtures.Bench(name, "avgt", "ns/op", Map.of(), new double[][] {{95}, {105}}, null));
+            double f = 1 + shifts[m];
+            hostB.add(new Fixtures.Bench(name, "avgt", "ns/op", Map.of(), new double[][] {{95 * f}, {105 * f}}, null));
+        }
+        Path h = Fixtures.envDir(tmp, "host", host, Fixtures.fingerprint("host", "host", "none"), null);
+        Path b = Fixtures.envDir(tmp, "host-b", hostB, Fixtures.fingerprint("host-b", "host", "none"), null);
+        for (int m = 0; m < shifts.length; m++) {
+            Fixtures.tagRounds(h.resolve("jmh.json"), "io.isobench.cpu.C.m" + m, 1, 2);
+            Fixtures.tagRounds(b.resolve("jmh.json"), "io.isobench.cpu.C.m" + m, 3, 4);
+        }
+        Comparison c = Comparison.ofRunDir(tmp, CompareOptions.defaults());
+        Headline.Cell cpu = c.headline().lines().get(0).cells().get("host-b");
+        assertEquals(Headline.Basis.ROW_ERRORS, cpu.basis());
+        assertEquals(1.04, cpu.cost(), 0.001);
+        assertTrue(cpu.low() < 1 && 1 < cpu.high(), cpu.toString());
+        // Each row says it fell back from paired to unpaired, and the report notes it once.
+        c.rows().forEach(r -> assertTrue(r.note().contains("unpaired"), r.note()));
+        assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("5 rows have sides that ran in rounds")),
+                c.notes().toString());
+    }
+
+    @Test
+    void aRoundThatOnlySomeMethodsRanDoesNotShiftTheHeadline() throws Exception {
+        // Every method is 2x slower in rounds 1-4; round 5 ran only methods a and b, and happened to show them at
+        // 1x. Over all rounds, round 5 would be an area cost of 1x made of two methods out of three, dragging the
+        // headline down and widening it; on the four rounds every row ran, it is 2x with a tight interval.
+        double[] base = {100, 101, 99, 100, 100.5};
+        double[] slow = {200, 203, 197, 201, 100.5};
+        Path h = Fixtures.envDir(tmp, "host", List.of(Fixtures.rounds("io.isobench.cpu.C.a", base),
+                Fixtures.rounds("io.isobench.cpu.C.b", base), Fixtures.rounds("io.isobench.cpu.C.c", 100, 101, 99, 100)),
+                Fixtures.fingerprint("host", "host", "none"), null);
+        Path v = Fixtures.envDir(tmp, "vm-kvm", List.of(Fixtures.rounds("io.isobench.cpu.C.a", slow),
+                Fixtures.rounds("io.isobench.cpu.C.b", slow), Fixtures.rounds("io.isobench.cpu.C.c", 200, 203, 197, 201)),
+                Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
+        for (Path dir : List.of(h, v)) {
+            Fixtures.tagRounds(dir.resolve("jmh.json"), "io.isobench.cpu.C.a", 1, 2, 3, 4, 5);
+            Fixtures.tagRounds(dir.resolve("jmh.json"), "io.isobench.cpu.C.b", 1, 2, 3, 4, 5);
+            Fixtures.tagRounds(dir.resolve("jmh.json"), "io.isobench.cpu.C.c", 1, 2, 3, 4);
+        }
+        Headline.Cell cpu = cell(Comparison.ofRunDir(tmp, CompareOptions.defaults()), Area.CPU);
+        assertEquals(Headline.Basis.ROUNDS, cpu.basis());
+        assertEquals(4, cpu.rounds());
+        assertEquals(2.0, cpu.cost(), 0.02);
+        assertTrue(cpu.low() > 1.95 && cpu.high() < 2.05, cpu.toString());
+    }
+
+    @Test
+    void aCellWithARowOfOneForkHasNoIntervalAndSaysWhy() throws Exception {
+        Comparison c = compare(List.of(Fixtures.bench("io.isobench.cpu.C.a", "avgt", "ns/op", 100, 1, 1, 1, 10),
+                        avgt("io.isobench.cpu.C.b", 100, 1, 2)),
+                List.of(Fixtures.bench("io.isobench.cpu.C.a", "avgt", "ns/op", 120, 1, 3, 1, 10),
+                        avgt("io.isobench.cpu.C.b", 120, 1, 4)));
+        Headline.Cell cpu = cell(c, Area.CPU);
+        assertEquals(Headline.Basis.NONE, cpu.basis());
+        assertTrue(Double.isNaN(cpu.low()) && Double.isNaN(cpu.high()), cpu.toString());
+        assertEquals("1 row has no independent samples (one fork, or JMH's errors only)", cpu.why());
+        assertTrue(io.isobench.compare.report.ReportText.headlineCell(cpu).contains("[no interval: 1 row has"),
+                io.isobench.compare.report.ReportText.headlineCell(cpu));
     }
 
     private Comparison compare(List<Fixtures.Bench> host, List<Fixtures.Bench> vm) throws Exception {

@@ -84,6 +84,10 @@ class PairedTest {
                 Fixtures.rounds(NAME, 100, 101, 102), new int[] {3, 4, 5});
         assertEquals(Sampling.FORKS, r.test().sampling());
         assertEquals("unpaired", r.test().sampling().design());
+        assertEquals(RowCalculator.UNPAIRED + ", only round 3 in common", r.note(), "the row says why it is not paired");
+        ComparisonRow oneRound = compare(Fixtures.rounds(NAME, 100, 101), new int[] {1, 1},
+                Fixtures.rounds(NAME, 100, 102), new int[] {1, 1});
+        assertEquals("", oneRound.note(), "a run of one round has nothing to pair: not a fallback");
     }
 
     @Test

@@ -70,6 +70,37 @@ class RegressionGateTest {
         assertTrue(summary.contains("\"mode\" : \"baseline-run\""));
     }
 
+    /** A slower row of a real test (forks) with its cost interval. */
+    private static ComparisonRow slower(String name, double cost, double low, double high) {
+        io.isobench.compare.stats.Stats.Interval interval = new io.isobench.compare.stats.Stats.Interval(cost, low, high);
+        io.isobench.compare.stats.RatioTest test = new io.isobench.compare.stats.RatioTest(
+                io.isobench.compare.stats.Direction.LOWER_IS_BETTER, interval, interval, 1e-4,
+                io.isobench.compare.stats.Sampling.FORKS, 5, 5, 0, 0.95, "crafted",
+                new io.isobench.compare.stats.Verdict.Decision(io.isobench.compare.stats.Verdict.SLOWER, ""), null);
+        return new ComparisonRow(new io.isobench.compare.input.BenchmarkKey("io.isobench.cpu.C." + name, "avgt",
+                new java.util.TreeMap<>()), "vm", "host", "ns/op", io.isobench.compare.stats.Direction.LOWER_IS_BETTER,
+                cost, 0.01, 1, 0.01, test, 0.01, false, false, "", null, List.of());
+    }
+
+    @Test
+    void theGateJudgesTheLowerBoundOfTheIntervalNotThePointEstimate() {
+        // Threshold 10 %: +15 % [+12, +18] is shown to exceed it; +12 % [+5, +19] is above it only as a point
+        // estimate: the data allow a slowdown within the threshold, so the gate cannot judge it (it used to fail).
+        CompareOptions gate = new CompareOptions(null, 0.05, 0.05, 0.05, CompareOptions.DEFAULT_RAM, false, 10.0,
+                Thresholds.none(), 2000, 1, null);
+        ComparisonRow clear = slower("clear", 1.15, 1.12, 1.18);
+        ComparisonRow across = slower("across", 1.12, 1.05, 1.19);
+        ComparisonRow within = slower("within", 1.06, 1.03, 1.09);
+        List<ComparisonRow> rows = List.of(clear, across, within);
+        List<RegressionGate.Regression> found = RegressionGate.find(rows, gate);
+        assertEquals(List.of(clear), found.stream().map(RegressionGate.Regression::row).toList());
+        assertTrue(found.get(0).describe().contains("+15.0 % [+12.0 %, +18.0 %] slower than host"),
+                found.get(0).describe());
+        assertEquals(List.of(across), RegressionGate.unjudged(rows, gate), "within the threshold is judged: it passes");
+        assertTrue(RegressionGate.describeUnjudged(across).contains("reaches past the threshold without lying above it"),
+                RegressionGate.describeUnjudged(across));
+    }
+
     @Test
     void labelsCollideSoTheyCarryTheRunId() throws Exception {
         Comparison c = Comparison.of(InputLoader.load(oldRun, List.of(newRun), List.of()),

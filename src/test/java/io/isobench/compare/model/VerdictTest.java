@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The four verdicts, the margin, alpha as the interval level, zero and constant scores. */
@@ -22,15 +23,17 @@ class VerdictTest {
     private static final double MARGIN = 0.05;
 
     private static Verdict.Decision decide(double estimate, double low, double high, double p) {
-        return Verdict.decide(Direction.LOWER_IS_BETTER, new Stats.Interval(estimate, low, high), p, ALPHA, MARGIN);
+        Stats.Interval interval = new Stats.Interval(estimate, low, high);
+        return Verdict.decide(Direction.LOWER_IS_BETTER, interval, interval, p, ALPHA, MARGIN);
     }
 
     @Test
     void fasterAndSlowerNeedASmallPAndAnIntervalClearOfOne() {
         assertEquals(Verdict.SLOWER, decide(1.5, 1.3, 1.7, 0.001).verdict());
         assertEquals(Verdict.FASTER, decide(0.6, 0.5, 0.7, 0.001).verdict());
-        assertEquals(Verdict.FASTER, Verdict.decide(Direction.HIGHER_IS_BETTER,
-                new Stats.Interval(1.5, 1.3, 1.7), 0.001, ALPHA, MARGIN).verdict(), "more throughput is faster");
+        Stats.Interval more = new Stats.Interval(1.5, 1.3, 1.7);
+        assertEquals(Verdict.FASTER, Verdict.decide(Direction.HIGHER_IS_BETTER, more, more, 0.001, ALPHA, MARGIN)
+                .verdict(), "more throughput is faster");
     }
 
     @Test
@@ -40,6 +43,39 @@ class VerdictTest {
         Verdict.Decision wide = decide(1.01, 0.9, 1.12, 0.6);
         assertEquals(Verdict.INCONCLUSIVE, wide.verdict());
         assertTrue(wide.reason().contains("margin"), wide.reason());
+    }
+
+    @Test
+    void sameIsDecidedOnThe90PercentIntervalTwoOneSidedTests() {
+        // TOST at alpha = 0.05: each one-sided test at 5 %, i.e. the 90 % interval within the margin. The 95 %
+        // interval [0.94, 1.06] reaches past +-5 %, the 90 % one [0.955, 1.045] does not: same.
+        Stats.Interval at95 = new Stats.Interval(1.0, 0.94, 1.06);
+        Stats.Interval at90 = new Stats.Interval(1.0, 0.955, 1.045);
+        assertEquals(Verdict.SAME, Verdict.decide(Direction.LOWER_IS_BETTER, at95, at90, 0.9, ALPHA, MARGIN).verdict());
+        Verdict.Decision wide = Verdict.decide(Direction.LOWER_IS_BETTER, at95, at95, 0.9, ALPHA, MARGIN);
+        assertEquals(Verdict.INCONCLUSIVE, wide.verdict());
+        assertEquals("the 90 % interval reaches beyond the \u00b15 % margin", wide.reason());
+        assertEquals(0.90, Verdict.equivalenceLevel(ALPHA), 1e-12);
+    }
+
+    @Test
+    void theTesterDecidesSameOnThe90PercentIntervalOfThePairedTest() {
+        // Five rounds whose log ratios are 0.045 x {-2, -1, 0, 1, 2} / sd: the 95 % interval [0.946, 1.057] reaches
+        // past 1.05; the 90 % interval [0.958, 1.044] lies within +-5 %. With the 95 % interval this was inconclusive.
+        double[][] env = new double[5][];
+        double[][] base = new double[5][];
+        int[] rounds = {1, 2, 3, 4, 5};
+        for (int i = 0; i < 5; i++) {
+            base[i] = new double[] {100};
+            env[i] = new double[] {100 * Math.exp(0.045 * (i - 2) / Math.sqrt(2.5))};
+        }
+        RatioTest t = new RatioTester(CompareOptions.defaults()).test(new Metric(100, Double.NaN, "ns/op", env, rounds),
+                new Metric(100, Double.NaN, "ns/op", base, rounds), Direction.LOWER_IS_BETTER, 1);
+        assertEquals(Sampling.ROUNDS, t.sampling());
+        assertTrue(t.ratio().high() > 1.05, t.ratio().toString());
+        assertEquals(Stats.pairedLogRatio(java.util.Arrays.stream(env).mapToDouble(e -> e[0] / 100).toArray(), 0.90)
+                .ratio(), t.equivalence());
+        assertEquals(Verdict.SAME, t.verdict());
     }
 
     @Test
@@ -109,6 +145,8 @@ class VerdictTest {
         RatioTest flat = tester.test(constant, constant, Direction.LOWER_IS_BETTER, 1);
         assertEquals(Verdict.INCONCLUSIVE, flat.verdict());
         assertTrue(flat.reason().contains("no spread"), flat.reason());
+        assertTrue(Double.isNaN(flat.pValue()) && !flat.ratio().hasBounds(), "no test: " + flat);
+        assertFalse(flat.tested(), "so it takes no part in the false-discovery adjustment");
         // One side constant, the other not: a test is possible and nothing divides by zero.
         RatioTest half = tester.test(constant, new Metric(5, 0.1, "ns/op", new double[][] {{5.1}, {4.9}}),
                 Direction.LOWER_IS_BETTER, 1);

@@ -140,6 +140,18 @@ class ReportTest {
     }
 
     @Test
+    void theMethodsSayHowVerdictsAreDecided() throws IOException {
+        Path out = tmp.resolve("out");
+        assertEquals(0, Fixtures.run(run.toString(), "--out", out.toString()).code());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("same is two one-sided tests at 0.05 each (TOST): the whole 90 % interval"), md);
+        assertTrue(md.contains("Benjamini-Hochberg false-discovery-rate adjustment over every test"), md);
+        assertTrue(md.contains("checked for same like any other"), md);
+        assertTrue(md.contains("half-width of a score, t times the standard error of its round means"), md);
+        assertTrue(md.contains("the lower bound of its 95 % cost interval is above its threshold"), md);
+    }
+
+    @Test
     void htmlIsSelfContainedWithOneChartPerArea() throws IOException {
         Path out = tmp.resolve("out");
         assertEquals(0, Fixtures.run(run.toString(), "--out", out.toString()).code());

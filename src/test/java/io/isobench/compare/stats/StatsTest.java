@@ -94,8 +94,30 @@ class StatsTest {
     @Test
     void welchHandlesTooFewValuesAndConstantSamples() {
         assertTrue(Double.isNaN(Stats.welchPValue(new double[] {1}, new double[] {1, 2})));
-        assertEquals(1.0, Stats.welchPValue(new double[] {5, 5, 5}, new double[] {5, 5}));
-        assertEquals(0.0, Stats.welchPValue(new double[] {5, 5, 5}, new double[] {6, 6}));
+        // No spread on either side: nothing to test against, so no p-value (not 1 or 0, which would look like
+        // evidence and enter the false-discovery adjustment).
+        assertTrue(Double.isNaN(Stats.welchPValue(new double[] {5, 5, 5}, new double[] {5, 5})));
+        assertTrue(Double.isNaN(Stats.welchPValue(new double[] {5, 5, 5}, new double[] {6, 6})));
+        assertTrue(Double.isNaN(Stats.pairedLogRatio(new double[] {1.2, 1.2, 1.2}, 0.95).pValue()));
+        assertTrue(Double.isNaN(Stats.fieller(Stats.LinearMean.of(new double[] {5, 5}),
+                Stats.LinearMean.of(new double[] {6, 6}), 0.95).pValue()));
+    }
+
+    @Test
+    void theStandardErrorIsTheSpreadOfTheValuesOverTheRootOfTheirCount() {
+        // sd of {90, 110, 100, 120, 80} is sqrt(250) = 15.81; over sqrt(5): 7.07.
+        assertEquals(Math.sqrt(250.0 / 5), Stats.standardError(new double[] {90, 110, 100, 120, 80}), 1e-12);
+        assertTrue(Double.isNaN(Stats.standardError(new double[] {1})));
+        assertEquals(1.959964, Stats.normalQuantile(0.95), 1e-6);
+    }
+
+    @Test
+    void aBootstrapAtTwoLevelsDrawsOnceAndNestsItsIntervals() {
+        double[] a = normal(120, 6, 20, 11);
+        double[] b = normal(100, 5, 20, 12);
+        Stats.Interval[] both = Stats.bootstrapRatio(a, b, 2000, 7, new double[] {0.95, 0.90});
+        assertEquals(Stats.bootstrapRatio(a, b, 2000, 7, 0.95), both[0], "the same draws as one level alone");
+        assertTrue(both[0].low() < both[1].low() && both[1].high() < both[0].high(), both[0] + " " + both[1]);
     }
 
     @Test
