@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job (what `mvn verify -Pbench` runs): host, the container variants (runc and gVisor's runsc by default),
 # Charliecloud, Podman and the VM, started once each and run in interleaved rounds, then the comparison.
-#   scripts/bench.sh [--profile smoke|quick|standard|full] [--rounds N] [--seed S] [--include REGEX] [--out RUN_DIR]
+#   scripts/bench.sh [--profile smoke|quick|standard|full] [--rounds N] [--emulated-rounds N] [--seed S]
+#                    [--include REGEX] [--out RUN_DIR]
 #                    [--envs host,container,charliecloud,podman,vm] [--container-variants bridge,runsc-bridge,host,...]
 #                    [--vm-networks auto|tap|user|tap,user] [--density N]
 #                    [--neighbours K --load cpu|io|net]   (each environment also beside K loaded siblings: README, Neighbours)
@@ -14,18 +15,34 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# wants ENV ARGS...: whether ENV is among the environments the arguments ask for (all when --envs is absent or empty).
-wants() {
-  local env="$1" envs=""
-  shift
+# envs ARGS...: the --envs value the arguments give (empty when absent).
+envs() {
+  local envs=""
   while [[ $# -gt 0 ]]; do
     case "$1" in
+      --) break ;;
       --envs) envs="${2:-}"; shift ;;
       --envs=*) envs="${1#--envs=}" ;;
     esac
     shift
   done
+  printf '%s' "$envs"
+}
+
+# wants ENV ARGS...: whether ENV is among the environments the arguments ask for (all when --envs is absent or empty).
+wants() {
+  local env="$1" envs
+  shift
+  envs=$(envs "$@")
   [[ -z "$envs" || ",$envs," == *",$env,"* ]]
+}
+
+# named ENV ARGS...: whether --envs names ENV (for kinds that run only when asked for, as Podman).
+named() {
+  local env="$1" envs
+  shift
+  envs=$(envs "$@")
+  [[ ",$envs," == *",$env,"* ]]
 }
 
 # planning ARGS...: whether the arguments ask only for the plan (--plan, or --plan=true as -Disobench.plan=true gives).
@@ -57,7 +74,7 @@ main() {
   fi
   local podman
   for podman in podman podman-runc podman-crun podman-runc-rootless podman-crun-rootless; do
-    if wants "$podman" "$@"; then
+    if named "$podman" "$@"; then
       (ensure_docker && ensure_packages debootstrap && ensure_podman) \
         || say "the Podman environments may be skipped (see above)"
       break

@@ -57,10 +57,12 @@ public final class Rounds {
         Progress.say("run " + spec.runId() + " (" + spec.profile().id() + ", " + spec.rounds() + " round"
                 + (spec.rounds() == 1 ? "" : "s") + " of " + groups.size() + " classes, order seed " + spec.seed() + ") into "
                 + spec.runDir());
-        Map<String, RunRecord.Entry> record = new LinkedHashMap<>();
+        Map<String, RunRecord.Entry> record = Collections.synchronizedMap(new LinkedHashMap<>());
         List<RunningEnvironment> running = new ArrayList<>();
         LauncherException firstFailure = null;
         try (Cleanup cleanup = new Cleanup()) {
+            // Runs last (the cleanup undoes in reverse): a run stopped by a signal says so in environments.json too.
+            cleanup.add("the run's record", () -> markInterrupted(spec, record));
             for (Planned planned : plan) {
                 String name = planned.environment().name();
                 if (planned.missing().isPresent()) {
@@ -138,7 +140,30 @@ public final class Rounds {
         }
     }
 
+    /** Every environment still running is recorded as interrupted (the run was stopped before it ended). */
+    private static void markInterrupted(RunSpec spec, Map<String, RunRecord.Entry> record) throws IOException {
+        synchronized (record) {
+            boolean any = false;
+            for (Map.Entry<String, RunRecord.Entry> entry : record.entrySet()) {
+                if (entry.getValue().status().equals(EnvironmentRecord.RUNNING)) {
+                    entry.setValue(new RunRecord.Entry(entry.getKey(), EnvironmentRecord.INTERRUPTED,
+                            "the run was stopped before it ended; " + entry.getKey() + "/environment.json says what it kept"));
+                    any = true;
+                }
+            }
+            if (any) {
+                writeRecord(spec, record);
+            }
+        }
+    }
+
     private static void writeRecord(RunSpec spec, Map<String, RunRecord.Entry> record) throws IOException {
+        synchronized (record) {
+            writeRecordNow(spec, record);
+        }
+    }
+
+    private static void writeRecordNow(RunSpec spec, Map<String, RunRecord.Entry> record) throws IOException {
         JsonFiles.writeAtomically(ResultLayout.environmentsJson(spec.runDir()),
                 ResultJson.toJson(RunRecord.of(List.copyOf(record.values()))));
     }
