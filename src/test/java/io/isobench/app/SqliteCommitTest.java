@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The transaction row on this machine's disk: its commits are durable rows, counted as writes, and it cleans up. */
@@ -70,6 +71,18 @@ class SqliteCommitTest {
             try (Stream<Path> left = Files.list(root)) {
                 assertEquals(0, left.count(), journal + ": the database and the extracted library are gone");
             }
+        }
+    }
+
+    @Test
+    void anotherMachineFailsTheRowInOneSentence() {
+        String arch = System.getProperty("os.arch");
+        try {
+            System.setProperty("os.arch", "aarch64");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> SqliteNative.load(root));
+            assertEquals("the jar carries SQLite's native library for linux-x86_64 only, not aarch64", e.getMessage());
+        } finally {
+            System.setProperty("os.arch", arch);
         }
     }
 }
