@@ -88,7 +88,7 @@ public final class HttpConnection implements AutoCloseable {
         int filled = 0;
         int headEnd;
         while ((headEnd = headEnd(response, filled)) < 0) {
-            filled = fill(filled, "before it answered");
+            filled = fill(filled, -1);
         }
         Head head = Head.parse(response, headEnd);
         if (head.contentLength() < 0 && !head.close()) {
@@ -111,21 +111,25 @@ public final class HttpConnection implements AutoCloseable {
                 throw new IOException("a response of " + end + " bytes, more than the " + RESPONSE_CAPACITY + " read");
             }
             while (filled < end) {
-                filled = fill(filled, (end - filled) + " bytes before the end of its answer");
+                filled = fill(filled, end);
             }
         }
         closedByServer = head.close();
         return head.status();
     }
 
-    /** Reads more of the response after the {@code filled} bytes: the new count, or EOF ("closed ... {@code when}"). */
-    private int fill(int filled, String when) throws IOException {
+    /**
+     * Reads more of the response after the {@code filled} bytes: the new count; an EOFException that says how much
+     * was missing of the {@code end} bytes expected (-1: the head's end is not known yet).
+     */
+    private int fill(int filled, long end) throws IOException {
         if (filled == RESPONSE_CAPACITY) {
             throw new IOException("a response head longer than " + RESPONSE_CAPACITY + " bytes");
         }
         int n = in.read(response, filled, RESPONSE_CAPACITY - filled);
         if (n < 0) {
-            throw new EOFException("the server closed the connection " + when);
+            throw new EOFException("the server closed the connection "
+                    + (end < 0 ? "before it answered" : (end - filled) + " bytes before the end of its answer"));
         }
         return filled + n;
     }

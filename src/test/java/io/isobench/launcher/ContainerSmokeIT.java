@@ -25,10 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ContainerSmokeIT {
 
-    private static final String SUBSET = "JnaCall|ParentPidGet|Peer|SmallFileChurn|Sha256Digest"
-            + "|ThreadWakeup|TimedSleep|PointerChase|MappedFileRead|DirectQueueDepth|ParallelDigest" + APP;
     /** The application rows: every one, in every container run. */
     static final String APP = "|HttpService|SqliteCommit|StreamTriad|RandomUpdate";
+    private static final String SUBSET = "JnaCall|ParentPidGet|Peer|SmallFileChurn|Sha256Digest"
+            + "|ThreadWakeup|TimedSleep|PointerChase|MappedFileRead|DirectQueueDepth|ParallelDigest" + APP;
 
     @TempDir
     static Path temp;

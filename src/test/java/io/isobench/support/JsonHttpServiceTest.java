@@ -52,8 +52,9 @@ class JsonHttpServiceTest {
             for (int i = 0; i < 20; i++) {
                 try (HttpConnection fresh = HttpConnection.open(service.address(), true)) {
                     assertEquals(200, fresh.exchange(order));
-                    IOException again = assertThrows(IOException.class, () -> fresh.exchange(order));
-                    assertTrue(again.getMessage().contains("Connection: close"), again.getMessage());
+                    // The JDK's server closes without saying so in a header: the next request finds the end (EOF,
+                    // or a reset when the write reaches the closed socket).
+                    assertThrows(IOException.class, () -> fresh.exchange(order));
                 }
             }
         }
