@@ -1,6 +1,7 @@
 /* The plain C reference for StreamTriadBenchmark: STREAM's triad a[i] = b[i] + q * c[i] over three arrays of doubles
  * (128 MiB each by default), split in contiguous slices over one POSIX thread per CPU given, a barrier around each pass
- * (as OpenMP's parallel for); bytes per second counted as STREAM counts them (24 per element). Prints each pass and
+ * (as OpenMP's parallel for); bytes per second counted as STREAM counts them (24 per element). Unlike STREAM's
+ * constants, every element holds its own value (as StreamTriadBenchmark's). Prints each pass and
  * the mean and best of the passes after the first. Build: cc -O2 -pthread -o stream_triad stream_triad.c */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -28,10 +29,10 @@ static void slice(long index, long *from, long *to) {
 static void *work(void *arg) {
     long index = (long) arg, from, to;
     slice(index, &from, &to);
-    for (long i = from; i < to; i++) { /* first touch by the thread that works on it, as STREAM's */
-        a[i] = 1.0;
-        b[i] = 2.0;
-        c[i] = 1.0;
+    for (long i = from; i < to; i++) { /* first touch by the thread that works on it, as STREAM's; every value its */
+        a[i] = -1.0 - i;               /* own, so that no two pages are alike for a hypervisor to merge (KSM) */
+        b[i] = i;
+        c[i] = 0.5 * i;
     }
     for (int p = 0; p < passes; p++) {
         pthread_barrier_wait(&start);
@@ -77,8 +78,8 @@ int main(int argc, char **argv) {
         pthread_join(ids[t], NULL);
     }
     for (long i = 0; i < elements; i += 4096) {
-        if (a[i] != 5.0) {
-            fprintf(stderr, "a[%ld] = %f, not 5\n", i, a[i]);
+        if (a[i] != i + 3.0 * (0.5 * i)) {
+            fprintf(stderr, "a[%ld] = %f, not b + 3c\n", i, a[i]);
             return 1;
         }
     }

@@ -35,7 +35,7 @@ class MemoryRowsTest {
         long c = b + elements * Double.BYTES;
         try (Team team = new Team(3)) {
             team.run(elements, (from, to) -> StreamTriadBenchmark.initialise(a, b, c, from, to));
-            assertEquals(elements + 1, StreamTriadBenchmark.wrongElements(a, elements, 1), "a starts at 1 (the last counted twice)");
+            assertEquals(elements + 1, StreamTriadBenchmark.wrongElements(a, elements, 1), "a starts off b + 3c (the last counted twice)");
             team.run(elements, (from, to) -> StreamTriadBenchmark.triad(a, b, c, from, to));
             assertEquals(0, StreamTriadBenchmark.wrongElements(a, elements, 1));
             team.run(elements, (from, to) -> StreamTriadBenchmark.triad(a, b, c, from, to));
