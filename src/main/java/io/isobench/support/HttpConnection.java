@@ -81,10 +81,20 @@ public final class HttpConnection implements AutoCloseable {
      * the response is not HTTP/1.x or has no length where the connection stays open.
      */
     public int exchange(byte[] request) throws IOException {
+        send(request);
+        return receive();
+    }
+
+    /** Sends a request without waiting for its answer (several connections can then wait for theirs at once). */
+    public void send(byte[] request) throws IOException {
         if (closedByServer) {
             throw new IOException("the server closed this connection after its last answer (Connection: close)");
         }
         out.write(request);
+    }
+
+    /** Reads the whole answer to the request sent last: its status (see {@link #exchange}). */
+    public int receive() throws IOException {
         int filled = 0;
         int headEnd;
         while ((headEnd = headEnd(response, filled)) < 0) {

@@ -46,6 +46,33 @@ class JsonHttpServiceTest {
     }
 
     @Test
+    void requestsSentAtOnceOnSeveralConnectionsAreEachAnswered() throws IOException {
+        try (JsonHttpService service = JsonHttpService.start(LOOPBACK)) {
+            byte[] order = HttpConnection.post(service.address(), JsonHttpService.PATH, JsonHttpService.SAMPLE_ORDER, false);
+            HttpConnection[] clients = new HttpConnection[4];
+            try {
+                for (int i = 0; i < clients.length; i++) {
+                    clients[i] = HttpConnection.open(service.address(), false);
+                }
+                for (int round = 0; round < 50; round++) {
+                    for (HttpConnection client : clients) {
+                        client.send(order);
+                    }
+                    for (HttpConnection client : clients) {
+                        assertEquals(200, client.receive());
+                    }
+                }
+            } finally {
+                for (HttpConnection client : clients) {
+                    if (client != null) {
+                        client.close();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aClosingRequestEndsItsConnection() throws IOException {
         try (JsonHttpService service = JsonHttpService.start(LOOPBACK)) {
             byte[] order = HttpConnection.post(service.address(), JsonHttpService.PATH, JsonHttpService.SAMPLE_ORDER, true);
