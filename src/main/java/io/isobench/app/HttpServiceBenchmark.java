@@ -82,16 +82,23 @@ public class HttpServiceBenchmark {
         }
     }
 
-    /** The throughput row's clients: {@value #CLIENTS} kept-alive connections of one thread, as ab's. */
+    /**
+     * The throughput row's clients: {@value #CLIENTS} kept-alive connections of one thread, as ab's, each with a
+     * request in flight from the set-up on.
+     */
     @State(Scope.Thread)
     public static class Clients {
 
         private final HttpConnection[] connections = new HttpConnection[CLIENTS];
+        private byte[] order;
 
         @Setup
         public void open() throws IOException {
+            InetSocketAddress service = Peer.address();
+            order = HttpConnection.post(service, JsonHttpService.PATH, JsonHttpService.SAMPLE_ORDER, false);
             for (int i = 0; i < CLIENTS; i++) {
-                connections[i] = HttpConnection.open(Peer.address(), false);
+                connections[i] = HttpConnection.open(service, false);
+                connections[i].send(order);
             }
         }
 
@@ -106,9 +113,10 @@ public class HttpServiceBenchmark {
     }
 
     /**
-     * {@value #CLIENTS} requests at once, one on each connection, then their answers: the service has that many to
-     * serve at any time, and the client is one thread, as {@code ab -c 4} is (four blocking client threads would
-     * each pay a wake-up per request, and on a host of two CPUs take them from the service).
+     * Each connection in turn: its answer, then its next request, so that the service always has {@value #CLIENTS}
+     * requests to serve but the one whose answer is on its way, as with {@code ab -k -c 4}; the client is one thread
+     * (four blocking client threads would each pay a wake-up per request and, on a host of two CPUs, take them from
+     * the service).
      */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
@@ -117,12 +125,10 @@ public class HttpServiceBenchmark {
     @ExplainedBy(benchmark = PeerInboundBenchmark.class, method = "roundTrip",
             why = "the request's round trip on an open connection across the same path")
     public int keepAliveThroughput(Clients clients) throws IOException {
-        for (HttpConnection client : clients.connections) {
-            client.send(keptAlive);
-        }
         int statuses = 0;
         for (HttpConnection client : clients.connections) {
             statuses += accepted(client.receive());
+            client.send(clients.order);
         }
         return statuses;
     }
