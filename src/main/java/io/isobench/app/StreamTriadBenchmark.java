@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * read, one written; the write-allocate read of {@code a} is not counted), so JMH's "ops/s" here are bytes/s. The
  * arrays are off-heap on 4 KiB pages ({@link WorkingSet}), first touched by the team as STREAM initialises them, and
  * checked after the run. Unlike STREAM's constants, every element's value is its own (b[i] = i, c[i] = i / 2), so that
- * no two pages are alike: a hypervisor that merges identical pages (KSM) would otherwise serve the reads from a few
- * cached pages (a C triad with constant arrays read 100 to 265 GB/s on a machine whose memory gives 60). What limits it is the memory system and, in a VM, how guest memory is backed and whether the
+ * no two pages are alike: a layer below that merges identical pages (KSM under a hypervisor) could otherwise serve
+ * the reads from a few cached pages, as LaidOutFile keeps the file rows' data from being deduplicated. What limits it is the memory system and, in a VM, how guest memory is backed and whether the
  * vCPUs get their CPUs; scripts/calibrate/stream-triad.sh runs a C triad of the same size beside it.
  */
 @BenchmarkMode(Mode.Throughput)
