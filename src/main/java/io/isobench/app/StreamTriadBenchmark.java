@@ -20,15 +20,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * McCalpin's STREAM triad, {@code a[i] = b[i] + q * c[i]}, on all CPUs: three arrays of {@value #ARRAY_MIB} MiB of
- * doubles, far beyond any last-level cache, split in contiguous slices over one thread per CPU the JVM may use (the
+ * doubles, beyond the last-level caches of most machines, split in contiguous slices over one thread per CPU the JVM may use (the
  * benchmark's thread and helpers started once, as an OpenMP {@code parallel for}), and the invocation ends when every
  * slice is done. The score is in bytes per second, counted as STREAM counts them: 24 bytes per element (two doubles
  * read, one written; the write-allocate read of {@code a} is not counted), so JMH's "ops/s" here are bytes/s. The
  * arrays are off-heap on 4 KiB pages ({@link WorkingSet}), first touched by the team as STREAM initialises them, and
  * checked after the run. Unlike STREAM's constants, every element's value is its own (b[i] = i, c[i] = i / 2), so that
  * no two pages are alike: a layer below that merges identical pages (KSM under a hypervisor) could otherwise serve
- * the reads from a few cached pages, as LaidOutFile keeps the file rows' data from being deduplicated. What limits it is the memory system and, in a VM, how guest memory is backed and whether the
- * vCPUs get their CPUs; scripts/calibrate/stream-triad.sh runs a C triad of the same size beside it.
+ * the reads from a few cached pages, as LaidOutFile keeps the file rows' data from being deduplicated. What limits it
+ * is the memory system and, in a VM, how guest memory is backed and whether the vCPUs get their CPUs;
+ * scripts/calibrate/stream-triad.sh runs a C triad of the same size beside it.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
