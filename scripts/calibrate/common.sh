@@ -9,17 +9,46 @@ handle_help_and_version "$@"
 WORK="$(mktemp -d "${TMPDIR:-/var/tmp}/isobench-calibrate.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-# host_results INCLUDE [RUN_DIR]: prints the path of a host jmh.json holding the classes INCLUDE selects: RUN_DIR's, or
-# that of a new quick host run.
+# host_results INCLUDE [RUN_DIR] [SUBDIR]: prints the path of a host jmh.json holding the classes INCLUDE selects: RUN_DIR's,
+# or that of a new quick host run; SUBDIR "inbound" for the classes the host runs against a peer inside (their own
+# jmh.json, host/inbound/).
 host_results() {
-  local include="$1" run="${2:-}"
+  local include="$1" run="${2:-}" sub="${3:+/$3}"
   if [[ -z "$run" ]]; then
     ensure_jars
     run="$WORK/run"
     java -jar "$LAUNCHER_JAR" host --profile quick --include "$include" --out "$run" >/dev/null
   fi
-  [[ -f "$run/host/jmh.json" ]] || die "no host/jmh.json in $run"
-  printf '%s\n' "$run/host/jmh.json"
+  [[ -f "$run/host$sub/jmh.json" ]] || die "no host$sub/jmh.json in $run"
+  printf '%s\n' "$run/host$sub/jmh.json"
+}
+
+# jmh_score JMH_JSON REGEX [FIELD]: the score (or the percentile FIELD, e.g. 50.0) of the first result whose
+# Class.method[params] matches REGEX, in the result's own unit.
+jmh_score() {
+  python3 - "$1" "$2" "${3:-}" <<'PY'
+import json, re, sys
+for r in json.load(open(sys.argv[1])):
+    name = r["benchmark"].rsplit(".", 2)[-2] + "." + r["benchmark"].rsplit(".", 1)[-1]
+    params = ",".join(f"{k}={v}" for k, v in sorted((r.get("params") or {}).items()))
+    if re.search(sys.argv[2], name + (f"[{params}]" if params else "")):
+        m = r["primaryMetric"]
+        print(m["scorePercentiles"][sys.argv[3]] if sys.argv[3] else m["score"])
+        sys.exit(0)
+sys.exit(f"no result matches {sys.argv[2]} in {sys.argv[1]}")
+PY
+}
+
+# table_header, then table_row WHAT REFERENCE ISOBENCH UNIT per line: the two numbers side by side, isobench over the
+# reference, and whether that is within 1.3x either way (the cross-checks' tolerance).
+table_header() {
+  printf '%-40s %14s %14s %-7s %8s  %s\n' "what" "reference" "isobench" "unit" "ratio" "within 1.3x"
+}
+table_row() {
+  awk -v what="$1" -v ref="$2" -v iso="$3" -v unit="$4" 'BEGIN {
+    q = iso / ref
+    printf "%-40s %14.1f %14.1f %-7s %8.2f  %s\n", what, ref, iso, unit, q, (q <= 1.3 && q >= 1 / 1.3) ? "yes" : "NO"
+  }'
 }
 
 # jmh_rows JMH_JSON REGEX: one line per result whose benchmark and params match REGEX: score, and p50/p99 for samples.

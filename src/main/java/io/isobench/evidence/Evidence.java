@@ -12,6 +12,12 @@ public enum Evidence {
     /** Bytes read from block devices per operation ({@link DeviceReads}). */
     DEVICE_READ_BYTES_PER_OP("deviceReadBytesPerOp", DeviceReads.class, "deviceReadBytes", "deviceReadOps"),
 
+    /** Bytes sent towards block devices per operation ({@link DeviceWrites}). */
+    DEVICE_WRITE_BYTES_PER_OP("deviceWriteBytesPerOp", DeviceWrites.class, "deviceWriteBytes", "deviceWriteOps"),
+
+    /** Write system calls per operation ({@link DeviceWrites}). */
+    WRITE_CALLS_PER_OP("writeCallsPerOp", DeviceWrites.class, "writeCalls", "deviceWriteOps"),
+
     /** Minor page faults per operation ({@link MinorFaults}). */
     MINOR_FAULTS_PER_OP("minorFaultsPerOp", MinorFaults.class, "minorFaults", "minorFaultOps"),
 

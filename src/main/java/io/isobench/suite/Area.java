@@ -17,6 +17,7 @@ public enum Area {
     CPU("cpu", "CPU"),
     MEMORY("memory", "Memory"),
     PROCESS("process", "Process"),
+    APP("app", "Application (what a service pays)"),
     OTHER("other", "Other");
 
     private final String id;

@@ -41,10 +41,18 @@ public enum Capability {
     INBOUND_PEER {
         @Override
         public Optional<String> missing() {
-            return Peer.configured().isPresent() && Peer.inbound()
-                    ? Optional.empty()
-                    : Optional.of("runs on the host against an EchoPeer inside the environment (the launcher starts "
-                    + "that peer and runs this class on the host for each environment)");
+            return inboundMissing("an EchoPeer");
+        }
+    },
+
+    /**
+     * The same path as {@link #INBOUND_PEER} to an EchoPeer that serves JSON over HTTP/1.1 instead of echoing
+     * ({@link InboundService#HTTP}): the launcher starts that peer inside and runs such a class on the host.
+     */
+    INBOUND_HTTP {
+        @Override
+        public Optional<String> missing() {
+            return inboundMissing("an HTTP service");
         }
     },
 
@@ -65,6 +73,14 @@ public enum Capability {
      * @throws IOException when the probe could not run (e.g. ENOSPC while writing its file)
      */
     public abstract Optional<String> missing() throws IOException;
+
+    /** Present where this JVM runs on the host as the client of a peer inside the environment (the launcher's step). */
+    private static Optional<String> inboundMissing(String peer) {
+        return Peer.configured().isPresent() && Peer.inbound()
+                ? Optional.empty()
+                : Optional.of("runs on the host against " + peer + " inside the environment (the launcher starts "
+                + "that peer and runs this class on the host for each environment)");
+    }
 
     /** How the O_DIRECT probe writes its file (a seam for tests: a full disk is hard to come by). */
     @FunctionalInterface

@@ -37,4 +37,12 @@ public final class RawMemory {
     public static long getLong(long address) {
         return UNSAFE.getLong(address);
     }
+
+    public static void putDouble(long address, double value) {
+        UNSAFE.putDouble(address, value);
+    }
+
+    public static double getDouble(long address) {
+        return UNSAFE.getDouble(address);
+    }
 }

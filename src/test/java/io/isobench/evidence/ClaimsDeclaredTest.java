@@ -54,7 +54,9 @@ class ClaimsDeclaredTest {
                 "fileio.DirectQueueDepthBenchmark deviceReadBytesPerOp", "fileio.RandomReadBenchmark deviceReadBytesPerOp",
                 "fileio.MappedFileReadBenchmark deviceReadBytesPerOp", "fileio.MappedFileReadBenchmark minorFaultsPerOp",
                 "memory.PageFaultBenchmark minorFaultsPerOp",
-                "memory.PointerChaseBenchmark hugePageCoverage", "sched.ThreadWakeupBenchmark sameCpuFraction")) {
+                "memory.PointerChaseBenchmark hugePageCoverage", "sched.ThreadWakeupBenchmark sameCpuFraction",
+                "app.SqliteCommitBenchmark deviceWriteBytesPerOp", "app.StreamTriadBenchmark hugePageCoverage",
+                "app.RandomUpdateBenchmark hugePageCoverage")) {
             assertTrue(claimed.contains(expected), expected + " in " + claimed);
         }
     }
@@ -63,6 +65,27 @@ class ClaimsDeclaredTest {
     void procIoIsReadByName() {
         assertEquals(4096, DeviceReads.field("rchar: 10\nwchar: 0\nread_bytes: 4096\nwrite_bytes: 0\n", "read_bytes"));
         assertEquals(0, DeviceReads.field("char: 5396\nread_bytes: 0\n", "read_bytes"), "gVisor's file");
+    }
+
+    @Test
+    void writesAreCountedOnTheCallingThreadInBytesAndCalls() throws Exception {
+        DeviceWrites writes = new DeviceWrites();
+        writes.start();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("isobench-writes", ".data");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            for (int i = 0; i < 3; i++) {
+                channel.write(java.nio.ByteBuffer.allocate(4096), i * 4096L);
+                writes.op();
+            }
+            channel.force(true);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        writes.stop();
+        assertEquals(3, writes.deviceWriteOps);
+        assertTrue(writes.writeCalls >= 3, "three pwrites: " + writes.writeCalls);
+        assertEquals(0, writes.deviceWriteBytes % 4096, "whole pages: " + writes.deviceWriteBytes);
     }
 
     @Test

@@ -25,8 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ContainerSmokeIT {
 
+    /** The application rows: every one, in every container run. */
+    static final String APP = "|HttpService|SqliteCommit|StreamTriad|RandomUpdate";
     private static final String SUBSET = "JnaCall|ParentPidGet|Peer|SmallFileChurn|Sha256Digest"
-            + "|ThreadWakeup|TimedSleep|PointerChase|MappedFileRead|DirectQueueDepth|ParallelDigest";
+            + "|ThreadWakeup|TimedSleep|PointerChase|MappedFileRead|DirectQueueDepth|ParallelDigest" + APP;
 
     @TempDir
     static Path temp;
@@ -41,7 +43,7 @@ class ContainerSmokeIT {
         bridge = Launch.run(1800, "container", "--profile", "smoke", "--include", SUBSET,
                 "--out", temp.resolve("run").toString());
         variant = Launch.run(900, "container", "--network", "host", "--seccomp", "unconfined", "--storage", "volume",
-                "--profile", "smoke", "--include", "ParentPidGet|PeerRoundTrip|PeerInbound|SmallFileChurn",
+                "--profile", "smoke", "--include", "ParentPidGet|PeerRoundTrip|PeerInbound|SmallFileChurn" + APP,
                 "--out", temp.resolve("run").toString());
         sibling = Launch.run(900, "container", "--peer", "sibling", "--profile", "smoke", "--include", "PeerRoundTrip",
                 "--out", temp.resolve("run").toString());
@@ -77,7 +79,10 @@ class ContainerSmokeIT {
                 "io.isobench.fileio.DirectQueueDepthBenchmark.depth4",
                 "io.isobench.fileio.DirectQueueDepthBenchmark.depth16",
                 "io.isobench.cpu.ParallelDigestBenchmark.oneThread",
-                "io.isobench.cpu.ParallelDigestBenchmark.allCpus"), names);
+                "io.isobench.cpu.ParallelDigestBenchmark.allCpus",
+                "io.isobench.app.SqliteCommitBenchmark.insertCommit",
+                "io.isobench.app.StreamTriadBenchmark.triad",
+                "io.isobench.app.RandomUpdateBenchmark.update"), names);
     }
 
     /** The inbound rows: a client on the host, the peer in the container behind the port published on the gateway. */
@@ -101,7 +106,10 @@ class ContainerSmokeIT {
             names.add(result.get("benchmark").asText());
         }
         assertEquals(Set.of("io.isobench.network.PeerInboundBenchmark.roundTrip",
-                "io.isobench.network.PeerInboundBenchmark.connectRequestClose"), names);
+                "io.isobench.network.PeerInboundBenchmark.connectRequestClose",
+                "io.isobench.app.HttpServiceBenchmark.keepAlive",
+                "io.isobench.app.HttpServiceBenchmark.newConnection",
+                "io.isobench.app.HttpServiceBenchmark.keepAliveThroughput"), names);
         JsonNode client = JsonFiles.read(ResultLayout.environmentJson(inbound));
         assertEquals(path, client.get("peerPath").asText());
         assertEquals(envDir.getFileName().toString(), client.get("env").asText(), "the rows are the environment's");
@@ -166,7 +174,8 @@ class ContainerSmokeIT {
         assertEquals("/bench", fingerprint.get("benchDir").asText());
         assertTrue(fingerprint.get("peer").asText().startsWith("127.0.0.1:"));
         assertEquals("host-network-loopback", fingerprint.get("peerPath").asText());
-        assertEquals(5, JsonFiles.read(ResultLayout.jmhJson(dir)).size(), "rawSyscall, createWriteDelete and the peer round trip at three sizes");
+        assertEquals(9, JsonFiles.read(ResultLayout.jmhJson(dir)).size(), "rawSyscall, createWriteDelete, the peer round "
+                + "trip at three sizes, the commit with two journals (on the volume), the triad and the random update");
     }
 
     @Test

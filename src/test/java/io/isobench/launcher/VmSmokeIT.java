@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A VM smoke run of a small subset, end to end, under whatever acceleration this machine has (TCG here). */
 class VmSmokeIT {
 
-    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip|PeerInbound|MappedFileRead";
+    private static final String SUBSET = "JnaCallBenchmark|ParentPidGet|PeerRoundTrip|PeerInbound|MappedFileRead"
+            + ContainerSmokeIT.APP;
 
     @TempDir
     static Path temp;
@@ -42,7 +43,8 @@ class VmSmokeIT {
     void everyBenchmarkOfTheSubsetHasAFiniteScore() throws IOException {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode results = JsonFiles.read(ResultLayout.jmhJson(envDir));
-        assertEquals(6, results.size(), "libcAbs, rawSyscall, the peer round trip with three sizes, the mapped-file touch");
+        assertEquals(10, results.size(), "libcAbs, rawSyscall, the peer round trip with three sizes, the mapped-file "
+                + "touch, the commit with two journals, the triad and the random update");
         for (JsonNode result : results) {
             double score = result.get("primaryMetric").get("score").asDouble();
             assertTrue(Double.isFinite(score) && score > 0, result.get("benchmark") + " " + score);
@@ -112,7 +114,8 @@ class VmSmokeIT {
         String console = Files.readString(ResultLayout.consoleLog(envDir));
         assertEquals(1, console.split("ISOBENCH-STEPS-READY", -1).length - 1, "one boot runs every step");
         JsonNode steps = JsonFiles.read(ResultLayout.timelineJson(temp.resolve("run"))).get("steps");
-        assertEquals(5, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip, PeerInbound, MappedFileRead");
+        assertEquals(9, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip, PeerInbound, "
+                + "MappedFileRead and the four application classes");
         for (JsonNode step : steps) {
             assertEquals("ok", step.get("status").asText(), step.toString());
         }

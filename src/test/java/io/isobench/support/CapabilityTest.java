@@ -28,8 +28,10 @@ class CapabilityTest {
             System.setProperty(Peer.PATH_PROPERTY, "bridge-to-host");
             assertTrue(Capability.INBOUND_PEER.missing().orElseThrow().startsWith("runs on the host"));
             assertTrue(Capability.PEER.missing().isEmpty());
+            assertTrue(Capability.INBOUND_HTTP.missing().orElseThrow().startsWith("runs on the host against an HTTP"));
             System.setProperty(Peer.PATH_PROPERTY, "inbound-dnat");
             assertTrue(Capability.INBOUND_PEER.missing().isEmpty());
+            assertTrue(Capability.INBOUND_HTTP.missing().isEmpty());
         } finally {
             restore(Peer.PROPERTY, peer);
             restore(Peer.PATH_PROPERTY, path);

@@ -123,6 +123,8 @@ public record RowEvidence(Evidence kind, Side environment, Side baseline) {
         }
         String words = switch (kind) {
             case DEVICE_READ_BYTES_PER_OP -> " device reads per op";
+            case DEVICE_WRITE_BYTES_PER_OP -> " device writes per op";
+            case WRITE_CALLS_PER_OP -> " write calls per op";
             case MINOR_FAULTS_PER_OP -> " minor faults per op";
             case HUGE_PAGE_COVERAGE -> " huge-page coverage";
             case SAME_CPU_FRACTION -> " of wake-ups on one CPU";
@@ -136,8 +138,8 @@ public record RowEvidence(Evidence kind, Side environment, Side baseline) {
             return Format.DASH;
         }
         return switch (kind) {
-            case DEVICE_READ_BYTES_PER_OP -> Format.num(value) + " B";
-            case MINOR_FAULTS_PER_OP -> Format.num(value);
+            case DEVICE_READ_BYTES_PER_OP, DEVICE_WRITE_BYTES_PER_OP -> Format.num(value) + " B";
+            case MINOR_FAULTS_PER_OP, WRITE_CALLS_PER_OP -> Format.num(value);
             case HUGE_PAGE_COVERAGE, SAME_CPU_FRACTION -> Format.pct(value);
         };
     }

@@ -1,20 +1,19 @@
 package io.isobench.launcher.core;
 
 import io.isobench.network.EchoPeer;
-import io.isobench.support.EchoServer;
+import io.isobench.support.InboundService;
 import io.isobench.support.Peer;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An {@link EchoPeer} inside an environment that a client on the host dials, for the inbound steps
- * ({@link io.isobench.network.PeerInboundBenchmark}): started through the instance's own exec right before the step and
+ * ({@link io.isobench.network.PeerInboundBenchmark}, and serving HTTP for {@link io.isobench.app.HttpServiceBenchmark}:
+ * see {@link InboundService}): started through the instance's own exec right before the step and
  * stopped right after, so that it is not an extra process during the other classes' steps.
  *
  * @param address where the host dials it ({@code HOST:PORT}: a published port, a forwarded port, the guest's address)
@@ -45,28 +44,32 @@ public record InboundPeer(String address, String path, Stop stop) implements Aut
      * Starts the EchoPeer inside an instance that shares the host's network: on a free port of the loopback, dialled
      * there from the host; {@code path} names the path in the results ({@code loopback}, {@code host-network-loopback}).
      */
-    public static InboundPeer onLoopback(Instance instance, String path) throws LauncherException, InterruptedException {
+    public static InboundPeer onLoopback(Instance instance, String path, InboundService service)
+            throws LauncherException, InterruptedException {
         int port;
         try {
             port = PeerProcess.freeLoopbackPort();
         } catch (java.io.IOException e) {
             throw new LauncherException("no free loopback port for the inbound peer: " + e.getMessage(), e);
         }
-        return start(instance, new Route("127.0.0.1", port, "127.0.0.1", port, Peer.INBOUND_PREFIX + path), 60);
+        return start(instance, new Route("127.0.0.1", port, "127.0.0.1", port, Peer.INBOUND_PREFIX + path), 60, service);
     }
 
     /**
-     * Starts the peer inside {@code instance} in the background and waits until the host can connect to it.
+     * Starts the peer inside {@code instance} in the background, serving {@code service}, and waits until it answers
+     * the host.
      *
      * @throws LauncherException when it does not start or cannot be reached within {@code readySeconds}; whatever was
      *                           started is stopped
      */
-    public static InboundPeer start(Instance instance, Route route, long readySeconds)
+    public static InboundPeer start(Instance instance, Route route, long readySeconds, InboundService service)
             throws LauncherException, InterruptedException {
         SuiteCommand suite = instance.suite();
         String log = suite.envDir() + "/inbound-peer.log";
-        String command = SuiteCommand.shellQuote(List.of(suite.java(), "-cp", suite.jar(), EchoPeer.class.getName(),
-                "--port", String.valueOf(route.port()), "--bind", route.bind()))
+        List<String> peer = new ArrayList<>(List.of(suite.java(), "-cp", suite.jar(), EchoPeer.class.getName(),
+                "--port", String.valueOf(route.port()), "--bind", route.bind()));
+        peer.addAll(service.peerArguments());
+        String command = SuiteCommand.shellQuote(peer)
                 + " </dev/null >" + SuiteCommand.shellQuote(List.of(log)) + " 2>&1 & echo $!";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc = instance.exec(List.of("sh", "-c", command), out, 60);
@@ -76,31 +79,17 @@ public record InboundPeer(String address, String path, Stop stop) implements Aut
         }
         Stop stop = () -> instance.exec(List.of("kill", "-9", pid), OutputStream.nullOutputStream(), 60);
         long deadline = System.nanoTime() + readySeconds * 1_000_000_000L;
-        while (!echoes(route.dialHost(), route.dialPort())) {
+        while (!service.answers(route.dialHost(), route.dialPort())) {
             if (System.nanoTime() > deadline) {
                 stop.run();
-                throw new LauncherException("the inbound echo peer at " + route.dialHost() + ":" + route.dialPort()
+                throw new LauncherException("the inbound " + service.name().toLowerCase(java.util.Locale.ROOT)
+                        + " peer at " + route.dialHost() + ":" + route.dialPort()
                         + " (" + route.path() + ") did not answer within " + readySeconds + " s; see "
                         + log + " in the environment");
             }
             Thread.sleep(POLL_MILLIS);
         }
         return new InboundPeer(route.dialHost() + ":" + route.dialPort(), route.path(), stop);
-    }
-
-    /**
-     * Whether the peer echoes a byte there. A connection alone is not enough: a proxy in front (docker-proxy) accepts
-     * before anything listens behind it.
-     */
-    static boolean echoes(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 1000);
-            socket.setSoTimeout(2000);
-            socket.getOutputStream().write(new byte[] {EchoServer.ECHO_MODE, 42});
-            return socket.getInputStream().read() == 42;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

@@ -112,13 +112,14 @@ public interface Instance extends AutoCloseable {
     }
 
     /**
-     * Starts the EchoPeer inside for one inbound step, or fails with the reason. Environments whose own peer already
-     * sits where an inbound one would (the host's, on loopback) override it.
+     * Starts the EchoPeer inside for one inbound step, serving {@code service}, or fails with the reason. Environments
+     * whose own peer already sits where an inbound one would (the host's, on loopback) override it.
      */
-    default InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
+    default InboundPeer startInboundPeer(io.isobench.support.InboundService service)
+            throws LauncherException, InterruptedException {
         InboundPeer.Route route = inboundRoute().orElseThrow(() -> new LauncherException(
                 "this environment publishes no port for an inbound peer"));
-        return InboundPeer.start(this, route, Math.round(30 + 30 * slowdown()));
+        return InboundPeer.start(this, route, Math.round(30 + 30 * slowdown()), service);
     }
 
     /** Records into {@code footprint} what is measured after the suite (a writable layer, an overlay). */

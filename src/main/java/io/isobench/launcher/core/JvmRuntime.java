@@ -19,9 +19,12 @@ import java.util.spi.ToolProvider;
  */
 public record JvmRuntime(Path home) {
 
-    /** What benchmarks.jar needs ({@code jdeps --print-module-deps}) plus the JDK's management extensions. */
+    /**
+     * What benchmarks.jar needs ({@code jdeps --print-module-deps}; jdk.httpserver for the HTTP rows' service) plus
+     * the JDK's management extensions.
+     */
     public static final List<String> MODULES = List.of("java.base", "java.desktop", "java.logging",
-            "java.management", "java.sql", "jdk.management", "jdk.unsupported");
+            "java.management", "java.sql", "jdk.httpserver", "jdk.management", "jdk.unsupported");
 
     public Path java() {
         return home.resolve("bin/java");

@@ -226,8 +226,9 @@ public final class NeighbourEnvironment implements Environment {
         }
 
         @Override
-        public InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
-            return primary.startInboundPeer();
+        public InboundPeer startInboundPeer(io.isobench.support.InboundService service)
+                throws LauncherException, InterruptedException {
+            return primary.startInboundPeer(service);
         }
 
         @Override

@@ -11,7 +11,7 @@ import io.isobench.schema.UntrustedFile;
 import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.JsonFiles;
 import io.isobench.suite.RunBudget;
-import io.isobench.support.Capability;
+import io.isobench.support.InboundService;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,8 +119,9 @@ final class RunningEnvironment {
 
     /** Runs one class in one round. A step that fails or hangs is marked and the run goes on. */
     Step step(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
-        if (group.requirement().map(r -> r.value() == Capability.INBOUND_PEER).orElse(false)) {
-            return inboundStep(spec, group, round);
+        java.util.Optional<InboundService> inbound = group.requirement().flatMap(r -> InboundService.requiredBy(r.value()));
+        if (inbound.isPresent()) {
+            return inboundStep(spec, group, round, inbound.get());
         }
         Instant started = Instant.now();
         long budget = spec.stepBudgetSeconds(group, instance.slowdown());
@@ -155,11 +156,13 @@ final class RunningEnvironment {
     }
 
     /**
-     * Runs an inbound class in one round: an EchoPeer is started inside the environment, the suite runner runs the class
+     * Runs an inbound class in one round: an EchoPeer serving {@code service} is started inside the environment, the
+     * suite runner runs the class
      * on the host against it (the client is the host's, the path is the environment's) into {@code inbound/}, and the
      * peer is stopped. Its failures are the environment's; it never makes the environment lost.
      */
-    private Step inboundStep(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
+    private Step inboundStep(RunSpec spec, BenchmarkSelection.Group group, int round, InboundService service)
+            throws InterruptedException {
         Instant started = Instant.now();
         long budget = spec.stepBudgetSeconds(group, RunBudget.NATIVE_SLOWDOWN);
         int exitCode = -1;
@@ -168,7 +171,7 @@ final class RunningEnvironment {
         InboundPeer peer = null;
         try {
             PrivateDir.ensure(Path.of(HOST_BENCH_DIR));
-            peer = instance.startInboundPeer();
+            peer = instance.startInboundPeer(service);
             Path dir = inboundDir(envDir);
             SuiteCommand client = new SuiteCommand(spec.runtime().java().toString(), spec.benchmarksJar().toString(),
                     dir.toString(), HOST_BENCH_DIR, peer.address(), peer.path());

@@ -16,6 +16,7 @@ import io.isobench.launcher.core.WorkDir;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ShippedImage;
+import io.isobench.support.InboundService;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -148,8 +149,8 @@ public final class CharliecloudEnvironment implements Environment {
 
         /** An EchoPeer under ch-run on a free port of the host's loopback, which is also the instance's. */
         @Override
-        public InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
-            return InboundPeer.onLoopback(this, "loopback");
+        public InboundPeer startInboundPeer(InboundService service) throws LauncherException, InterruptedException {
+            return InboundPeer.onLoopback(this, "loopback", service);
         }
 
         @Override

@@ -13,6 +13,7 @@ import io.isobench.launcher.core.Processes;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.core.SuiteCommand;
 import io.isobench.launcher.core.Workspace;
+import io.isobench.support.InboundService;
 import io.isobench.support.Peer;
 
 import java.io.IOException;
@@ -94,10 +95,16 @@ public final class HostEnvironment implements Environment {
             return Processes.stream(command, sink, timeoutSeconds, running);
         }
 
-        /** The host's own peer already listens on loopback, where an inbound one would: the inbound baseline. */
+        /**
+         * The host's own peer already listens on loopback, where an inbound one would: the inbound baseline. Another
+         * service (HTTP) gets a peer of its own there, on a free port.
+         */
         @Override
-        public InboundPeer startInboundPeer() {
-            return new InboundPeer(suite.peer(), Peer.INBOUND_PREFIX + "loopback", () -> { });
+        public InboundPeer startInboundPeer(InboundService service) throws LauncherException, InterruptedException {
+            if (service == InboundService.ECHO) {
+                return new InboundPeer(suite.peer(), Peer.INBOUND_PREFIX + "loopback", () -> { });
+            }
+            return InboundPeer.onLoopback(this, "loopback", service);
         }
 
         /**

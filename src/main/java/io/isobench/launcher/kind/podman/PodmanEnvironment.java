@@ -17,6 +17,7 @@ import io.isobench.launcher.kind.container.ContainerImages;
 import io.isobench.launcher.kind.container.Docker;
 import io.isobench.schema.ContainerRuntime;
 import io.isobench.schema.Measurement;
+import io.isobench.support.InboundService;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -197,8 +198,8 @@ public final class PodmanEnvironment implements Environment {
 
         /** An EchoPeer in the container on a free port of the host's loopback (the container's: host network). */
         @Override
-        public InboundPeer startInboundPeer() throws LauncherException, InterruptedException {
-            return InboundPeer.onLoopback(this, "host-network-loopback");
+        public InboundPeer startInboundPeer(InboundService service) throws LauncherException, InterruptedException {
+            return InboundPeer.onLoopback(this, "host-network-loopback", service);
         }
 
         @Override
