@@ -27,6 +27,11 @@ public final class ResultLayout {
      * ran on the host against a peer inside the environment); the comparison counts its rows as the environment's.
      */
     public static final String INBOUND_DIR = "inbound";
+    /**
+     * In an environment directory (as the suite inside sees it): what the inbound peer printed, the first place to
+     * look when it did not answer. On the host's network (host, Charliecloud, Podman) it is beside the results.
+     */
+    public static final String INBOUND_PEER_LOG = "inbound-peer.log";
 
     private ResultLayout() {
     }

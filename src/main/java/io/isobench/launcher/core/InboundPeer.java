@@ -1,6 +1,7 @@
 package io.isobench.launcher.core;
 
 import io.isobench.network.EchoPeer;
+import io.isobench.schema.ResultLayout;
 import io.isobench.support.InboundService;
 import io.isobench.support.Peer;
 
@@ -65,7 +66,7 @@ public record InboundPeer(String address, String path, Stop stop) implements Aut
     public static InboundPeer start(Instance instance, Route route, long readySeconds, InboundService service)
             throws LauncherException, InterruptedException {
         SuiteCommand suite = instance.suite();
-        String log = suite.envDir() + "/inbound-peer.log";
+        String log = suite.envDir() + "/" + ResultLayout.INBOUND_PEER_LOG;
         List<String> peer = new ArrayList<>(List.of(suite.java(), "-cp", suite.jar(), EchoPeer.class.getName(),
                 "--port", String.valueOf(route.port()), "--bind", route.bind()));
         peer.addAll(service.peerArguments());
