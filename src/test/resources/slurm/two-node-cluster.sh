@@ -157,8 +157,9 @@ stop() {
     if [[ -e "/run/netns/$(netns "$name")" ]]; then
       ip netns del "$(netns "$name")"
     fi
+    # Deleting the namespace removes its veth pair asynchronously: the host's end may vanish between show and del.
     if ip link show "$(veth "$name")" &>/dev/null; then
-      ip link del "$(veth "$name")"
+      ip link del "$(veth "$name")" 2>/dev/null || ! ip link show "$(veth "$name")" &>/dev/null
     fi
   done
   if ip link show "$BRIDGE" &>/dev/null; then
