@@ -212,7 +212,8 @@ final class RunningEnvironment {
 
     /**
      * Ends the environment: what is measured after the suite, the final status in environment.json, and closing it.
-     * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup).
+     * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup). An
+     * environment whose environment.json cannot be read or written has failed.
      *
      * @return the status written: complete, partial, failed or interrupted
      */
@@ -238,6 +239,11 @@ final class RunningEnvironment {
                         .withNeighbours(instance.neighbours()).finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
             } catch (IOException e) {
                 Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
+                // Its record is lost (a guest put a link in its place): nothing says that it completed.
+                status = interrupted ? EnvironmentRecord.INTERRUPTED : EnvironmentRecord.FAILED;
+                if (lost == null) {
+                    lost = "its final status could not be written: " + e.getMessage();
+                }
             }
             Process client = hostStep.getAndSet(null);
             if (client != null) {
