@@ -3,11 +3,9 @@ package io.isobench.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.isobench.launcher.core.Environment;
 import io.isobench.launcher.core.FootprintWriter;
-import io.isobench.launcher.core.InboundPeer;
 import io.isobench.launcher.core.Instance;
 import io.isobench.launcher.core.JvmRuntime;
 import io.isobench.launcher.core.LauncherException;
-import io.isobench.launcher.core.NeighbourSpec;
 import io.isobench.launcher.core.Rounds;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.core.SuiteCommand;
@@ -42,7 +40,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +55,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * environment.json in its results directory, and the output file of the very step that plants them, steps/N.out),
  * pointing at a file of the host's that holds a secret (by its absolute host path) and at /etc/shadow; the launcher's
  * own lifecycle ({@link Rounds#run}: its step, copy-back after the step, the final status, closing) then reads them.
- * The secret reaches neither the results nor the launcher's output, the results hold no link, the launcher says one
- * line about each file it refuses, and the VM, its overlay, its share and its work directory are gone after.
+ * The secret reaches neither the results nor the launcher's output, the results hold no link, the launcher says in
+ * one line about each file that it refuses it (environment.json, which it then cannot update either, is named again
+ * in the lines that say so), the environment counts as failed, and the VM, its overlay, its share and its work
+ * directory are gone after.
  *
  * <p>The guest runs the test's command the way the launcher runs every command in a VM: as a step file of its step
  * loop ({@link Instance#exec}). The environment is the launcher's {@link VmEnvironment}, wrapped only so that its one
@@ -282,16 +281,6 @@ class GuestShareLinkIT {
         }
 
         @Override
-        public double expectedSlowdown() {
-            return vm.expectedSlowdown();
-        }
-
-        @Override
-        public boolean expectsEmulation() {
-            return vm.expectsEmulation();
-        }
-
-        @Override
         public Instance start(RunSpec spec, Path envDir, FootprintWriter footprint)
                 throws LauncherException, InterruptedException {
             Instance booted = vm.start(spec, envDir, footprint);
@@ -332,7 +321,8 @@ class GuestShareLinkIT {
             shareModel = model.find() ? model.group(1) : null;
         }
 
-        /** The booted VM as the launcher's instance, but its step plants the links. */
+        /** The booted VM as the launcher's instance (as far as a run without neighbours or inbound step uses it), but
+         * its step plants the links. */
         private final class Planted implements Instance {
 
             private final Instance vm;
@@ -384,17 +374,6 @@ class GuestShareLinkIT {
             @Override
             public boolean emulated() {
                 return vm.emulated();
-            }
-
-            @Override
-            public Optional<InboundPeer.Route> inboundRoute() {
-                return vm.inboundRoute();
-            }
-
-            @Override
-            public Neighbour startNeighbour(int index, NeighbourSpec neighbours, Path control)
-                    throws LauncherException, InterruptedException {
-                return vm.startNeighbour(index, neighbours, control);
             }
 
             @Override
