@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Reading a file that someone else wrote: a guest's or a container's results, or a results folder handed over. A
  * file is read only when it is a regular file in its own right: a symbolic link is not followed (it is opened with
- * {@code O_NOFOLLOW}), a FIFO or a device is not opened at all (a FIFO nobody writes would block the open forever), and
+ * {@code O_NOFOLLOW}), a FIFO or a device is not opened at all (a FIFO nobody writes would block the open forever), a
+ * guest's link or FIFO that QEMU keeps as a plain file in a VM's share ({@link #mappedType}) is not read either, and
  * never more than a cap is read, from the opened channel (a file can grow while it is read, and {@code /dev/zero}
  * has size 0). Each refusal is a {@link Refused} whose message is one line.
  *
@@ -97,6 +98,15 @@ public final class UntrustedFile {
             throw new Refused("is not a regular file (" + (attributes.isDirectory() ? "a directory" : "a FIFO, socket or device")
                     + "); it is not read");
         }
+        int guestType = mappedType(file);
+        if (guestType == S_IFLNK) {
+            throw new Refused("is a symbolic link made in a VM's share (QEMU's mapped-xattr keeps it as a file holding "
+                    + "the link's target); it is not followed");
+        }
+        if (guestType != 0 && guestType != S_IFREG) {
+            throw new Refused("is not a regular file in the VM's share (a FIFO, socket or device, kept by QEMU's "
+                    + "mapped-xattr as a plain file); it is not read");
+        }
         if (attributes.size() > cap) {
             throw tooLarge(cap);
         }
@@ -118,6 +128,35 @@ public final class UntrustedFile {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The file type bits of a mode, and the two types told apart here. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
+    /** The attribute (user.virtfs.mode) in which QEMU's mapped-xattr model keeps the mode a guest gave a file. */
+    public static final String QEMU_MODE = "virtfs.mode";
+
+    /**
+     * The file type that a guest gave {@code file} (a regular file on the host) when QEMU shared its directory with
+     * {@code security_model=mapped-xattr}: a guest's symbolic link, FIFO or device is such a file, holding the link's
+     * target or nothing, with the guest's mode in the attribute {@value #QEMU_MODE} (four bytes, little-endian). 0 when
+     * it has no such attribute (a file the host wrote, or a share of another model) or the attribute cannot be read.
+     * The guest cannot set the attribute itself: QEMU hides it from the guest.
+     */
+    private static int mappedType(Path file) {
+        try {
+            java.nio.file.attribute.UserDefinedFileAttributeView view = Files.getFileAttributeView(file,
+                    java.nio.file.attribute.UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            if (view == null || !view.list().contains(QEMU_MODE)) {
+                return 0;
+            }
+            ByteBuffer mode = ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN); // QEMU writes a mode_t
+            view.read(QEMU_MODE, mode);
+            return mode.position() >= Integer.BYTES ? mode.getInt(0) & S_IFMT : 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return 0; // no user attributes here: what the type check saw is all there is
         }
     }
 

@@ -1,13 +1,19 @@
 package io.isobench.launcher;
 
+import io.isobench.launcher.core.Workspace;
+import io.isobench.launcher.kind.vm.VmEnvironment;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -101,5 +107,20 @@ final class Launch {
                 .map(p -> p.info().commandLine().orElse(""))
                 .filter(cmd -> cmd.contains(marker))
                 .toList();
+    }
+
+    /** The neighbours' control directories and the VMs' work directories (overlays, shares) that exist now. */
+    static Set<Path> vmLeftovers() throws IOException {
+        Set<Path> found = new HashSet<>();
+        for (Path dir : List.of(Path.of(System.getProperty("java.io.tmpdir")), Workspace.cacheDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> paths = Files.list(dir)) {
+                paths.filter(p -> p.getFileName().toString().startsWith("isobench-load-")
+                        || p.getFileName().toString().startsWith(VmEnvironment.WORK_PREFIX)).forEach(found::add);
+            }
+        }
+        return found;
     }
 }

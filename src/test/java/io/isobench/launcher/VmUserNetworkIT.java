@@ -1,8 +1,6 @@
 package io.isobench.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.isobench.launcher.core.Workspace;
-import io.isobench.launcher.kind.vm.VmEnvironment;
 import io.isobench.schema.ResultLayout;
 import io.isobench.suite.JsonFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,7 +41,7 @@ class VmUserNetworkIT {
     @BeforeAll
     static void run() throws Exception {
         Engines.requireQemu();
-        leftoversBefore = leftovers();
+        leftoversBefore = Launch.vmLeftovers();
         qemuBefore = new HashSet<>(Launch.processesContaining("qemu-system-x86_64"));
         run = temp.resolve("run");
         outcome = Launch.run(2400, "vm", "--network", "user", "--neighbours", "1", "--load", "io", "--profile", "smoke",
@@ -103,23 +100,8 @@ class VmUserNetworkIT {
         Set<String> qemuLeft = new HashSet<>(Launch.processesContaining("qemu-system-x86_64"));
         qemuLeft.removeAll(qemuBefore);
         assertEquals(Set.of(), qemuLeft, "QEMU left");
-        Set<Path> left = leftovers();
+        Set<Path> left = Launch.vmLeftovers();
         left.removeAll(leftoversBefore);
         assertEquals(Set.of(), left, "control or VM work directories left");
-    }
-
-    /** The neighbours' control directories and the VMs' work directories. */
-    private static Set<Path> leftovers() throws IOException {
-        Set<Path> found = new HashSet<>();
-        for (Path dir : List.of(Path.of(System.getProperty("java.io.tmpdir")), Workspace.cacheDir())) {
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> paths = Files.list(dir)) {
-                paths.filter(p -> p.getFileName().toString().startsWith("isobench-load-")
-                        || p.getFileName().toString().startsWith(VmEnvironment.WORK_PREFIX)).forEach(found::add);
-            }
-        }
-        return found;
     }
 }

@@ -54,6 +54,8 @@ final class RunningEnvironment {
     private final long startNanos = System.nanoTime();
     private String lost;
     private boolean finished;
+    /** The files {@link #collect} did not take back, as it said them: each is said once. */
+    private final java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** An inbound client running on the host, for the cleanup to stop on Ctrl-C. */
     private final java.util.concurrent.atomic.AtomicReference<Process> hostStep = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -210,7 +212,8 @@ final class RunningEnvironment {
 
     /**
      * Ends the environment: what is measured after the suite, the final status in environment.json, and closing it.
-     * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup).
+     * Safe to call more than once; the first call decides the status ({@code interrupted} from the cleanup). An
+     * environment whose environment.json cannot be read or written has failed.
      *
      * @return the status written: complete, partial, failed or interrupted
      */
@@ -236,6 +239,11 @@ final class RunningEnvironment {
                         .withNeighbours(instance.neighbours()).finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
             } catch (IOException e) {
                 Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
+                // Its record is lost (a guest put a link in its place): nothing says that it completed.
+                status = interrupted ? EnvironmentRecord.INTERRUPTED : EnvironmentRecord.FAILED;
+                if (lost == null) {
+                    lost = "its final status could not be written: " + e.getMessage();
+                }
             }
             Process client = hostStep.getAndSet(null);
             if (client != null) {
@@ -274,7 +282,11 @@ final class RunningEnvironment {
     private EnvironmentRecord record() throws IOException {
         Path file = ResultLayout.environmentJson(instance.resultsOnHost());
         if (UntrustedFile.present(file)) {
-            return ResultJson.read(file, EnvironmentRecord.class);
+            try {
+                return ResultJson.read(file, EnvironmentRecord.class);
+            } catch (UntrustedFile.Refused e) {
+                throw new IOException(file + " " + e.getMessage(), e);
+            }
         }
         return EnvironmentRecord.running(Fingerprint.named(name()));
     }
@@ -285,14 +297,16 @@ final class RunningEnvironment {
 
     /**
      * Brings the suite's files into the environment directory, where the suite does not write them itself (a VM's
-     * share): regular files only, no link followed, each capped (see {@link GuestFiles}).
+     * share): regular files only, no link followed, each capped (see {@link GuestFiles}). A file that is not taken
+     * back is said once, not after every step.
      */
     private void collect() {
         Path from = instance.resultsOnHost();
         if (from.equals(envDir)) {
             return;
         }
-        GuestFiles.copyBack(from, envDir, ResultLayout.SUITE_FILES).forEach(p -> Progress.warn(name() + ": " + p));
+        GuestFiles.copyBack(from, envDir, ResultLayout.SUITE_FILES).stream().filter(said::add)
+                .forEach(p -> Progress.warn(name() + ": " + p));
     }
 
     private String capture(List<String> command) throws LauncherException, InterruptedException {

@@ -2,6 +2,7 @@ package io.isobench.launcher.core;
 
 import io.isobench.load.LoadControl;
 import io.isobench.schema.ResultLayout;
+import io.isobench.schema.UntrustedFile;
 import io.isobench.suite.JsonFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,35 @@ class GuestFilesTest {
                 "not copied");
         assertEquals("{\"env\": \"vm-tcg\"}", Files.readString(envDir.resolve(ResultLayout.ENVIRONMENT_JSON)),
                 "the regular file is copied");
+    }
+
+    @Test
+    void aGuestsLinkKeptByMappedXattrAsAFileIsNotCopiedBack() throws Exception {
+        Path link = Files.writeString(results.resolve(ResultLayout.JMH_JSON), secret.toString());
+        guestMode(link, 0120777); // S_IFLNK, as QEMU's mapped-xattr records a guest's symlink
+        Path fifo = Files.writeString(results.resolve(ResultLayout.JMH_LOG), "");
+        guestMode(fifo, 0010644); // S_IFIFO
+        Files.writeString(results.resolve(ResultLayout.ENVIRONMENT_JSON), "{\"env\": \"vm-tcg\"}");
+        guestMode(results.resolve(ResultLayout.ENVIRONMENT_JSON), 0100644); // a guest's regular file
+        List<String> problems = GuestFiles.copyBack(results, envDir, ResultLayout.SUITE_FILES);
+        assertEquals(List.of("cannot copy jmh.json back: " + link + " is a symbolic link made in a VM's share (QEMU's "
+                        + "mapped-xattr keeps it as a file holding the link's target); it is not followed",
+                "cannot copy jmh.log back: " + fifo + " is not a regular file in the VM's share (a FIFO, socket or "
+                        + "device, kept by QEMU's mapped-xattr as a plain file); it is not read"), problems);
+        assertFalse(Files.exists(envDir.resolve(ResultLayout.JMH_JSON), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(envDir.resolve(ResultLayout.JMH_LOG), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("{\"env\": \"vm-tcg\"}", Files.readString(envDir.resolve(ResultLayout.ENVIRONMENT_JSON)));
+    }
+
+    /** Gives {@code file} the attribute in which QEMU's mapped-xattr keeps a guest's mode (little-endian). */
+    private static void guestMode(Path file, int mode) {
+        try {
+            Files.getFileAttributeView(file, java.nio.file.attribute.UserDefinedFileAttributeView.class)
+                    .write(UntrustedFile.QEMU_MODE, java.nio.ByteBuffer.allocate(4)
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, mode));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.abort("no user extended attributes in " + file.getParent() + ": " + e);
+        }
     }
 
     @Test

@@ -360,6 +360,7 @@ public final class VmEnvironment implements Environment {
             Path script = steps.resolve(n + ".sh");
             Path out = steps.resolve(n + ".out");
             Path rc = steps.resolve(n + ".rc");
+            Path reading = out;
             try {
                 JsonFiles.writeAtomically(script, SuiteCommand.shellQuote(command) + "\n");
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
@@ -368,6 +369,7 @@ public final class VmEnvironment implements Environment {
                     shown = tail(out, shown, sink);
                     if (UntrustedFile.present(rc)) {
                         tail(out, shown, sink);
+                        reading = rc;
                         return Integer.parseInt(GuestFiles.readAnswer(rc).strip());
                     }
                     if (!guest.alive()) {
@@ -379,6 +381,8 @@ public final class VmEnvironment implements Environment {
                     }
                     Thread.sleep(100);
                 }
+            } catch (UntrustedFile.Refused e) {
+                throw new LauncherException("cannot run a command in the guest: " + reading + " " + e.getMessage(), e);
             } catch (IOException | NumberFormatException e) {
                 throw new LauncherException("cannot run a command in the guest: " + e.getMessage(), e);
             } finally {
