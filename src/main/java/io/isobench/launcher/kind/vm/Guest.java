@@ -99,8 +99,8 @@ final class Guest implements AutoCloseable {
      * device nodes are regular files on the host (their kind and mode kept in an attribute), and its files belong to
      * QEMU's user: what the guest writes into the share can never make the host, which reads it back as root, follow
      * a link or block on a FIFO; the host refuses those files by their attribute ({@code UntrustedFile}) rather than
-     * read a link's target path as results (GuestShareLinkIT plants them). The guest only writes results and reads scripts there (vm-images/recipe/isobench-init,
-     * {@link VmEnvironment#stepLoop}), which works the same either way.
+     * read a link's target path as results (GuestShareLinkIT plants them). The guest only writes results and reads
+     * scripts there (vm-images/recipe/isobench-init, {@link VmEnvironment#stepLoop}), which works the same either way.
      */
     static String shareModel(Path share) {
         try {
