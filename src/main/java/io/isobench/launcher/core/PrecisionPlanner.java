@@ -20,9 +20,9 @@ import java.util.Set;
  * compared as the report will compare them, each comparable row paired by round gets the rounds that Stein's
  * two-stage procedure asks for ({@link TwoStage#plan}: from the pilot's standard deviation of the per-round log ratio
  * only, never from later rounds, so that no rule looks at the data it stops on), and each class the most that its rows
- * need. What the budget leaves after the pilot is given out in passes, one more round per class and pass in the
- * suite's order, at the class's mean step time in the pilot, while it lasts; a class the budget cuts short has rows
- * that say so. The plan depends on the pilot alone, so the final intervals keep their coverage.
+ * need. What the budget leaves after the pilot goes first to the rows that are cheapest to bring to the precision,
+ * then in passes of one more round per class, at each class's mean step time in the pilot ({@link #schedule}); a row
+ * the budget cuts short says so. The plan depends on the pilot alone, so the final intervals keep their coverage.
  */
 final class PrecisionPlanner {
 
@@ -60,10 +60,10 @@ final class PrecisionPlanner {
         } catch (CompareException e) {
             notes.add("the pilot could not be compared, so no rounds were planned: " + e.getMessage());
         }
-        Map<String, Integer> extraNeeded = new LinkedHashMap<>();
+        Map<String, List<Integer>> extraNeeded = new LinkedHashMap<>();
         for (BenchmarkSelection.Group group : groups) {
             extraNeeded.put(group.className(), needs.stream().filter(n -> n.className().equals(group.className()))
-                    .mapToInt(n -> n.plan().rounds() - n.plan().pilotRounds()).max().orElse(0));
+                    .map(n -> n.plan().rounds() - n.plan().pilotRounds()).toList());
         }
         Map<String, Integer> extraRounds = schedule(extraNeeded, secondsPerRound(pilot, extra, spec.rounds()),
                 goal.budget().minus(pilotTime).toMillis() / 1000.0);
@@ -86,22 +86,47 @@ final class PrecisionPlanner {
     }
 
     /**
-     * Rounds after the pilot per class, in the order given: in each pass, one more round for every class that still
-     * needs one and whose round ({@code secondsPerRound}, all environments) fits in what is left of
-     * {@code seconds}; passes go on while some class gets a round.
+     * Rounds after the pilot per class, from each of its rows' extra rounds needed ({@code extraNeeded}), within
+     * {@code seconds} at each class's {@code secondsPerRound} (all environments). First, as many rows as the budget
+     * allows reach their precision: each time the row that is cheapest to bring there raises its class to its need,
+     * while that fits (a row that needs 130 more rounds is not fed before ten that need 5). Then what is left is given
+     * out in passes of one more round per class that still has a row short of its need, in the order given: more
+     * rounds still narrow the interval of a row that cannot reach the precision.
      */
-    static Map<String, Integer> schedule(Map<String, Integer> extraNeeded, Map<String, Double> secondsPerRound,
+    static Map<String, Integer> schedule(Map<String, List<Integer>> extraNeeded, Map<String, Double> secondsPerRound,
                                          double seconds) {
         Map<String, Integer> given = new LinkedHashMap<>();
         extraNeeded.keySet().forEach(c -> given.put(c, 0));
         double left = seconds;
+        while (true) {
+            String cheapest = null;
+            int to = 0;
+            double cost = Double.POSITIVE_INFINITY;
+            for (Map.Entry<String, List<Integer>> entry : extraNeeded.entrySet()) {
+                String c = entry.getKey();
+                for (int need : entry.getValue()) {
+                    double add = (need - given.get(c)) * secondsPerRound.getOrDefault(c, 0.0);
+                    if (need > given.get(c) && add <= left && add < cost) {
+                        cheapest = c;
+                        to = need;
+                        cost = add;
+                    }
+                }
+            }
+            if (cheapest == null) {
+                break;
+            }
+            given.put(cheapest, to);
+            left -= cost;
+        }
         boolean more = true;
         while (more) {
             more = false;
-            for (Map.Entry<String, Integer> entry : extraNeeded.entrySet()) {
+            for (Map.Entry<String, List<Integer>> entry : extraNeeded.entrySet()) {
                 String c = entry.getKey();
                 double cost = secondsPerRound.getOrDefault(c, 0.0);
-                if (given.get(c) < entry.getValue() && cost <= left) {
+                int most = entry.getValue().stream().mapToInt(Integer::intValue).max().orElse(0);
+                if (given.get(c) < most && cost <= left) {
                     given.merge(c, 1, Integer::sum);
                     left -= cost;
                     more = true;

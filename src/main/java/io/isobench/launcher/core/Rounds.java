@@ -179,12 +179,12 @@ public final class Rounds {
                     + " min), " + plan.rows().size() + " rows planned, " + reaching + " of them reach it in the "
                     + spec.precision().budget().toMinutes() + " min budget; " + (last > spec.rounds()
                     ? "rounds " + (spec.rounds() + 1) + " to " + last + " follow" : "no more rounds"));
+            int more = groups.stream().mapToInt(g -> plan.roundsOf(g.className()) - spec.rounds()).sum();
+            extra.forEach(name -> clock.more(name, more));
             for (int round = spec.rounds() + 1; round <= last; round++) {
                 int r = round;
                 List<BenchmarkSelection.Group> still = groups.stream().filter(g -> plan.roundsOf(g.className()) >= r)
                         .toList();
-                running.stream().filter(e -> !e.lost() && extra.contains(e.name()))
-                        .forEach(e -> clock.more(e.name(), still.size()));
                 timeline.rounds(round);
                 round(round, still);
                 Progress.say("round " + round + "/" + last + " done (" + still.size() + " of " + groups.size()

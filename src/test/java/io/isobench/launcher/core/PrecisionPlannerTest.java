@@ -33,18 +33,18 @@ class PrecisionPlannerTest {
     Path run;
 
     @Test
-    void theBudgetIsGivenOutOneRoundPerClassAndPassWhileItLasts() {
-        Map<String, Integer> needed = new LinkedHashMap<>();
-        needed.put("A", 3);
-        needed.put("B", 1);
-        needed.put("C", 5);
-        Map<String, Double> cost = Map.of("A", 10.0, "B", 10.0, "C", 20.0);
-        assertEquals(Map.of("A", 3, "B", 1, "C", 5), PrecisionPlanner.schedule(needed, cost, 1000),
+    void theBudgetBringsTheCheapestRowsToThePrecisionFirstThenGivesRoundsInPasses() {
+        Map<String, List<Integer>> needed = new LinkedHashMap<>();
+        needed.put("A", List.of(10));
+        needed.put("B", List.of(1, 3));
+        Map<String, Double> cost = Map.of("A", 10.0, "B", 10.0);
+        assertEquals(Map.of("A", 10, "B", 3), PrecisionPlanner.schedule(needed, cost, 1000),
                 "a budget that covers every need gives every need");
-        // Pass 1: A, B, C (40 s); pass 2: A, C (30 s); 10 s left: A's third round, not C's (20 s).
-        assertEquals(Map.of("A", 3, "B", 1, "C", 2), PrecisionPlanner.schedule(needed, cost, 80));
-        assertEquals(Map.of("A", 0, "B", 0, "C", 0), PrecisionPlanner.schedule(needed, cost, 5),
-                "no round fits: none is run");
+        // B's rows reach theirs for 30 s; A's would take 100 s. Round by round, A and B in turn, neither would.
+        assertEquals(Map.of("A", 1, "B", 3), PrecisionPlanner.schedule(needed, cost, 40));
+        // 25 s: B's first row (10 s); its second needs 20 s more, so the rest goes in passes: A's first round, 5 s left.
+        assertEquals(Map.of("A", 1, "B", 1), PrecisionPlanner.schedule(needed, cost, 25));
+        assertEquals(Map.of("A", 0, "B", 0), PrecisionPlanner.schedule(needed, cost, 5), "no round fits: none is run");
     }
 
     @Test
