@@ -2,7 +2,7 @@
 # The main job (what `mvn verify -Pbench` runs): host, the container variants (runc and gVisor's runsc by default),
 # Charliecloud, Podman and the VM, started once each and run in interleaved rounds, then the comparison.
 #   scripts/bench.sh [--profile smoke|quick|standard|full] [--rounds N] [--emulated-rounds N] [--seed S]
-#                    [--include REGEX] [--out RUN_DIR]
+#                    [--include REGEX] [--out RUN_DIR] [--precision PCT --budget TIME]   (rounds planned for a precision)
 #                    [--envs host,container,charliecloud,podman,vm] [--container-variants bridge,runsc-bridge,host,...]
 #                    [--vm-networks auto|tap|user|tap,user] [--density N]
 #                    [--neighbours K --load cpu|io|net]   (each environment also beside K loaded siblings: README, Neighbours)

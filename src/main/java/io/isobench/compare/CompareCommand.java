@@ -6,6 +6,7 @@ import io.isobench.compare.fleet.FleetReport;
 import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.Json;
+import io.isobench.compare.input.PrecisionInput;
 import io.isobench.compare.input.RunRecordInput;
 import io.isobench.compare.input.SuiteBenchmarks;
 import io.isobench.compare.input.Thresholds;
@@ -237,7 +238,8 @@ public final class CompareCommand implements Callable<Integer> {
             loaded.forEach(e -> e.results().forEach(r -> known.add(r.key().benchmark())));
             options.thresholds().requireEachRuleMatches(known, "the inputs or of this build's suite");
         }
-        Comparison comparison = Comparison.of(loaded, options).withNotes(RunRecordInput.notes(inputs))
+        Comparison comparison = Comparison.of(loaded, options, first(PrecisionInput::read))
+                .withNotes(RunRecordInput.notes(inputs))
                 .withTimeline(first(TimelineInput::read)).withDensity(first(DensityTable::read));
         List<Path> written = Report.writeAll(comparison, target);
         Unfinished.warnings(loaded).forEach(w -> err.println(PREFIX + w));

@@ -21,6 +21,8 @@ public final class ResultLayout {
     public static final String ENVIRONMENTS_JSON = "environments.json";
     /** In a run directory: every step of the run in rounds (round, environment, class, times, status) and the order's seed. */
     public static final String TIMELINE_JSON = "timeline.json";
+    /** In a run directory asked for a precision: the rounds planned after the pilot, per class and row. */
+    public static final String PRECISION_JSON = "precision.json";
 
     /**
      * In an environment directory: what its inbound steps wrote (jmh.json, environment.json, jmh.log of the client that
@@ -62,6 +64,10 @@ public final class ResultLayout {
 
     public static Path reportDir(Path runDir) {
         return runDir.resolve(REPORT_DIR);
+    }
+
+    public static Path precisionJson(Path runDir) {
+        return runDir.resolve(PRECISION_JSON);
     }
 
     public static Path timelineJson(Path runDir) {

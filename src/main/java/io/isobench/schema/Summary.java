@@ -28,6 +28,8 @@ import java.util.Map;
  * @param headline      one per area (and {@code all}) and environment
  * @param timeline      the interleaved run's order, or null for a run without timeline.json
  * @param density       one per series of the run's density.json, or null without one
+ * @param precision     the plan of a run asked for a precision (precision.json as the launcher wrote it; absent
+ *                      otherwise); each planned row's note says whether it reached the precision
  * @param unsteady      the rows that still trended in some environment, as its environment.json lists them (absent
  *                      when none did)
  */
@@ -37,7 +39,8 @@ public record Summary(String schema, String mode, String title, List<String> bas
                       Timeline timeline, List<Scaling> threadScaling, List<Density> density, Footprints footprint,
                       List<String> fingerprintMismatches, List<Missing> missing, List<String> banners,
                       List<String> notes, Gate gate,
-                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnsteadyRow> unsteady) {
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnsteadyRow> unsteady,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) PrecisionRecord precision) {
 
     /** The name and major version of this file's layout. */
     public static final String SCHEMA = "isobench-compare/2";

@@ -8,12 +8,14 @@ import io.isobench.compare.input.EnvironmentInput;
 import io.isobench.compare.input.EnvironmentTitle;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.MismatchPolicy;
+import io.isobench.compare.input.PrecisionInput;
 import io.isobench.compare.input.RunRecordInput;
 import io.isobench.compare.input.TimelineInput;
 import io.isobench.compare.input.Unfinished;
 import io.isobench.compare.stats.BootstrapBudget;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.schema.ContainerRuntime;
+import io.isobench.schema.PrecisionRecord;
 import io.isobench.schema.Problem;
 import io.isobench.suite.Area;
 
@@ -56,11 +58,13 @@ public final class Comparison {
     private final DensityTable density;
     private final EvidenceTable evidence;
     private final Map<String, String> titles;
+    private final PrecisionRecord precision;
 
     private Comparison(CompareOptions options, List<EnvironmentInput> environments, List<Pair> pairs,
                        boolean baselineRun, List<ComparisonRow> rows, List<Missing> missing,
-                       List<String> banners, List<String> notes) {
+                       List<String> banners, List<String> notes, PrecisionRecord precision) {
         this.options = options;
+        this.precision = precision;
         this.timeline = null;
         this.density = null;
         this.environments = List.copyOf(environments);
@@ -83,6 +87,7 @@ public final class Comparison {
     /** A copy with other notes, timeline and density; what was computed from the rows is kept, not computed again. */
     private Comparison(Comparison c, List<String> notes, TimelineInput timeline, DensityTable density) {
         this.options = c.options;
+        this.precision = c.precision;
         this.timeline = timeline;
         this.environments = c.environments;
         this.titles = c.titles;
@@ -104,7 +109,8 @@ public final class Comparison {
 
     /** Loads one run directory and compares its environments with its host (or {@code options.baseline()}). */
     public static Comparison ofRunDir(Path runDir, CompareOptions options) throws CompareException {
-        return of(InputLoader.load(List.of(runDir), List.of()), options).withNotes(RunRecordInput.notes(List.of(runDir)))
+        return of(InputLoader.load(List.of(runDir), List.of()), options, PrecisionInput.read(runDir))
+                .withNotes(RunRecordInput.notes(List.of(runDir)))
                 .withTimeline(TimelineInput.read(runDir)).withDensity(DensityTable.read(runDir));
     }
 
@@ -128,6 +134,11 @@ public final class Comparison {
         return new Comparison(this, notes, timeline, value);
     }
 
+    /** The plan of a run asked for a precision ({@code precision.json}), or null when it was not. */
+    public PrecisionRecord precision() {
+        return precision;
+    }
+
     /** The density run's table, or null when the run has no density.json. */
     public DensityTable density() {
         return density;
@@ -141,6 +152,15 @@ public final class Comparison {
      * @throws CompareException when the inputs cannot be compared (no baseline, mismatched builds or profiles)
      */
     public static Comparison of(List<EnvironmentInput> inputs, CompareOptions options) throws CompareException {
+        return of(inputs, options, null);
+    }
+
+    /**
+     * Compares loaded inputs of a run asked for a precision: the rows of {@code precision} (null for none) are tested
+     * as planned ({@link PlannedRows}).
+     */
+    public static Comparison of(List<EnvironmentInput> inputs, CompareOptions options, PrecisionRecord precision)
+            throws CompareException {
         if (inputs.isEmpty()) {
             throw new CompareException("no input given; name at least one run directory or JMH JSON file");
         }
@@ -179,8 +199,9 @@ public final class Comparison {
                     missing.add(new Missing(key, pair.baseline().label(), pair.environment().label(),
                             reason(pair.environment(), key)));
                 } else {
-                    rows.add(NotComparable.judge(calculator.compare(pair.environment().label(),
-                            pair.baseline().label(), e, base.get(key), env, base), pair, e, base.get(key)));
+                    ComparisonRow row = calculator.compare(pair.environment().label(), pair.baseline().label(), e,
+                            base.get(key), env, base);
+                    rows.add(NotComparable.judge(PlannedRows.apply(row, precision, options), pair, e, base.get(key)));
                 }
             }
             for (BenchmarkKey key : new TreeSet<>(env.keySet())) {
@@ -205,7 +226,7 @@ public final class Comparison {
                     + "variance (JIT decisions, memory layout), so such rows are inconclusive whatever their interval "
                     + "says. Profiles with two or more forks or rounds (standard, full) test one sample per fork or round.");
         }
-        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes);
+        return new Comparison(options, inputs, pairs, baselineRun, rows, missing, banners, notes, precision);
     }
 
     private static int indexOf(List<Pair> pairs, ComparisonRow row) {

@@ -38,6 +38,13 @@ public record ComparisonRow(BenchmarkKey key, String environment, String baselin
                 baselineScoreError, newTest, relativeError, noisy, baselineNoisy, note, net, newSecondary, newEvidence);
     }
 
+    /** The same row with the test of its precision plan ({@link PlannedRows}) and that plan's note added. */
+    ComparisonRow planned(RatioTest newTest, String planNote) {
+        return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,
+                baselineScoreError, newTest, relativeError, noisy, baselineNoisy,
+                note.isEmpty() ? planNote : note + "; " + planNote, net, secondary, evidence);
+    }
+
     /** The same row with other tests of its net and secondary metrics (after the false-discovery-rate adjustment). */
     ComparisonRow withDerived(NetOfJna newNet, List<SecondaryRow> newSecondary) {
         return new ComparisonRow(key, environment, baseline, unit, direction, score, scoreError, baselineScore,

@@ -60,7 +60,8 @@ public final class SummaryBuilder {
                         c.unjudged().stream().map(r -> new Summary.Unjudged(key(r.key()), r.environment(),
                                 r.verdict().word(), r.reason())).toList()),
                 c.evidence().unsteady().stream().map(t -> new Summary.UnsteadyRow(t.environment(), t.row().benchmark(),
-                        t.row().params(), finite(t.row().firstToLast()), t.row().forks())).toList());
+                        t.row().params(), finite(t.row().firstToLast()), t.row().forks())).toList(),
+                c.precision());
     }
 
     /** The summary of a run directory that holds only a density run. */

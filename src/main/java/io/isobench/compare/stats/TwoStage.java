@@ -50,9 +50,25 @@ public final class TwoStage {
      * the geometric-mean ratio ± t s0 / sqrt(n) in logs, with the pilot's standard deviation and degrees of freedom.
      */
     public static Stats.Interval interval(double[] logRatios, Plan plan, double alpha) {
+        return test(logRatios, plan, 1 - alpha).ratio();
+    }
+
+    /**
+     * The final test of a planned row from every round's log ratio, the pilot's first: the geometric-mean ratio with
+     * its interval at {@code confidence}, and the two-sided p-value of "no difference", both from Student's t with
+     * n0 - 1 degrees of freedom on the pilot's standard deviation (not on all rounds' standard deviation: that is what
+     * keeps the coverage). No interval and no p-value (NaN) when the pilot had no spread.
+     */
+    public static Stats.Tested test(double[] logRatios, Plan plan, double confidence) {
         double mean = StatUtils.mean(logRatios);
-        double half = quantile(plan.pilotRounds(), alpha) * plan.pilotSd() / Math.sqrt(logRatios.length);
-        return new Stats.Interval(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half));
+        double se = plan.pilotSd() / Math.sqrt(logRatios.length);
+        if (!(se > 0) || !Double.isFinite(mean)) {
+            return new Stats.Tested(new Stats.Interval(Math.exp(mean), Double.NaN, Double.NaN), Double.NaN);
+        }
+        org.apache.commons.math3.distribution.TDistribution t = Stats.tDistribution(plan.pilotRounds() - 1);
+        double half = t.inverseCumulativeProbability(1 - (1 - confidence) / 2) * se;
+        return new Stats.Tested(new Stats.Interval(Math.exp(mean), Math.exp(mean - half), Math.exp(mean + half)),
+                2 * t.cumulativeProbability(-Math.abs(mean) / se));
     }
 
     /** Student's 1 - alpha/2 quantile with n0 - 1 degrees of freedom. */

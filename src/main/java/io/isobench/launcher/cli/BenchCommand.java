@@ -93,8 +93,15 @@ public final class BenchCommand implements Callable<Integer> {
         List<Rounds.Planned> plan = neighbours.expand(kindPlans.stream().flatMap(p -> p.planned().stream()).toList());
         if (planOnly) {
             RunSpec planSpec = options.toPlanSpec();
-            RunPlan.of(plan, planSpec, StepCosts.read(options.resultRoots(), planSpec.profile().id())).text()
-                    .forEach(System.out::println);
+            RunPlan runPlan = RunPlan.of(plan, planSpec, StepCosts.read(options.resultRoots(), planSpec.profile().id()));
+            runPlan.text().forEach(System.out::println);
+            if (planSpec.precision() != null) {
+                long budget = planSpec.precision().budget().toSeconds();
+                System.out.println("precision " + planSpec.precision().text() + ": these rounds are the pilot; after "
+                        + "it, the classes whose rows need more rounds get them until " + RunPlan.duration(budget)
+                        + " from the first round" + (runPlan.seconds() >= budget
+                        ? " (the pilot alone is expected to take that long: no rounds will follow)" : ""));
+            }
             if (density > 0) {
                 System.out.println("then density: " + density + " idle instance(s) of each kind that ran");
             }

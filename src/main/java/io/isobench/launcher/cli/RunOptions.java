@@ -2,6 +2,7 @@ package io.isobench.launcher.cli;
 
 import io.isobench.launcher.core.JvmRuntime;
 import io.isobench.launcher.core.LauncherException;
+import io.isobench.launcher.core.PrecisionGoal;
 import io.isobench.launcher.core.RunSpec;
 import io.isobench.launcher.core.Workspace;
 import io.isobench.suite.BenchmarkSelection;
@@ -44,6 +45,15 @@ public final class RunOptions {
             + "either way it is recorded in timeline.json).")
     Long seed;
 
+    @Option(names = "--precision", paramLabel = "PCT", description = "Plan the rounds for each row's interval to be "
+            + "within \u00b1PCT %: the rounds (--rounds or the profile's) are a pilot, then the classes whose rows need "
+            + "it get more rounds (Stein's two-stage procedure), within --budget. Needs --budget.")
+    Double precision;
+
+    @Option(names = "--budget", paramLabel = "TIME", description = "With --precision: the longest the rounds, pilot "
+            + "included, may take (90s, 20m, 1h30m). The rows that the budget cut say so in the report.")
+    String budget;
+
     @Parameters(description = "Raw JMH options after --, overriding the profile's (e.g. -- -f 3 -i 10).")
     List<String> jmhOptions = new ArrayList<>();
 
@@ -71,7 +81,8 @@ public final class RunOptions {
         checkWritable(runDir);
         return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds,
                 seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE,
-                patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(Workspace.cacheDir()));
+                patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(Workspace.cacheDir()),
+                PrecisionGoal.of(precision, budget));
     }
 
     /**
@@ -83,7 +94,7 @@ public final class RunOptions {
         Profile chosen = Profile.parse(profile);
         List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
         return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds, seed != null ? seed : 0,
-                patterns, List.copyOf(jmhOptions), null, null, jar, null);
+                patterns, List.copyOf(jmhOptions), null, null, jar, null, PrecisionGoal.of(precision, budget));
     }
 
     /** Where earlier runs are: results/ (the default), and the directory that holds --out when it was given. */
@@ -116,6 +127,10 @@ public final class RunOptions {
         }
         if (emulatedRounds < 1) {
             throw new IllegalArgumentException("--emulated-rounds must be at least 1, got " + emulatedRounds);
+        }
+        if (PrecisionGoal.of(precision, budget) != null && (rounds != null ? rounds : chosen.rounds()) < 2) {
+            throw new IllegalArgumentException("--precision needs a pilot of 2 or more rounds (--rounds N); the "
+                    + chosen.id() + " profile runs " + chosen.rounds());
         }
     }
 

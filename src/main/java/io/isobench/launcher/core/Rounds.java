@@ -2,6 +2,7 @@ package io.isobench.launcher.core;
 
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.ExitCode;
+import io.isobench.schema.PrecisionRecord;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.ResultLayout;
 import io.isobench.schema.RunRecord;
@@ -95,24 +96,15 @@ public final class Rounds {
             StepClock clock = new StepClock(StepClock.steps(running.stream().map(RunningEnvironment::name).toList(),
                     running.stream().map(e -> spec.roundsFor(e.emulated())).toList(), groups.size()));
             Random order = new Random(spec.seed());
+            Steps steps = new Steps(spec, running, timeline, clock, order);
+            java.time.Instant roundsStarted = java.time.Instant.now();
             for (int round = 1; round <= spec.rounds(); round++) {
-                for (BenchmarkSelection.Group group : groups) {
-                    List<RunningEnvironment> steps = new ArrayList<>(running);
-                    Collections.shuffle(steps, order);
-                    for (RunningEnvironment environment : steps) {
-                        if (environment.runsIn(spec, round)) {
-                            RunningEnvironment.Step step = environment.step(spec, group, round);
-                            timeline.add(step);
-                            clock.finished(environment.name(), Duration.between(step.startedAt(), step.endedAt()));
-                            if (environment.lost()) {
-                                clock.lost(environment.name());
-                            }
-                            Progress.say(environment.name() + " " + group.shortName() + " round " + round + ": "
-                                    + step.status().word() + "; " + clock.line());
-                        }
-                    }
-                }
-                Progress.say("round " + round + "/" + spec.rounds() + " done");
+                steps.round(round, groups);
+                Progress.say("round " + round + "/" + spec.rounds() + (spec.precision() != null ? " of the pilot" : "")
+                        + " done");
+            }
+            if (spec.precision() != null) {
+                steps.afterPilot(groups, Duration.between(roundsStarted, java.time.Instant.now()));
             }
             for (RunningEnvironment environment : running) {
                 String status = environment.finish(false);
@@ -129,6 +121,76 @@ public final class Rounds {
         boolean failed = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.FAILED));
         boolean partial = record.values().stream().anyMatch(r -> r.status().equals(EnvironmentRecord.PARTIAL));
         return failed ? ExitCode.FAILURE : partial ? ExitCode.PARTIAL : ExitCode.DONE;
+    }
+
+    /** The steps of a run's rounds, in the order drawn for each round and class, with what they took. */
+    private static final class Steps {
+        private final RunSpec spec;
+        private final List<RunningEnvironment> running;
+        private final TimelineWriter timeline;
+        private final StepClock clock;
+        private final Random order;
+        private final List<RunningEnvironment.Step> done = new ArrayList<>();
+
+        Steps(RunSpec spec, List<RunningEnvironment> running, TimelineWriter timeline, StepClock clock, Random order) {
+            this.spec = spec;
+            this.running = running;
+            this.timeline = timeline;
+            this.clock = clock;
+            this.order = order;
+        }
+
+        /** One round of these classes: each class in every environment that takes part, in a drawn order. */
+        void round(int round, List<BenchmarkSelection.Group> groups) throws InterruptedException {
+            for (BenchmarkSelection.Group group : groups) {
+                List<RunningEnvironment> shuffled = new ArrayList<>(running);
+                Collections.shuffle(shuffled, order);
+                for (RunningEnvironment environment : shuffled) {
+                    if (environment.runsIn(spec, round)) {
+                        RunningEnvironment.Step step = environment.step(spec, group, round);
+                        done.add(step);
+                        timeline.add(step);
+                        clock.finished(environment.name(), Duration.between(step.startedAt(), step.endedAt()));
+                        if (environment.lost()) {
+                            clock.lost(environment.name());
+                        }
+                        Progress.say(environment.name() + " " + group.shortName() + " round " + round + ": "
+                                + step.status().word() + "; " + clock.line());
+                    }
+                }
+            }
+        }
+
+        /**
+         * After the pilot of a run asked for a precision: the plan ({@link PrecisionPlanner}) into precision.json,
+         * then the rounds it gives, each round with the classes that still have one.
+         */
+        void afterPilot(List<BenchmarkSelection.Group> groups, Duration pilotTime) throws InterruptedException,
+                IOException {
+            java.util.Set<String> extra = new java.util.LinkedHashSet<>();
+            running.stream().filter(e -> !e.lost() && spec.takesPart(e.emulated(), spec.rounds() + 1))
+                    .forEach(e -> extra.add(e.name()));
+            PrecisionRecord plan = PrecisionPlanner.plan(spec, groups, done, extra, pilotTime);
+            JsonFiles.writeAtomically(ResultLayout.precisionJson(spec.runDir()), ResultJson.toJson(plan));
+            plan.notes().forEach(note -> Progress.warn("precision: " + note));
+            int last = plan.classes().stream().mapToInt(PrecisionRecord.ClassRounds::rounds).max().orElse(spec.rounds());
+            long reaching = plan.rows().stream().filter(PrecisionRecord.Row::reachesPrecision).count();
+            Progress.say("precision " + spec.precision().text() + ": after the pilot (" + pilotTime.toMinutes()
+                    + " min), " + plan.rows().size() + " rows planned, " + reaching + " of them reach it in the "
+                    + spec.precision().budget().toMinutes() + " min budget; " + (last > spec.rounds()
+                    ? "rounds " + (spec.rounds() + 1) + " to " + last + " follow" : "no more rounds"));
+            int more = groups.stream().mapToInt(g -> plan.roundsOf(g.className()) - spec.rounds()).sum();
+            extra.forEach(name -> clock.more(name, more));
+            for (int round = spec.rounds() + 1; round <= last; round++) {
+                int r = round;
+                List<BenchmarkSelection.Group> still = groups.stream().filter(g -> plan.roundsOf(g.className()) >= r)
+                        .toList();
+                timeline.rounds(round);
+                round(round, still);
+                Progress.say("round " + round + "/" + last + " done (" + still.size() + " of " + groups.size()
+                        + " classes)");
+            }
+        }
     }
 
     /** Every planned environment's {@link Environment#preflight()}, before the run directory or a runtime is made. */

@@ -104,7 +104,7 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
     }
 
     /** {@code 45 s}, {@code 12 min}, {@code 2 h 05 min}. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 90) {
             return s + " s";

@@ -12,14 +12,27 @@ import java.util.List;
  * What to run, the same for every environment of a run: profile, rounds and the seed of their order, selection, raw
  * JMH options, the jar and the JVM runtime, and where the run directory is. An environment whose CPU is emulated (a VM
  * under TCG) takes part in the first {@code emulatedRounds} rounds only: there every fork costs half a minute of
- * emulation, and its numbers measure the emulator, not the isolation, whatever their count.
+ * emulation, and its numbers measure the emulator, not the isolation, whatever their count. With a
+ * {@code precision} goal (null for none), {@code rounds} are the pilot, and the classes whose rows need it get more
+ * rounds after it ({@link PrecisionPlanner}); an emulated environment takes no part in those.
  */
 public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed, List<String> includes, List<String> jmhOptions,
-                      Path runDir, String runId, Path benchmarksJar, JvmRuntime runtime) {
+                      Path runDir, String runId, Path benchmarksJar, JvmRuntime runtime, PrecisionGoal precision) {
 
-    /** How many rounds an environment takes part in. */
+    /** A run of a fixed number of rounds. */
+    public RunSpec(Profile profile, int rounds, int emulatedRounds, long seed, List<String> includes,
+                   List<String> jmhOptions, Path runDir, String runId, Path benchmarksJar, JvmRuntime runtime) {
+        this(profile, rounds, emulatedRounds, seed, includes, jmhOptions, runDir, runId, benchmarksJar, runtime, null);
+    }
+
+    /** How many of the planned rounds (the pilot's, with a precision goal) an environment takes part in. */
     public int roundsFor(boolean emulated) {
         return emulated ? Math.min(rounds, emulatedRounds) : rounds;
+    }
+
+    /** Whether an environment takes part in round {@code round} (a round after the pilot's included). */
+    public boolean takesPart(boolean emulated, int round) {
+        return !emulated || round <= Math.min(rounds, emulatedRounds);
     }
 
     /** The selected benchmark classes, in the suite's order. */

@@ -107,7 +107,7 @@ final class RunningEnvironment {
 
     /** Whether the environment takes part in this round. */
     boolean runsIn(RunSpec spec, int round) {
-        return lost == null && round <= spec.roundsFor(instance.emulated());
+        return lost == null && spec.takesPart(instance.emulated(), round);
     }
 
     /** Whether the environment stopped answering; later steps are not run in it. */

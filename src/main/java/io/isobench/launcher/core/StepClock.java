@@ -36,6 +36,11 @@ final class StepClock {
         done.merge(environment, 1, Integer::sum);
     }
 
+    /** {@code steps} more steps of {@code environment} than planned (the rounds after a precision's pilot). */
+    void more(String environment, int steps) {
+        remaining.merge(environment, steps, Integer::sum);
+    }
+
     /** An environment that was lost runs no further steps. */
     void lost(String environment) {
         total(environment, 0);

@@ -18,13 +18,18 @@ final class TimelineWriter {
 
     private final Path file;
     private final long seed;
-    private final int rounds;
+    private int rounds;
     private final List<Timeline.Step> steps = new ArrayList<>();
 
     TimelineWriter(Path runDir, long seed, int rounds) {
         this.file = ResultLayout.timelineJson(runDir);
         this.seed = seed;
         this.rounds = rounds;
+    }
+
+    /** The run's rounds are now {@code value} (a run asked for a precision adds rounds after its pilot). */
+    synchronized void rounds(int value) {
+        rounds = Math.max(rounds, value);
     }
 
     synchronized void add(RunningEnvironment.Step step) {

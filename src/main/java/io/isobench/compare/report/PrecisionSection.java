@@ -1,0 +1,77 @@
+package io.isobench.compare.report;
+
+import io.isobench.compare.model.Comparison;
+import io.isobench.compare.model.ComparisonRow;
+import io.isobench.compare.report.doc.Block;
+import io.isobench.compare.report.doc.Block.Paragraph;
+import io.isobench.compare.report.doc.Section;
+import io.isobench.compare.report.doc.Table;
+import io.isobench.compare.report.doc.Table.Cell;
+import io.isobench.compare.report.doc.Table.Column;
+import io.isobench.compare.report.doc.Table.Row;
+import io.isobench.compare.stats.Format;
+import io.isobench.schema.PrecisionRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The precision section of a run asked for one ({@code --precision PCT --budget TIME}): what was asked, what the pilot
+ * took, and per planned row its pilot's spread, the rounds it needed and got, whether it reached the precision, and
+ * its interval as tested (Stein's two-stage t).
+ */
+final class PrecisionSection {
+
+    private PrecisionSection() {
+    }
+
+    /** The section, or empty when the run was not asked for a precision. */
+    static Optional<Section> build(Comparison c) {
+        PrecisionRecord plan = c.precision();
+        if (plan == null) {
+            return Optional.empty();
+        }
+        String asked = "\u00b1" + Format.plain(Math.round(plan.precision() * 1000) / 10.0) + " %";
+        String level = Format.plain(Math.round((1 - plan.alpha()) * 1000) / 10.0) + " %";
+        List<Row> rows = new ArrayList<>();
+        int reached = 0;
+        for (PrecisionRecord.Row p : plan.rows()) {
+            Optional<ComparisonRow> row = c.rows().stream().filter(r -> r.environment().equals(p.environment())
+                    && r.baseline().equals(p.baseline()) && r.key().benchmark().equals(p.benchmark())
+                    && r.key().mode().equals(p.mode()) && r.key().params().equals(new TreeMap<>(p.params())))
+                    .findFirst();
+            int paired = row.map(r -> r.test().pairs()).orElse(0);
+            boolean ok = paired >= p.neededRounds();
+            reached += ok ? 1 : 0;
+            String name = p.benchmark().substring(p.benchmark().lastIndexOf('.', p.benchmark().lastIndexOf('.') - 1) + 1);
+            rows.add(Row.of(List.of(Cell.styled(c.name(p.environment()), "env"), Cell.of(name),
+                    Cell.of(String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .toList())),
+                    Cell.num(Format.num(p.pilotSd()), p.pilotSd()), Cell.num(String.valueOf(p.neededRounds()),
+                            p.neededRounds()), Cell.num(String.valueOf(paired), paired),
+                    Cell.of(ok ? "yes" : p.reachesPrecision() ? "no (steps failed)" : "no (budget)"),
+                    Cell.of(row.map(r -> ReportText.testCell(r.test())).orElse(Format.DASH)))));
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Paragraph.of("Asked: each row's " + level + " interval within " + asked + ", the rounds within "
+                + minutes(plan.budgetSeconds()) + ". A pilot of " + plan.pilotRounds() + " rounds ("
+                + minutes(plan.pilotSeconds()) + ") estimated each row's spread of the per-round log ratio; Stein's "
+                + "two-stage procedure then gave each class the rounds its rows need, from the pilot alone, and tests "
+                + "each row with the pilot's spread and degrees of freedom, so that its interval keeps its coverage "
+                + "although its rounds were chosen from data. " + reached + " of " + plan.rows().size()
+                + " planned rows reached the precision."));
+        plan.notes().forEach(note -> blocks.add(Paragraph.note(note)));
+        if (!rows.isEmpty()) {
+            blocks.add(Table.of(List.of(Column.left("Environment"), Column.left("Benchmark"), Column.left("Params"),
+                    Column.right("Pilot SD"), Column.right("Rounds needed"), Column.right("Rounds paired"),
+                    Column.left("Reached"), Column.left("Interval as tested")), rows));
+        }
+        return Optional.of(new Section("precision", "Precision asked for", blocks));
+    }
+
+    private static String minutes(long seconds) {
+        return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
+    }
+}

@@ -1,0 +1,59 @@
+package io.isobench.launcher.core;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * What a run asked for with {@code --precision PCT --budget TIME}: each paired row's 1 - alpha interval within
+ * ±{@code precision} (a fraction), with rounds planned after a pilot and the rounds, pilot included, within
+ * {@code budget} (see {@link PrecisionPlanner}).
+ */
+public record PrecisionGoal(double precision, Duration budget) {
+
+    public PrecisionGoal {
+        if (!(precision > 0 && precision < 1)) {
+            throw new IllegalArgumentException("--precision is a percentage above 0 and below 100");
+        }
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("--budget must be a positive time, such as 20m or 1h30m");
+        }
+    }
+
+    /**
+     * The goal of {@code --precision PCT} and {@code --budget TIME}, or null when neither is given; one given without
+     * the other is a usage error.
+     */
+    public static PrecisionGoal of(Double percent, String budget) {
+        if (percent == null && (budget == null || budget.isBlank())) {
+            return null;
+        }
+        if (percent == null) {
+            throw new IllegalArgumentException("--budget needs --precision PCT (the interval's half-width to plan for)");
+        }
+        if (budget == null || budget.isBlank()) {
+            throw new IllegalArgumentException("--precision needs --budget TIME (the longest the rounds may take, "
+                    + "such as 20m)");
+        }
+        return new PrecisionGoal(percent / 100, duration(budget));
+    }
+
+    /** {@code 90s}, {@code 20m}, {@code 1h30m}: hours, minutes and seconds, each with its unit. */
+    static Duration duration(String text) {
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        try {
+            if (t.isEmpty() || !t.matches("(\\d+H)?(\\d+M)?(\\d+S)?")) {
+                throw new DateTimeParseException("", t, 0);
+            }
+            return Duration.parse("PT" + t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--budget '" + text + "' is not a time: write it as 90s, 20m or 1h30m");
+        }
+    }
+
+    /** {@code ±5 %} */
+    public String text() {
+        double pct = Math.round(precision * 1000) / 10.0;
+        return "\u00b1" + (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)) + " %";
+    }
+}
