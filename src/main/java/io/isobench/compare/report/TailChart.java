@@ -15,8 +15,8 @@ import java.util.function.UnaryOperator;
  * A sample-mode benchmark's latency distribution as an inline SVG (static, like the report's other charts): the
  * cumulative share of samples (up) at or below each time per operation (across, log scale), one step line per
  * environment from every sample JMH stored. An environment is coloured as in its area's bar chart; a baseline is dashed,
- * in the colour of the one environment it is compared with here, else dark. The 90th and 99th percentiles are marked
- * across.
+ * in the colour of the one environment it is compared with here, else dark. The shares of the 90th and 99th
+ * percentiles are marked across.
  */
 final class TailChart {
 
@@ -72,9 +72,10 @@ final class TailChart {
         }
         for (double share : new double[]{0.9, 0.99}) {
             double ty = y.applyAsDouble(share);
+            // Labelled inside the plot, at its right edge: on the axis p99 would sit on the label of 1.
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\" "
                     + "stroke-dasharray=\"2 3\"/><text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">p%s</text>\n",
-                    LEFT, ty, WIDTH - RIGHT, ty, LEFT - 6, ty + 4, share == 0.9 ? "90" : "99"));
+                    LEFT, ty, WIDTH - RIGHT, ty, WIDTH - RIGHT - 4, ty + (share == 0.9 ? 12 : -3), share == 0.9 ? "90" : "99"));
         }
         for (double t : ticks) {
             double tx = x.applyAsDouble(t);
