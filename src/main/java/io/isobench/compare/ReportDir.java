@@ -74,7 +74,7 @@ final class ReportDir {
 
     /**
      * Whether a directory holds an isobench report: a regular summary.json whose top-level {@code schema} has a
-     * value that begins with {@value #SCHEMA_PREFIX} (isobench-compare/2, isobench-fleet/1), as compare writes it.
+     * value that begins with {@value #SCHEMA_PREFIX} (isobench-compare/3, isobench-fleet/1), as compare writes it.
      */
     static boolean holdsReport(Path dir) {
         Path summary = dir.resolve(Report.SUMMARY);

@@ -43,7 +43,7 @@ public record Summary(String schema, String mode, String title, List<String> bas
                       @JsonInclude(JsonInclude.Include.NON_NULL) PrecisionRecord precision) {
 
     /** The name and major version of this file's layout. */
-    public static final String SCHEMA = "isobench-compare/2";
+    public static final String SCHEMA = "isobench-compare/3";
 
     /** A finite number, or null for NaN and infinities (JSON has neither). */
     public static Double finite(double value) {
@@ -154,17 +154,22 @@ public record Summary(String schema, String mode, String title, List<String> bas
                           Double hostProcessesPssBytes, Double startToReadyMillis, String stopReason) {
     }
 
-    /** The footprints of the environments, and the RAM their "instances in RAM" divide. */
+    /** The footprints of the environments, and the RAM their estimates of instances fill. */
     public record Footprints(long ramBytes, List<EnvironmentFootprint> environments) {
     }
 
     /**
-     * One environment's footprint: image size, start time (and which key it came from), idle memory, how many
-     * instances fit in the RAM (null when the idle memory is unknown), and every value of its footprint.json.
+     * One environment's footprint: image size; the start times, one meaning each (null where not measured): the JVM's
+     * ({@code java -version}), the instance's start to ready (and the footprint key it came from:
+     * {@code startToReadyMillis}, or a VM's {@code bootToInitMillis}) and a VM's boot to a ready JVM; idle memory; an
+     * estimate of how many instances fit in the RAM (null when nothing to estimate it from) and what it was
+     * extrapolated from ({@code density}: the density run's series {@code densitySeries}; {@code idleMemory}: the RAM
+     * over the idle memory); and every value of its footprint.json.
      */
-    public record EnvironmentFootprint(String environment, String kind, Double imageBytes, Double startMillis,
-                                       String startKey, Double idleMemoryBytes, Long instancesInRam,
-                                       Map<String, FootprintValue> values) {
+    public record EnvironmentFootprint(String environment, String kind, Double imageBytes, Double jvmStartMillis,
+                                       Double startToReadyMillis, String startToReadyKey, Double bootToJvmReadyMillis,
+                                       Double idleMemoryBytes, Long instancesInRam, String instancesBasis,
+                                       String densitySeries, Map<String, FootprintValue> values) {
     }
 
     /** A value of footprint.json: text, or a measured number. */

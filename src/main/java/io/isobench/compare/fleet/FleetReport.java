@@ -207,7 +207,7 @@ public record FleetReport(Path fleetDir, FleetManifest manifest, List<NodeResult
             }
             String reason = node.reason() != null ? node.reason() : n.problem();
             List<String> written = n.written();
-            lines.add(node.node() + ": " + String.join(", ", why) + (reason == null ? "" : ": " + reason)
+            lines.add(node.node() + ": " + String.join(", ", why) + (reason == null || reason.isBlank() ? "" : ": " + reason)
                     + "; kept: " + (written.isEmpty() ? "no results" : String.join(", ", written)));
         }
         return lines;

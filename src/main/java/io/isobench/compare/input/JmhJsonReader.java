@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +168,8 @@ public final class JmhJsonReader {
                 metrics.put(m.getKey(), m.getValue().metric(file, "benchmark " + key + " secondary metric " + m.getKey(),
                         rounds));
             }
-            return new BenchmarkResult(key, primary.metric(file, "benchmark " + key + " primaryMetric", rounds), metrics);
+            Metric metric = primary.metric(file, "benchmark " + key + " primaryMetric", rounds);
+            return new BenchmarkResult(key, metric, metrics, primary.distribution(metric.unit()));
         }
 
         private void params(JsonParser p, JsonToken value) throws IOException, CompareException {
@@ -243,6 +245,8 @@ public final class JmhJsonReader {
             String unit = null;
             double[][] raw = null;
             double[][] histogram = null;
+            Map<Double, Double> bins = new HashMap<>();
+            Map<Double, Double> percentiles = new HashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -251,11 +255,35 @@ public final class JmhJsonReader {
                     case "scoreError" -> error = number(p);
                     case "scoreUnit" -> unit = text(p);
                     case "rawData" -> raw = value == JsonToken.START_ARRAY ? rawData(p, what) : skip(p);
-                    case "rawDataHistogram" -> histogram = value == JsonToken.START_ARRAY ? histogram(p, what) : skip(p);
+                    case "rawDataHistogram" -> histogram = value == JsonToken.START_ARRAY ? histogram(p, what, bins)
+                            : skip(p);
+                    case "scorePercentiles" -> percentiles(p, value, percentiles);
                     default -> p.skipChildren();
                 }
             }
-            return new RawMetric(score, error, unit, raw != null ? raw : histogram != null ? histogram : new double[0][]);
+            return new RawMetric(score, error, unit, raw != null ? raw : histogram != null ? histogram : new double[0][],
+                    histogram != null || !percentiles.isEmpty(), bins, percentiles);
+        }
+
+        /** JMH's percentiles of a sample-mode metric ({@code "99.9": value}); a key or value that is not a number is left out. */
+        private void percentiles(JsonParser p, JsonToken value, Map<Double, Double> into) throws IOException {
+            if (value != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                Double v = number(p);
+                try {
+                    double percent = Double.parseDouble(name);
+                    if (v != null && percent >= 0 && percent <= 100) {
+                        into.put(percent, v);
+                    }
+                } catch (NumberFormatException e) {
+                    // Not a percentile: left out.
+                }
+            }
         }
 
         private double[][] rawData(JsonParser p, String what) throws IOException, CompareException {
@@ -281,8 +309,12 @@ public final class JmhJsonReader {
             return forks.toArray(new double[0][]);
         }
 
-        /** Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean. */
-        private double[][] histogram(JsonParser p, String what) throws IOException, CompareException {
+        /**
+         * Sample mode: per fork, per iteration, a list of [value, count]; each iteration becomes its mean, and every
+         * bin is pooled into {@code bins} (value to count) for the distribution.
+         */
+        private double[][] histogram(JsonParser p, String what, Map<Double, Double> bins)
+                throws IOException, CompareException {
             List<double[]> forks = new ArrayList<>();
             Samples count = samples(what);
             JsonToken token;
@@ -317,6 +349,7 @@ public final class JmhJsonReader {
                         }
                         sum += value * weight;
                         n += weight;
+                        bins.merge(value, weight, Double::sum);
                     }
                     fork.add(n == 0 ? Double.NaN : sum / n);
                     count.count(file);
@@ -327,8 +360,17 @@ public final class JmhJsonReader {
         }
     }
 
-    /** A metric as read, before the entry's rounds are known. */
-    private record RawMetric(Double score, Double error, String unit, double[][] forks) {
+    /**
+     * A metric as read, before the entry's rounds are known; a sample-mode metric ({@code sampled}) with its pooled
+     * histogram bins and JMH's percentiles.
+     */
+    private record RawMetric(Double score, Double error, String unit, double[][] forks, boolean sampled,
+                             Map<Double, Double> bins, Map<Double, Double> percentiles) {
+
+        /** The distribution of a sample-mode metric, in its unit; null for other modes. */
+        SampleDistribution distribution(String trimmedUnit) {
+            return sampled ? SampleDistribution.of(trimmedUnit, bins, percentiles) : null;
+        }
 
         Metric metric(Path file, String where, int[] rounds) throws CompareException {
             if (score == null) {

@@ -31,10 +31,20 @@ public final class RunRecordInput {
             RunRecord record = Json.bind(file, Json.read(file), RunRecord.class);
             for (RunRecord.Entry entry : record.environments()) {
                 if (!EnvironmentRecord.COMPLETE.equals(entry.status())) {
-                    notes.add(entry.env() + " " + entry.status() + ": " + entry.reason());
+                    notes.add(Reasons.after(entry.env() + " " + entry.status(), entry.reason(), unexplained(entry.status())));
                 }
             }
         }
         return notes;
+    }
+
+    /**
+     * What an entry without a reason says by its status alone: an environment still {@code running} in a record that
+     * is read afterwards was left so by a main job that stopped before it wrote how the environment ended.
+     */
+    static String unexplained(String status) {
+        return EnvironmentRecord.RUNNING.equals(status) ? "environments.json still says running: the main job stopped "
+                + "before it recorded how this environment ended; its results are what was measured until then"
+                : "environments.json gives no reason";
     }
 }

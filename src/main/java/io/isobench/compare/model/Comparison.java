@@ -9,6 +9,7 @@ import io.isobench.compare.input.EnvironmentTitle;
 import io.isobench.compare.input.InputLoader;
 import io.isobench.compare.input.MismatchPolicy;
 import io.isobench.compare.input.PrecisionInput;
+import io.isobench.compare.input.Reasons;
 import io.isobench.compare.input.RunRecordInput;
 import io.isobench.compare.input.TimelineInput;
 import io.isobench.compare.input.Unfinished;
@@ -254,12 +255,12 @@ public final class Comparison {
     private static String reason(EnvironmentInput input, BenchmarkKey key) {
         for (Problem p : input.fingerprint().skipped()) {
             if (p.benchmark().equals(key.benchmark()) || key.benchmark().startsWith(p.benchmark() + ".")) {
-                return "skipped: " + p.reason();
+                return Reasons.after("skipped", p.reason(), "no reason recorded");
             }
         }
         for (Problem p : input.fingerprint().failed()) {
             if (p.benchmark().equals(key.benchmark()) || key.benchmark().startsWith(p.benchmark() + ".")) {
-                return "failed: " + p.reason();
+                return Reasons.after("failed", p.reason(), "no reason recorded");
             }
         }
         return "not in its results";
@@ -441,8 +442,9 @@ public final class Comparison {
         return headline;
     }
 
+    /** The footprints, with the instances that fit in the RAM estimated from the density run where it measured a kind. */
     public FootprintTable footprint() {
-        return footprint;
+        return footprint.withDensity(density);
     }
 
     public FingerprintTable fingerprints() {

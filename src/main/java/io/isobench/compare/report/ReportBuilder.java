@@ -3,6 +3,7 @@ package io.isobench.compare.report;
 import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.EnvironmentInput;
+import io.isobench.compare.input.Reasons;
 import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.model.Confounds;
@@ -12,6 +13,7 @@ import io.isobench.compare.model.FingerprintTable;
 import io.isobench.compare.model.FootprintTable;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.model.RegressionGate;
+import io.isobench.compare.model.TailTable;
 import io.isobench.compare.model.ThreadScaling;
 import io.isobench.compare.report.doc.Block.BulletList;
 import io.isobench.compare.report.doc.Block.Callout;
@@ -38,6 +40,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The comparison's report as a document, built once and written by {@link io.isobench.compare.report.doc.MarkdownWriter}
@@ -147,8 +151,9 @@ public final class ReportBuilder {
         Table table = new Table("sortable", null, false, List.of(Column.left("Kind"), Column.right("Instances"),
                 Column.right("Each further"), Column.right("First"), Column.right("Host processes (last)"),
                 Column.right("Start to ready"), Column.left("Stopped because")), rows);
-        List<String> notes = d.rows().stream().filter(r -> !r.notes().isEmpty())
-                .map(r -> r.label() + ": " + String.join("; ", r.notes())).toList();
+        List<String> notes = d.rows().stream().filter(r -> r.notes().stream().anyMatch(n -> !n.isBlank()))
+                .map(r -> r.label() + ": " + String.join("; ", r.notes().stream().filter(n -> !n.isBlank()).toList()))
+                .toList();
         return new Section("density", "Density: host memory per idle instance (measured)", List.of(
                 Only.markdown(new Paragraph(Paragraph.Style.PLAIN, markdown)),
                 Only.html(new Paragraph(Paragraph.Style.PLAIN, html)),
@@ -266,6 +271,7 @@ public final class ReportBuilder {
             baselineOnly(c, c.baseline(), blocks);
         }
         List<String> columns = c.pairs().stream().map(p -> p.environment().label()).toList();
+        TailTable tails = TailTable.of(c);
         for (Map.Entry<Area, List<ComparisonRow>> entry : c.rowsByArea().entrySet()) {
             Area area = entry.getKey();
             List<ComparisonRow> rows = entry.getValue();
@@ -280,8 +286,45 @@ public final class ReportBuilder {
             if (net) {
                 blocks.add(Only.html(Paragraph.note(ReportText.NET_OF_JNA)));
             }
+            blocks.addAll(tails(c, tails.in(area), columns));
         }
         return Optional.of(new Section("areas", "Overhead per area", blocks));
+    }
+
+    /**
+     * The latency distributions of an area's sample-mode rows: on the page a plot of each (the share of samples at or
+     * below each time), and in both outputs JMH's percentiles per environment; nothing when the area has none.
+     */
+    private static List<Block> tails(Comparison c, List<TailTable.Plot> plots, List<String> columns) {
+        if (plots.isEmpty()) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Only.markdown(Paragraph.of(ReportText.TAILS_MARKDOWN)));
+        blocks.add(Only.html(Paragraph.of(ReportText.TAILS_HTML)));
+        plots.stream().filter(p -> p.lines().stream().anyMatch(l -> l.distribution().values().length > 0))
+                .forEach(p -> blocks.add(new Chart(Chart.Kind.LINES, TailChart.render(p, columns, c::name))));
+        List<Column> header = new ArrayList<>(List.of(Column.left("Benchmark"), Column.left("Params"),
+                Column.left("Environment"), Column.left("Unit"), Column.right("Samples")));
+        ReportText.TAIL_PERCENTILES.forEach(p -> header.add(Column.right("p" + Format.plain(p))));
+        List<Row> rows = new ArrayList<>();
+        for (TailTable.Plot plot : plots) {
+            for (TailTable.Line line : plot.lines()) {
+                double samples = line.distribution().total();
+                List<Cell> cells = new ArrayList<>(List.of(Cell.of(plot.key().shortName()).withTooltip(plot.key().benchmark()),
+                        Cell.of(plot.key().paramsText()),
+                        Cell.styled(c.name(line.label()) + (line.baseline() ? " (baseline)" : ""), "env"),
+                        Cell.of(plot.unit()),
+                        Cell.num(samples > 0 ? String.format(Locale.ROOT, "%,.0f", samples) : Format.DASH, samples)));
+                ReportText.TAIL_PERCENTILES.forEach(p -> {
+                    double v = line.distribution().percentile(p);
+                    cells.add(Cell.num(Double.isFinite(v) ? Format.num(v) : Format.DASH, v));
+                });
+                rows.add(Row.of(cells));
+            }
+        }
+        blocks.add(Table.of(header, rows));
+        return blocks;
     }
 
     private static void baselineOnly(Comparison c, EnvironmentInput base, List<Block> blocks) {
@@ -433,30 +476,42 @@ public final class ReportBuilder {
             return Optional.of(new Section("footprint", heading,
                     List.of(Paragraph.of("No environment has a footprint.json."))));
         }
-        List<Column> columns = List.of(Column.left("Environment"), Column.left("Kind"), Column.right("Image"),
-                Column.right("Start"), Column.right("Idle memory"),
-                Column.right("Instances in " + ByteSizes.format(f.ramBytes())));
+        // One column per start time's meaning, each only where some environment measured it.
+        List<FootprintColumn> starts = FootprintColumn.STARTS.stream()
+                .filter(s -> f.entries().stream().anyMatch(e -> Double.isFinite(s.millis().applyAsDouble(e)))).toList();
+        List<Column> columns = new ArrayList<>(List.of(Column.left("Environment"), Column.left("Kind"),
+                Column.right("Image")));
+        starts.forEach(s -> columns.add(Column.right(s.header())));
+        columns.add(Column.right("Idle memory"));
+        columns.add(Column.right(ReportText.instancesHeader(f.ramBytes())));
         List<Row> markdown = new ArrayList<>();
         List<Row> html = new ArrayList<>();
         for (FootprintTable.Entry e : f.entries()) {
-            String instances = e.instances() < 0 ? Format.DASH : String.format(Locale.ROOT, "%,d", e.instances());
-            markdown.add(Row.of(List.of(Cell.of(e.label()), Cell.of(e.kind()), Cell.of(ByteSizes.format(e.imageBytes())),
-                    Cell.of(Format.millis(e.startMillis()) + (e.startKey() == null ? "" : " (" + e.startKey() + ")")),
-                    Cell.of(ByteSizes.format(e.idleMemoryBytes())), Cell.of(instances))));
-            html.add(Row.of(List.of(Cell.of(e.label()), Cell.of(e.kind()),
-                    Cell.num(ByteSizes.format(e.imageBytes()), e.imageBytes()),
-                    Cell.num(Format.millis(e.startMillis()), e.startMillis())
-                            .withTooltip(e.startKey() == null ? "" : e.startKey()),
-                    Cell.num(ByteSizes.format(e.idleMemoryBytes()), e.idleMemoryBytes()),
-                    Cell.num(instances).withSortKey(e.instances() < 0 ? "NaN" : Long.toString(e.instances())))));
+            String instances = ReportText.instancesCell(e);
+            List<Cell> md = new ArrayList<>(List.of(Cell.of(c.name(e.label())), Cell.of(e.kind()),
+                    Cell.of(ByteSizes.format(e.imageBytes()))));
+            List<Cell> page = new ArrayList<>(List.of(Cell.styled(c.name(e.label()), "env").withTooltip(e.label()),
+                    Cell.of(e.kind()), Cell.num(ByteSizes.format(e.imageBytes()), e.imageBytes())));
+            for (FootprintColumn s : starts) {
+                double ms = s.millis().applyAsDouble(e);
+                md.add(Cell.of(Format.millis(ms)));
+                page.add(Cell.num(Format.millis(ms), ms).withTooltip(Double.isFinite(ms) ? s.key().apply(e) : null));
+            }
+            md.add(Cell.of(ByteSizes.format(e.idleMemoryBytes())));
+            md.add(Cell.of(instances));
+            page.add(Cell.num(ByteSizes.format(e.idleMemoryBytes()), e.idleMemoryBytes()));
+            page.add(Cell.num(instances).withSortKey(e.instances() < 0 ? "NaN" : Long.toString(e.instances()))
+                    .withTooltip(e.basis() == null ? null : ReportText.basisTooltip(e)));
+            markdown.add(Row.of(md));
+            html.add(Row.of(page));
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(Only.markdown(Table.of(columns, markdown)));
         blocks.add(Only.html(new Table("sortable", null, false, columns, html)));
-        if (c.density() != null) {
-            blocks.add(Only.markdown(Paragraph.of("The last column divides the RAM by one instance's idle memory, an "
-                    + "estimate; the density run above measures what each further instance costs the host.")));
-        }
+        List<String> notes = new ArrayList<>();
+        starts.forEach(s -> notes.add(s.header() + ": " + s.meaning()));
+        notes.add(ReportText.instancesNote(f, c.density() != null));
+        blocks.add(BulletList.of(notes));
         if (!f.images().isEmpty()) {
             List<Column> imageColumns = new ArrayList<>(List.of(Column.left(ReportText.IMAGE_HEADER.get(0)),
                     Column.left(ReportText.IMAGE_HEADER.get(1))));
@@ -487,6 +542,26 @@ public final class ReportBuilder {
         blocks.add(Only.markdown(valueTable));
         blocks.add(Only.html(new Details(null, Inline.plain("Every footprint value"), List.of(valueTable))));
         return Optional.of(new Section("footprint", heading, blocks));
+    }
+
+    /**
+     * A start time of the footprint table, one meaning per column: its header, what it measures (the note under the
+     * table), its value (NaN where not measured) and the footprint key it came from.
+     */
+    private record FootprintColumn(String header, String meaning, ToDoubleFunction<FootprintTable.Entry> millis,
+                                   Function<FootprintTable.Entry, String> key) {
+
+        static final List<FootprintColumn> STARTS = List.of(
+                new FootprintColumn("JVM start", "java -version inside the environment, by the same shell loop in "
+                        + "every kind (jvmStartMillis)", FootprintTable.Entry::jvmStartMillis, e -> "jvmStartMillis"),
+                new FootprintColumn("Instance start to ready", "from asking for a new instance until it runs a "
+                        + "command: a container's create, start and first exec (startToReadyMillis; Podman's alike, "
+                        + "Charliecloud's ch-run of true), a VM's QEMU start to its init's first line "
+                        + "(bootToInitMillis); the host starts no instance",
+                        FootprintTable.Entry::startToReadyMillis, FootprintTable.Entry::startToReadyKey),
+                new FootprintColumn("VM boot to JVM ready", "a VM's QEMU start to a finished java -version inside it "
+                        + "(bootToJvmReadyMillis)", FootprintTable.Entry::bootToJvmReadyMillis,
+                        e -> "bootToJvmReadyMillis"));
     }
 
     /** The fingerprints side by side; Markdown shortens long values and marks differences in bold. */
@@ -537,8 +612,10 @@ public final class ReportBuilder {
             items.add(m.key() + ": in " + m.presentIn() + ", not in " + m.missingIn() + " (" + m.reason() + ")");
         }
         for (EnvironmentInput e : c.environments()) {
-            e.fingerprint().skipped().forEach(p -> items.add(e.label() + " skipped " + p.benchmark() + ": " + p.reason()));
-            e.fingerprint().failed().forEach(p -> items.add(e.label() + " failed " + p.benchmark() + ": " + p.reason()));
+            e.fingerprint().skipped().forEach(p -> items.add(Reasons.after(e.label() + " skipped " + p.benchmark(),
+                    p.reason(), "no reason recorded")));
+            e.fingerprint().failed().forEach(p -> items.add(Reasons.after(e.label() + " failed " + p.benchmark(),
+                    p.reason(), "no reason recorded")));
         }
         if (items.isEmpty()) {
             return Optional.empty();

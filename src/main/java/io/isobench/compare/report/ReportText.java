@@ -2,6 +2,7 @@ package io.isobench.compare.report;
 
 import io.isobench.compare.CompareOptions;
 import io.isobench.compare.input.FootprintInput;
+import io.isobench.compare.input.SampleDistribution;
 import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.model.FootprintTable;
@@ -28,6 +29,20 @@ public final class ReportText {
             + "JnaCallBenchmark.libcAbs (a JNA call that never enters the kernel) times the JNA calls the benchmark "
             + "makes per operation, in ns/op; the net ratio (environment net / baseline net) has its own interval "
             + "and verdict.";
+
+    /** The percentiles the tables of latency distributions show, in percent. */
+    static final List<Double> TAIL_PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9);
+
+    private static final String TAILS = "JMH's percentiles over every sample of every fork (its scorePercentiles; a "
+            + "run in rounds has them over all its rounds' forks): the tail that a mean hides.";
+
+    /** The caption of an area's latency percentiles in Markdown. */
+    static final String TAILS_MARKDOWN = "Latency distribution of the rows measured in sample mode: " + TAILS
+            + " The page (index.html) plots each distribution.";
+
+    /** The caption of an area's latency plots and percentiles on the page. */
+    static final String TAILS_HTML = "Latency distribution of the rows measured in sample mode: the share of samples "
+            + "at or below each time, from the histograms JMH stored (a baseline dashed), then " + TAILS;
 
     static final String CONFOUNDS_INTRO = "Besides the isolation itself, these differences between each environment "
             + "and its baseline can move the numbers; a cost above may be theirs as much as the isolation's.";
@@ -291,6 +306,56 @@ public final class ReportText {
         return value;
     }
 
+    /** {@code p50 417 us/op, p90 2,046, p99 5,805, p99.9 7,504 (234 samples)}: a distribution in one line. */
+    static String percentiles(SampleDistribution d, String unit) {
+        List<String> parts = new ArrayList<>();
+        for (double p : TAIL_PERCENTILES) {
+            double v = d.percentile(p);
+            if (Double.isFinite(v)) {
+                parts.add("p" + Format.plain(p) + " " + Format.num(v) + (parts.isEmpty() ? " " + unit : ""));
+            }
+        }
+        double n = d.total();
+        return String.join(", ", parts) + (n > 0 ? String.format(Locale.ROOT, " (%,.0f samples)", n) : "");
+    }
+
+    /** The header of the footprint table's estimate: {@code Instances in 64 GiB (estimate)}. */
+    static String instancesHeader(long ramBytes) {
+        return "Instances in " + ByteSizes.format(ramBytes) + " (estimate)";
+    }
+
+    /** An estimate of the instances in the RAM, with what it came from: {@code 2,540 (from the measured density)}. */
+    static String instancesCell(FootprintTable.Entry e) {
+        return e.instances() < 0 || e.basis() == null ? Format.DASH
+                : String.format(Locale.ROOT, "%,d", e.instances()) + " (" + e.basis().words() + ")";
+    }
+
+    /** The estimate's source, as the page's tooltip says it. */
+    static String basisTooltip(FootprintTable.Entry e) {
+        return e.basis() == FootprintTable.Basis.DENSITY ? "extrapolated from the density run's series " + e.densitySeries()
+                : "extrapolated from idle memory";
+    }
+
+    /**
+     * How the instances that fit in the RAM are estimated, in one sentence: the method's, and (with
+     * {@link #instancesNote}) the footprint table's.
+     */
+    static String instancesEstimate(long ramBytes) {
+        String ram = ByteSizes.format(ramBytes);
+        return "Instances in " + ram + " (--ram, not this host's memory) is an estimate, extrapolated from what was "
+                + "measured: from the measured density where the density run measured the environment's kind, 1 + ("
+                + ram + " \u2212 the first idle instance's drop of the host's MemAvailable) / the drop of each "
+                + "further instance; elsewhere from idle memory, " + ram + " / one instance's idle memory "
+                + "(footprint.json's idleMemoryBytes), rounded down, which counts nothing the instances share and "
+                + "keeps nothing for the host.";
+    }
+
+    /** The note under the footprint table: the estimate, and which column is measured where a density run measured. */
+    static String instancesNote(FootprintTable f, boolean density) {
+        return instancesEstimate(f.ramBytes()) + (density ? " The density section above has the measured figures; "
+                + "idle memory here is one instance's own, measured alone." : "");
+    }
+
     public static String shorten(String value) {
         if (value.length() > 80) {
             return value.substring(0, 77) + "...";
@@ -363,7 +428,6 @@ public final class ReportText {
                 "Regression gate: a row fails it when it is slower and the lower bound of its " + level + " cost "
                         + "interval is above its threshold; a row whose interval reaches past the threshold without "
                         + "lying above it is listed as not judged.",
-                "Instances in RAM: the RAM (" + ByteSizes.format(o.ramBytes()) + ") divided by the idle memory of one "
-                        + "instance, rounded down.");
+                instancesEstimate(o.ramBytes()));
     }
 }

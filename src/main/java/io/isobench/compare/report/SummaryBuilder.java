@@ -118,8 +118,10 @@ public final class SummaryBuilder {
     private static Summary.EnvironmentFootprint footprint(FootprintTable.Entry e) {
         Map<String, Summary.FootprintValue> values = new LinkedHashMap<>();
         e.raw().values().forEach((key, v) -> values.put(key, value(v)));
-        return new Summary.EnvironmentFootprint(e.label(), e.kind(), finite(e.imageBytes()), finite(e.startMillis()),
-                e.startKey(), finite(e.idleMemoryBytes()), e.instances() < 0 ? null : e.instances(), values);
+        return new Summary.EnvironmentFootprint(e.label(), e.kind(), finite(e.imageBytes()), finite(e.jvmStartMillis()),
+                finite(e.startToReadyMillis()), e.startToReadyKey(), finite(e.bootToJvmReadyMillis()),
+                finite(e.idleMemoryBytes()), e.instances() < 0 ? null : e.instances(),
+                e.basis() == null ? null : e.basis().id(), e.densitySeries(), values);
     }
 
     private static Summary.FootprintValue value(FootprintInput.Value v) {

@@ -62,22 +62,10 @@ public final class SvgChart {
         for (List<ComparisonRow> g : groups.values()) {
             bodyHeight += g.size() * (BAR + 2) + GAP;
         }
-        // The legend: the environments' names, wrapped onto more lines when they do not fit in one.
-        StringBuilder legend = new StringBuilder();
-        int lx = plotLeft;
-        int ly = 18;
-        for (int i = 0; i < environments.size(); i++) {
-            String text = name.apply(environments.get(i));
-            int itemWidth = 36 + 7 * text.length();
-            if (lx > plotLeft && lx + itemWidth > WIDTH - RIGHT) {
-                lx = plotLeft;
-                ly += 16;
-            }
-            legend.append(String.format(Locale.ROOT,
-                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
-                            + "class=\"legend\">%s</text>\n", lx, ly - 10, color(i), lx + 16, ly, Html.esc(text)));
-            lx += itemWidth;
-        }
+        Legend legend = legend(environments.stream().map(name).toList(),
+                java.util.stream.IntStream.range(0, environments.size()).mapToObj(SvgChart::color).toList(),
+                plotLeft, WIDTH - RIGHT, 18);
+        int ly = legend.lastLine();
         final int top = TOP + ly - 18;
         int height = top + bodyHeight + BOTTOM;
         StringBuilder svg = new StringBuilder();
@@ -85,7 +73,7 @@ public final class SvgChart {
                 "<svg class=\"chart\" data-area=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
                         + "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Relative cost, %s\">\n",
                 area.id(), WIDTH, height, WIDTH, height, Html.esc(area.title())));
-        svg.append(legend);
+        svg.append(legend.svg());
         // grid and ticks
         List<Double> ticks = ticks(lo0, hi0);
         for (double t : ticks) {
@@ -136,6 +124,54 @@ public final class SvgChart {
         }
         svg.append("</svg>\n");
         return svg.toString();
+    }
+
+    /** A chart's legend as SVG, and the baseline of its last line of text. */
+    record Legend(String svg, int lastLine) {
+    }
+
+    /**
+     * A legend: a swatch of each colour with its text, from {@code left} on the line at {@code firstLine}, wrapped onto
+     * more lines when the items do not fit before {@code right}.
+     */
+    static Legend legend(List<String> texts, List<String> colors, int left, int right, int firstLine) {
+        StringBuilder legend = new StringBuilder();
+        int lx = left;
+        int ly = firstLine;
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            int itemWidth = 36 + 7 * text.length();
+            if (lx > left && lx + itemWidth > right) {
+                lx = left;
+                ly += 16;
+            }
+            legend.append(String.format(Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" "
+                            + "class=\"legend\">%s</text>\n", lx, ly - 10, colors.get(i), lx + 16, ly, Html.esc(text)));
+            lx += itemWidth;
+        }
+        return new Legend(legend.toString(), ly);
+    }
+
+    /**
+     * Ticks of a logarithmic axis of values (not ratios) from lo to hi: 1, 2 and 5 times the powers of ten, only the
+     * powers of ten when those are more than nine, and lo and hi themselves when no power of ten lies between them.
+     */
+    static List<Double> logTicks(double lo, double hi) {
+        List<Double> all = new ArrayList<>();
+        for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+            for (double m : new double[]{1, 2, 5}) {
+                double t = m * Math.pow(10, e);
+                if (t >= lo * (1 - 1e-9) && t <= hi * (1 + 1e-9)) {
+                    all.add(t);
+                }
+            }
+        }
+        List<Double> decades = all.stream().filter(t -> Math.abs(Math.log10(t) - Math.rint(Math.log10(t))) < 1e-9).toList();
+        if (all.size() > 9 && decades.size() >= 2) {
+            return decades;
+        }
+        return all.size() >= 2 ? all : List.of(lo, hi);
     }
 
     /** An interval as a horizontal error bar from x1 to x2 at height cy, with end ticks. */

@@ -34,6 +34,34 @@ class JmhJsonReaderTest {
     }
 
     @Test
+    void sampleModeKeepsEverySamplePooledAndJmhsPercentilesForTheTail() throws Exception {
+        Path file = tmp.resolve("pooled.json");
+        Files.writeString(file, """
+                [ { "benchmark": "io.isobench.memory.P.touch", "mode": "sample",
+                    "primaryMetric": { "score": 12.5, "scoreError": 1.0, "scoreUnit": "us/op ",
+                      "scorePercentiles": { "0.0": 10.0, "50.0": 12.0, "99.9": 20.0, "median": 3 },
+                      "rawDataHistogram": [ [ [ [10.0, 3], [20.0, 1] ], [ [12.0, 2] ] ], [ [ [10.0, 4] ] ] ] },
+                    "secondaryMetrics": {} },
+                  { "benchmark": "io.isobench.memory.P.touch", "mode": "avgt",
+                    "primaryMetric": { "score": 12.5, "scoreUnit": "us/op", "rawData": [[12.5]] } } ]
+                """);
+        List<BenchmarkResult> results = JmhJsonReader.read(file);
+        SampleDistribution d = results.get(0).distribution();
+        assertArrayEquals(new double[] {10.0, 12.0, 20.0}, d.values(), 1e-12);
+        assertArrayEquals(new double[] {7, 2, 1}, d.counts(), 1e-12, "every fork's and iteration's samples pooled");
+        assertArrayEquals(new double[] {0.7, 0.9, 1.0}, d.cumulative(), 1e-12);
+        assertEquals("us/op", d.unit());
+        assertEquals(12.0, d.percentile(50.0));
+        assertEquals(20.0, d.percentile(99.9));
+        assertEquals(3, d.percentiles().size(), "a key that is no percent is left out");
+        assertTrue(Double.isNaN(d.percentile(90.0)));
+        assertEquals(null, results.get(1).distribution(), "only sample mode has one");
+        SampleDistribution ns = d.convert(1000, "ns/op");
+        assertEquals(12_000.0, ns.percentile(50.0));
+        assertArrayEquals(new double[] {10_000, 12_000, 20_000}, ns.values(), 1e-9);
+    }
+
+    @Test
     void sampleModeKeepsJmhsMedianAndTailPerIterationAndDropsTheOtherPercentiles() throws Exception {
         Path file = tmp.resolve("tail.json");
         // As JMH writes sample mode: each iteration's percentiles as secondary metrics; two rounds of one iteration.

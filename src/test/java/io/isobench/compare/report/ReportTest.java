@@ -105,7 +105,8 @@ class ReportTest {
         JsonNode vm = fp.get("environments").get(2);
         assertEquals("vm-kvm", vm.get("environment").asText());
         assertEquals((1L << 30) + (30L << 20), vm.get("imageBytes").asLong());
-        assertEquals(2500, vm.get("startMillis").asDouble());
+        assertEquals(2500, vm.get("bootToJvmReadyMillis").asDouble());
+        assertEquals(1200, vm.get("startToReadyMillis").asDouble());
         assertEquals(4, vm.get("instancesInRam").asLong(), "2 GiB / 512 MiB");
         JsonNode host = fp.get("environments").get(0);
         assertEquals(51, host.get("instancesInRam").asLong(), "2 GiB / 40 MiB");
@@ -136,7 +137,8 @@ class ReportTest {
         assertTrue(md.indexOf("### Network") < md.indexOf("### CPU"));
         assertTrue(md.contains("Net of JNA (ns/op)"));
         assertTrue(md.contains("≠ **kernel**"), "the kernel mismatch is marked");
-        assertTrue(md.contains("| vm-kvm | vm | 1.03 GiB | 2500 ms (bootToJvmReadyMillis) | 512 MiB | 128 |"), md);
+        assertTrue(md.contains("| QEMU/KVM VM (2 vCPUs) | vm | 1.03 GiB | 500 ms | 1200 ms | 2500 ms | 512 MiB "
+                + "| 128 (from idle memory) |"), md);
     }
 
     @Test

@@ -73,7 +73,8 @@ class ShippedImageReportTest {
         Fixtures.Result r = Fixtures.run(run.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains("| vm-tcg | vm | 328 MiB |"), "image = disk as shipped + kernel and initrd: " + md);
+        assertTrue(md.contains("| QEMU VM, TCG emulation (2 vCPUs) | vm | 328 MiB |"),
+                "image = disk as shipped + kernel and initrd: " + md);
         assertTrue(md.contains("### Images as shipped"), md);
         assertTrue(md.contains("| vm-tcg | vm | 171 MiB | 250 MiB (+79 MiB) | 262 MiB (+12 MiB) | "
                 + "131 MiB (50.0 %, qemu-img convert -c -O qcow2) | 66 MiB | 2 MiB | 20 MiB |"), md);

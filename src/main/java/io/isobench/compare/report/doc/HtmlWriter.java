@@ -41,7 +41,7 @@ public final class HtmlWriter {
             .invalid,.not-comparable{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
             .alarm{background:#f8b4b0;font-weight:700}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;
             font-size:12px;word-break:break-all}
-            svg.chart,svg.timeline,svg.density{display:block;max-width:100%;height:auto;margin:8px 0}
+            svg.chart,svg.timeline,svg.density,svg.tail{display:block;max-width:100%;height:auto;margin:8px 0}
             svg .label,svg .legend{font-size:12px;fill:#1d2330}svg .tick,svg .axis{font-size:11px;fill:#4a5263}
             svg .grid{stroke:#e4e7ee}svg .one{stroke:#1d2330;stroke-width:1.5}svg .err{stroke:#1d2330;fill:none}
             svg text.invalid{font-size:11px;fill:#7a2e8e}

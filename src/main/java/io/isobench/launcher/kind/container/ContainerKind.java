@@ -7,7 +7,6 @@ import io.isobench.launcher.core.ImageRecipes;
 import io.isobench.launcher.core.Kind;
 import io.isobench.launcher.core.LauncherException;
 import io.isobench.launcher.core.Rounds;
-import org.testcontainers.DockerClientFactory;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -98,14 +97,8 @@ public final class ContainerKind implements Kind {
         if (!"true".equalsIgnoreCase(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
             return Optional.of("TESTCONTAINERS_RYUK_DISABLED is not true (scripts/bench.sh sets it)");
         }
-        try {
-            if (!DockerClientFactory.instance().isDockerAvailable()) {
-                return Optional.of("no Docker engine answers");
-            }
-        } catch (RuntimeException e) {
-            return Optional.of("no Docker engine answers (" + e.getMessage() + ")");
-        }
-        return Availability.onPath("debootstrap", "/usr/sbin/debootstrap");
+        Optional<String> engine = DockerProbe.missing();
+        return engine.isPresent() ? engine : Availability.onPath("debootstrap", "/usr/sbin/debootstrap");
     }
 
     /** Why a container runtime cannot run here (the engine has no such runtime), or empty; runc always can. */

@@ -49,8 +49,9 @@ public final class Docker {
             throw new LauncherException("set TESTCONTAINERS_RYUK_DISABLED=true (scripts/run-container.sh does): Ryuk's image "
                     + "cannot be pulled without a registry, and isobench removes its containers itself");
         }
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            throw new LauncherException("no Docker engine answers: start one (scripts/run-container.sh starts Debian's "
+        Optional<String> none = DockerProbe.missing();
+        if (none.isPresent()) {
+            throw new LauncherException(none.get() + ": start one (scripts/run-container.sh starts Debian's "
                     + "dockerd when run as root)");
         }
         return new Docker(DockerClientFactory.instance().client());
