@@ -12,15 +12,15 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The featured example's committed report (docs/example-run/report) is what this build's compare makes of its inputs,
- * byte for byte: compare runs on docs/example-run, as scripts/regenerate-example.sh does (from the repository root,
+ * The featured example's committed report (docs/measurements/standard-runtimes-2026-12-04/report) is what this build's compare makes of its inputs,
+ * byte for byte: compare runs on docs/measurements/standard-runtimes-2026-12-04, as scripts/regenerate-example.sh does (from the repository root,
  * the input named relatively, default options), into a temporary directory. Nothing in the report depends on when or
  * where it was made, so nothing is ignored. When it fails, run scripts/regenerate-example.sh and commit the result.
  */
 class ExampleReportTest {
 
     /** The example run, relative to the repository root (Maven's working directory for tests). */
-    static final Path EXAMPLE_RUN = Path.of("docs", "example-run");
+    static final Path EXAMPLE_RUN = Path.of("docs", "measurements", "standard-runtimes-2026-12-04");
 
     @TempDir
     Path tmp;
@@ -33,8 +33,8 @@ class ExampleReportTest {
         for (String name : List.of(Report.MARKDOWN, Report.SUMMARY, Report.HTML)) {
             String committed = Files.readString(EXAMPLE_RUN.resolve("report").resolve(name));
             String made = Files.readString(out.resolve(name));
-            assertEquals("", firstDifference(committed, made), "docs/example-run/report/" + name + " differs from what "
-                    + "compare makes of docs/example-run: run scripts/regenerate-example.sh and commit the result");
+            assertEquals("", firstDifference(committed, made), "docs/measurements/standard-runtimes-2026-12-04/report/" + name + " differs from what "
+                    + "compare makes of docs/measurements/standard-runtimes-2026-12-04: run scripts/regenerate-example.sh and commit the result");
         }
     }
 
