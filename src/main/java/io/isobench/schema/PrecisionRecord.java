@@ -56,9 +56,9 @@ public record PrecisionRecord(SchemaVersion schemaVersion, double precision, dou
             return rounds >= neededRounds;
         }
 
-        /** The class of the row's benchmark method. */
-        public String benchmarkClass() {
-            return benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.')));
+        /** Whether {@code paired} rounds, as the comparison paired them, reach the precision. */
+        public boolean reachedWith(int paired) {
+            return paired >= neededRounds;
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -138,6 +139,11 @@ public final class Comparison {
     /** The plan of a run asked for a precision ({@code precision.json}), or null when it was not. */
     public PrecisionRecord precision() {
         return precision;
+    }
+
+    /** The comparison's row that a row of its precision plan names, if it was compared. */
+    public Optional<ComparisonRow> planned(PrecisionRecord.Row row) {
+        return rows.stream().filter(r -> PlannedRows.names(row, r.environment(), r.baseline(), r.key())).findFirst();
     }
 
     /** The density run's table, or null when the run has no density.json. */

@@ -24,15 +24,24 @@ final class PlannedRows {
     private PlannedRows() {
     }
 
+    /** The benchmark a planned row names. */
+    static BenchmarkKey key(PrecisionRecord.Row planned) {
+        return new BenchmarkKey(planned.benchmark(), planned.mode(), new TreeMap<>(planned.params()));
+    }
+
+    /** Whether a planned row is this environment's benchmark against this baseline. */
+    static boolean names(PrecisionRecord.Row planned, String environment, String baseline, BenchmarkKey key) {
+        return planned.environment().equals(environment) && planned.baseline().equals(baseline)
+                && key(planned).equals(key);
+    }
+
     /** The planned row of an environment's benchmark against its baseline, if the run planned one. */
     static Optional<PrecisionRecord.Row> find(PrecisionRecord plan, String environment, String baseline,
                                               BenchmarkKey key) {
         if (plan == null) {
             return Optional.empty();
         }
-        return plan.rows().stream().filter(r -> r.environment().equals(environment) && r.baseline().equals(baseline)
-                && r.benchmark().equals(key.benchmark()) && r.mode().equals(key.mode())
-                && new TreeMap<>(r.params()).equals(key.params())).findFirst();
+        return plan.rows().stream().filter(r -> names(r, environment, baseline, key)).findFirst();
     }
 
     /** The row tested as planned, or as it is when it was not planned or is not paired by round. */
@@ -58,17 +67,12 @@ final class PlannedRows {
         return row.planned(stein, note(plan, p, logs.length));
     }
 
-    /** Whether a planned row's paired rounds reach its precision (the budget or failed steps may have cut them). */
-    static boolean reached(PrecisionRecord.Row row, int paired) {
-        return paired >= row.neededRounds();
-    }
-
     /**
      * {@code precision ±5 % reached: 9 rounds paired, 7 needed}, or why not: the budget, or steps that failed.
      */
     static String note(PrecisionRecord plan, PrecisionRecord.Row row, int paired) {
-        String asked = "precision \u00b1" + Format.plain(Math.round(plan.precision() * 1000) / 10.0) + " %";
-        if (reached(row, paired)) {
+        String asked = "precision " + Format.plusMinusPercent(plan.precision());
+        if (row.reachedWith(paired)) {
             return asked + " reached: " + paired + " rounds paired, " + row.neededRounds() + " needed";
         }
         if (!row.reachesPrecision()) {

@@ -1,5 +1,6 @@
 package io.isobench.compare.report;
 
+import io.isobench.compare.input.BenchmarkKey;
 import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.ComparisonRow;
 import io.isobench.compare.report.doc.Block;
@@ -33,22 +34,18 @@ final class PrecisionSection {
         if (plan == null) {
             return Optional.empty();
         }
-        String asked = "\u00b1" + Format.plain(Math.round(plan.precision() * 1000) / 10.0) + " %";
+        String asked = Format.plusMinusPercent(plan.precision());
         String level = Format.plain(Math.round((1 - plan.alpha()) * 1000) / 10.0) + " %";
         List<Row> rows = new ArrayList<>();
         int reached = 0;
         for (PrecisionRecord.Row p : plan.rows()) {
-            Optional<ComparisonRow> row = c.rows().stream().filter(r -> r.environment().equals(p.environment())
-                    && r.baseline().equals(p.baseline()) && r.key().benchmark().equals(p.benchmark())
-                    && r.key().mode().equals(p.mode()) && r.key().params().equals(new TreeMap<>(p.params())))
-                    .findFirst();
+            Optional<ComparisonRow> row = c.planned(p);
             int paired = row.map(r -> r.test().pairs()).orElse(0);
-            boolean ok = paired >= p.neededRounds();
+            boolean ok = p.reachedWith(paired);
             reached += ok ? 1 : 0;
-            String name = p.benchmark().substring(p.benchmark().lastIndexOf('.', p.benchmark().lastIndexOf('.') - 1) + 1);
-            rows.add(Row.of(List.of(Cell.styled(c.name(p.environment()), "env"), Cell.of(name),
-                    Cell.of(String.join(", ", p.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .toList())),
+            BenchmarkKey key = new BenchmarkKey(p.benchmark(), p.mode(), new TreeMap<>(p.params()));
+            rows.add(Row.of(List.of(Cell.styled(c.name(p.environment()), "env"), Cell.of(key.shortName()),
+                    Cell.of(key.paramsText()),
                     Cell.num(Format.num(p.pilotSd()), p.pilotSd()), Cell.num(String.valueOf(p.neededRounds()),
                             p.neededRounds()), Cell.num(String.valueOf(paired), paired),
                     Cell.of(ok ? "yes" : p.reachesPrecision() ? "no (steps failed)" : "no (budget)"),
@@ -56,9 +53,9 @@ final class PrecisionSection {
         }
         List<Block> blocks = new ArrayList<>();
         blocks.add(Paragraph.of("Asked: each row's " + level + " interval within " + asked + ", the rounds within "
-                + minutes(plan.budgetSeconds()) + ". A pilot of " + plan.pilotRounds() + " rounds ("
-                + minutes(plan.pilotSeconds()) + ") estimated each row's spread of the per-round log ratio; Stein's "
-                + "two-stage procedure then gave each class the rounds its rows need, from the pilot alone, and tests "
+                + Format.duration(plan.budgetSeconds()) + ". A pilot of " + plan.pilotRounds() + " rounds ("
+                + Format.duration(plan.pilotSeconds()) + ") estimated each row's spread of the per-round log ratio; "
+                + "Stein's two-stage procedure then gave each class the rounds its rows need, from the pilot alone, and tests "
                 + "each row with the pilot's spread and degrees of freedom, so that its interval keeps its coverage "
                 + "although its rounds were chosen from data. " + reached + " of " + plan.rows().size()
                 + " planned rows reached the precision."));
@@ -69,9 +66,5 @@ final class PrecisionSection {
                     Column.left("Reached"), Column.left("Interval as tested")), rows));
         }
         return Optional.of(new Section("precision", "Precision asked for", blocks));
-    }
-
-    private static String minutes(long seconds) {
-        return seconds < 120 ? seconds + " s" : Math.round(seconds / 60.0) + " min";
     }
 }

@@ -40,6 +40,22 @@ public final class Format {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
+    /** {@code 45 s}, {@code 12 min}, {@code 2 h 05 min}. */
+    public static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 90) {
+            return s + " s";
+        }
+        long minutes = Math.round(seconds / 60);
+        return minutes < 90 ? minutes + " min"
+                : String.format(java.util.Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+    }
+
+    /** {@code ±5 %}, {@code ±2.5 %}: a fraction (0.05) as a half-width in per cent, to one decimal. */
+    public static String plusMinusPercent(double fraction) {
+        return "\u00b1" + plain(Math.round(fraction * 1000) / 10.0) + " %";
+    }
+
     /** {@code 1.234 ± 0.05}; the error is left out when unknown. */
     public static String scoreWithError(double score, double error) {
         return Double.isFinite(error) ? num(score) + " \u00b1 " + num(error) : num(score);

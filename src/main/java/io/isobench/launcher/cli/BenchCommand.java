@@ -1,5 +1,6 @@
 package io.isobench.launcher.cli;
 
+import io.isobench.compare.stats.Format;
 import io.isobench.launcher.core.Kind;
 import io.isobench.launcher.core.Kinds;
 import io.isobench.launcher.core.LauncherException;
@@ -98,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (planSpec.precision() != null) {
                 long budget = planSpec.precision().budget().toSeconds();
                 System.out.println("precision " + planSpec.precision().text() + ": these rounds are the pilot; after "
-                        + "it, the classes whose rows need more rounds get them until " + RunPlan.duration(budget)
+                        + "it, the classes whose rows need more rounds get them until " + Format.duration(budget)
                         + " from the first round" + (runPlan.seconds() >= budget
                         ? " (the pilot alone is expected to take that long: no rounds will follow)" : ""));
             }

@@ -1,5 +1,7 @@
 package io.isobench.launcher.core;
 
+import io.isobench.compare.stats.Format;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -53,7 +55,6 @@ public record PrecisionGoal(double precision, Duration budget) {
 
     /** {@code ±5 %} */
     public String text() {
-        double pct = Math.round(precision * 1000) / 10.0;
-        return "\u00b1" + (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct)) + " %";
+        return Format.plusMinusPercent(precision);
     }
 }

@@ -1,5 +1,6 @@
 package io.isobench.launcher.core;
 
+import io.isobench.compare.stats.Format;
 import io.isobench.suite.BenchmarkSelection;
 
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
                             + ", the others estimated from the settings";
             out.add(String.format(Locale.ROOT, "  %-" + width + "s  %2d round%s  %4d steps  about %-8s (%s%s)",
                     line.environment(), line.rounds(), line.rounds() == 1 ? " " : "s", line.steps(),
-                    duration(line.seconds()), basis,
+                    Format.duration(line.seconds()), basis,
                     line.emulated() && line.rounds() < rounds ? "; emulated: the first " + line.rounds()
                             + " round" + (line.rounds() == 1 ? "" : "s") + " only, --emulated-rounds" : ""));
         }
@@ -95,21 +96,11 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
             out.add("  (scripts/bench.sh installs and starts the engines it can before a run; --plan starts nothing)");
         }
         out.add(String.format(Locale.ROOT, "total: %d steps, about %s, plus each environment's start (an image is built "
-                + "on its first use) and the density measurement", steps(), duration(seconds())));
+                + "on its first use) and the density measurement", steps(), Format.duration(seconds())));
         return out;
     }
 
     private static String runs(Set<Path> runDirs) {
         return String.join(", ", runDirs.stream().map(p -> p.getFileName().toString()).toList());
-    }
-
-    /** {@code 45 s}, {@code 12 min}, {@code 2 h 05 min}. */
-    public static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 90) {
-            return s + " s";
-        }
-        long minutes = Math.round(seconds / 60);
-        return minutes < 90 ? minutes + " min" : String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
     }
 }

@@ -1,5 +1,6 @@
 package io.isobench.launcher.core;
 
+import io.isobench.compare.stats.Format;
 import io.isobench.schema.ResultJson;
 import io.isobench.schema.Timeline;
 import io.isobench.suite.BenchmarkSelection;
@@ -113,8 +114,8 @@ class RunPlanTest {
 
     @Test
     void durationsReadAsPeopleSayThem() {
-        assertEquals("45 s", RunPlan.duration(45));
-        assertEquals("12 min", RunPlan.duration(720));
-        assertEquals("2 h 05 min", RunPlan.duration(7500));
+        assertEquals("45 s", Format.duration(45));
+        assertEquals("12 min", Format.duration(720));
+        assertEquals("2 h 05 min", Format.duration(7500));
     }
 }
