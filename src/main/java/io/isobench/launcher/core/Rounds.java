@@ -99,6 +99,9 @@ public final class Rounds {
             Steps steps = new Steps(spec, running, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
             for (int round = 1; round <= spec.rounds(); round++) {
+                if (running.stream().allMatch(RunningEnvironment::stopped)) {
+                    break; // the cleanup finished every environment: the run was stopped
+                }
                 steps.round(round, groups);
                 Progress.say("round " + round + "/" + spec.rounds() + (spec.precision() != null ? " of the pilot" : "")
                         + " done");
@@ -107,6 +110,9 @@ public final class Rounds {
                 steps.afterPilot(groups, Duration.between(roundsStarted, java.time.Instant.now()));
             }
             for (RunningEnvironment environment : running) {
+                if (environment.stopped()) {
+                    continue; // finished by the cleanup (the run was stopped), which records it as interrupted
+                }
                 String status = environment.finish(false);
                 record.put(environment.name(), new RunRecord.Entry(environment.name(), status, switch (status) {
                     case EnvironmentRecord.PARTIAL -> "some benchmarks failed; see " + environment.name()
@@ -182,6 +188,9 @@ public final class Rounds {
             int more = groups.stream().mapToInt(g -> plan.roundsOf(g.className()) - spec.rounds()).sum();
             extra.forEach(name -> clock.more(name, more));
             for (int round = spec.rounds() + 1; round <= last; round++) {
+                if (running.stream().allMatch(RunningEnvironment::stopped)) {
+                    break;
+                }
                 int r = round;
                 List<BenchmarkSelection.Group> still = groups.stream().filter(g -> plan.roundsOf(g.className()) >= r)
                         .toList();

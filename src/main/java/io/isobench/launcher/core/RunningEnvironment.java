@@ -107,7 +107,12 @@ final class RunningEnvironment {
 
     /** Whether the environment takes part in this round. */
     boolean runsIn(RunSpec spec, int round) {
-        return lost == null && spec.takesPart(instance.emulated(), round);
+        return lost == null && !stopped() && spec.takesPart(instance.emulated(), round);
+    }
+
+    /** Whether the environment was finished: at the end, or by the cleanup when the run was stopped (Ctrl-C). */
+    synchronized boolean stopped() {
+        return finished;
     }
 
     /** Whether the environment stopped answering; later steps are not run in it. */
@@ -138,6 +143,10 @@ final class RunningEnvironment {
                 default -> Status.FAILED;
             };
         } catch (LauncherException e) {
+            if (stopped()) {
+                // The cleanup removed the environment under this step (Ctrl-C): the run is ending, nothing was lost.
+                return new Step(round, name(), group.className(), started, Instant.now(), exitCode, Status.FAILED);
+            }
             lost = e.getMessage();
             status = Status.LOST;
             Progress.warn(name() + " was lost in round " + round + " (" + group.shortName() + "): " + e.getMessage()
