@@ -57,6 +57,34 @@ class MainTest {
         assertTrue(java.nio.file.Files.notExists(out), "--plan made the run directory");
     }
 
+    /** picocli formats descriptions with String.format: a bare '%' prints a "[picocli WARN]" above the help. */
+    @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        picocli.CommandLine top = new picocli.CommandLine(new Main());
+        for (Object sub : Main.external()) {
+            top.addSubcommand(sub);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int commands = 0;
+        StringBuilder help = new StringBuilder();
+        try {
+            java.util.Deque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(top));
+            while (!todo.isEmpty()) {
+                picocli.CommandLine command = todo.pop();
+                todo.addAll(command.getSubcommands().values());
+                help.append(command.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF));
+                commands++;
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(commands >= 7, "every command: " + commands);
+        assertTrue(help.toString().contains("\u00b1PCT %:"), "the precision option's help");
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
     private static String run(int expected, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream saved = System.out;

@@ -46,7 +46,7 @@ public final class RunOptions {
     Long seed;
 
     @Option(names = "--precision", paramLabel = "PCT", description = "Plan the rounds for each row's interval to be "
-            + "within \u00b1PCT %: the rounds (--rounds or the profile's) are a pilot, then the classes whose rows need "
+            + "within \u00b1PCT %%: the rounds (--rounds or the profile's) are a pilot, then the classes whose rows need "
             + "it get more rounds (Stein's two-stage procedure), within --budget. Needs --budget.")
     Double precision;
 
