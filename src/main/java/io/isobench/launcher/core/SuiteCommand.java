@@ -63,9 +63,32 @@ public record SuiteCommand(String java, String jar, String envDir, String benchD
     public static final List<String> RUNNER_JVM_ARGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
 
     /** coreutils' timeout: the command was stopped with SIGTERM ... */
-    public static final int TIMED_OUT = 124;
+    public static final int TIMED_OUT = io.isobench.suite.SuiteServer.TIMED_OUT;
     /** ... or, not ending 10 s later, with SIGKILL. */
-    public static final int KILLED = 137;
+    public static final int KILLED = io.isobench.suite.SuiteServer.KILLED;
+
+    /**
+     * A step made by {@link #step} as {@link io.isobench.suite.SuiteServer} takes it ({@code N.step}): its budget and
+     * the suite runner's arguments; the JVM flags are the server's own, which are {@link #RUNNER_JVM_ARGS}.
+     */
+    public static String serverRequest(List<String> step) {
+        int main = step.indexOf(SuiteMain.class.getName());
+        if (step.size() < 5 || !step.get(0).equals("timeout") || main < 0) {
+            throw new IllegalArgumentException("not a step of SuiteCommand: " + step);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode request = io.isobench.suite.JsonFiles.MAPPER.createObjectNode();
+        request.put("budgetSeconds", Long.parseLong(step.get(3)));
+        step.subList(main + 1, step.size()).forEach(request.putArray("args")::add);
+        return request.toString();
+    }
+
+    /** The suite server's command line ({@link io.isobench.suite.SuiteServer}) for the step files in {@code steps}. */
+    public List<String> server(String steps) {
+        List<String> args = new ArrayList<>(List.of(java));
+        args.addAll(RUNNER_JVM_ARGS);
+        args.addAll(List.of("-cp", jar, io.isobench.suite.SuiteServer.class.getName(), "--steps", steps));
+        return args;
+    }
 
     /** The same command as one line for a POSIX shell (used by the VM's command files). */
     public static String shellQuote(List<String> args) {

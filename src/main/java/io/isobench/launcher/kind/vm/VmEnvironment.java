@@ -39,9 +39,10 @@ import java.util.stream.Stream;
  * The suite in a QEMU virtual machine, booted from the image as a Java service would ship it (the runtime and the jar
  * in layers on the base disk, see {@link VmImage#withRuntime}). Boot times come from three short boots and idle memory
  * from a boot that runs only an idle EchoPeer, each on a fresh overlay; then the VM boots once for the whole run: its
- * {@code run.sh} (the image's init contract, see vm-images/README.md) becomes a loop that runs each command file the
- * launcher drops into the share ({@code steps/N.sh}), its output in {@code N.out} and its exit code in {@code N.rc},
- * until it finds {@code steps/stop}. Results come back through the share.
+ * {@code run.sh} (the image's init contract, see vm-images/README.md) keeps the suite server up, which runs each step
+ * ({@code steps/N.step}) or command ({@code steps/N.sh}) that the launcher drops into the share, its output in
+ * {@code N.out} and its exit code in {@code N.rc}, until it finds {@code steps/stop}. Results come back through the
+ * share.
  */
 public final class VmEnvironment implements Environment {
 
@@ -157,16 +158,16 @@ public final class VmEnvironment implements Environment {
 
             PeerProcess peer = PeerProcess.start(spec.runtime(), spec.benchmarksJar(), network.peerBind());
             cleanup.add("echo peer", peer::close);
+            String envInside = SHARE + "/results/" + name();
+            SuiteCommand suite = new SuiteCommand(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", envInside, BENCH_DIR,
+                    network.hostAddress() + ":" + peer.port(), network.peerPath());
             Path steps = Files.createDirectory(share.resolve("steps"));
-            writeRunScript(share, stepLoop());
+            writeRunScript(share, stepLoop(suite));
             Progress.say(name() + ": booting the VM for the run");
             header(console, "run boot: the guest runs the launcher's steps");
             Guest guest = Guest.boot(image, options, accel, network, work, share, console, false, List.of(STEPS_READY));
             cleanup.add("QEMU", guest::close);
             required(guest, STEPS_READY, bootTimeout * 2);
-            String envInside = SHARE + "/results/" + name();
-            SuiteCommand suite = new SuiteCommand(OPT + "/runtime/bin/java", OPT + "/benchmarks.jar", envInside, BENCH_DIR,
-                    network.hostAddress() + ":" + peer.port(), network.peerPath());
             Instance.Siblings siblings = (index, neighbours, control) -> neighbour(image, work, envDir, index, neighbours, control);
             return new VmInstance(guest, steps, suite, new SuiteCommand.Identity(name(), "vm",
                     options.variant(accel, network.describe()), accel), share.resolve("results").resolve(name()),
@@ -261,31 +262,21 @@ public final class VmEnvironment implements Environment {
     static final long MAX_OUTPUT_BYTES = 64L << 20;
 
     /**
-     * The guest's run.sh for the run: make the benchmarks' directory, say ready, then run each command file in turn. It waits with bash's {@code read -t} on a FIFO nobody writes, a builtin: under TCG every
-     * exec of a program costs about 0.1 s of emulated CPU, which a {@code sleep} loop would spend all the time.
+     * The guest's run.sh for the run: make the benchmarks' directory, say ready, then keep the suite server
+     * ({@link io.isobench.suite.SuiteServer}) up on the share's {@code steps/} until {@code steps/stop}: one JVM for
+     * the run's steps instead of one per step (a JVM start costs about 12 s under TCG). A server that ended because
+     * a step would not return is started again and goes on with the next file.
      */
-    static String stepLoop() {
+    static String stepLoop(SuiteCommand suite) {
         String steps = SHARE + "/steps";
         return String.join("\n",
                 "set -e",
                 "mkdir -p " + BENCH_DIR,
-                "mkfifo /run/isobench-wait",
                 "set +e",
                 "echo " + STEPS_READY,
-                "exec bash -c '",
-                "exec 3<>/run/isobench-wait",
-                "n=1",
-                "while :; do",
-                "  if [ -f " + steps + "/$n.sh ]; then",
-                "    { sh " + steps + "/$n.sh </dev/null; echo $? >" + steps + "/$n.rc.tmp; } 2>&1 | tee " + steps + "/$n.out",
-                "    mv " + steps + "/$n.rc.tmp " + steps + "/$n.rc",
-                "    n=$((n+1))",
-                "  elif [ -f " + steps + "/stop ]; then",
-                "    exit 0",
-                "  else",
-                "    read -t 0.2 -u 3 _",
-                "  fi",
-                "done'");
+                "while [ ! -f " + steps + "/stop ]; do",
+                "  " + SuiteCommand.shellQuote(suite.server(steps)) + " </dev/null",
+                "done");
     }
 
     /** The VM booted for the run: commands are files in the share, the guest's loop runs them in turn. */
@@ -354,15 +345,31 @@ public final class VmEnvironment implements Environment {
         }
 
         @Override
-        public synchronized int exec(List<String> command, OutputStream sink, long timeoutSeconds)
+        public int exec(List<String> command, OutputStream sink, long timeoutSeconds)
+                throws LauncherException, InterruptedException {
+            return run(".sh", SuiteCommand.shellQuote(command) + "\n", sink, timeoutSeconds);
+        }
+
+        /** A step goes to the guest's suite server as a request ({@code N.step}), run in its JVM. */
+        @Override
+        public int runStep(List<String> step, OutputStream sink, long timeoutSeconds)
+                throws LauncherException, InterruptedException {
+            return duringStep(timeoutSeconds, () -> run(".step", SuiteCommand.serverRequest(step), sink, timeoutSeconds));
+        }
+
+        /**
+         * Drops file N{@code suffix} into the steps directory, streams N.out to the sink until N.rc holds the exit
+         * code. N.rc stays (a few bytes): a server started again finds the next number by it.
+         */
+        private synchronized int run(String suffix, String content, OutputStream sink, long timeoutSeconds)
                 throws LauncherException, InterruptedException {
             int n = next++;
-            Path script = steps.resolve(n + ".sh");
+            Path script = steps.resolve(n + suffix);
             Path out = steps.resolve(n + ".out");
             Path rc = steps.resolve(n + ".rc");
             Path reading = out;
             try {
-                JsonFiles.writeAtomically(script, SuiteCommand.shellQuote(command) + "\n");
+                JsonFiles.writeAtomically(script, content);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
                 long shown = 0;
                 while (true) {
@@ -386,7 +393,7 @@ public final class VmEnvironment implements Environment {
             } catch (IOException | NumberFormatException e) {
                 throw new LauncherException("cannot run a command in the guest: " + e.getMessage(), e);
             } finally {
-                for (Path file : List.of(script, out, rc)) {
+                for (Path file : List.of(script, out)) {
                     try {
                         Files.deleteIfExists(file);
                     } catch (IOException e) {
