@@ -93,6 +93,12 @@ public final class SuiteServer implements Callable<Integer> {
 
     /** One step in this JVM, its output (System.out and System.err, as a runner's own would be) into {@code out}. */
     static int runStep(Path file, Path out) throws IOException, InterruptedException {
+        return runStep(file, out, args -> Cli.execute(new SuiteMain(), "isobench", args), KILL_GRACE_SECONDS);
+    }
+
+    /** {@link #runStep(Path, Path)} with the body and the grace after the budget given (tests). */
+    static int runStep(Path file, Path out, java.util.function.ToIntFunction<String[]> body, long graceSeconds)
+            throws IOException, InterruptedException {
         JsonNode request = JsonFiles.read(file);
         long budget = request.path("budgetSeconds").asLong(0);
         List<String> args = new ArrayList<>();
@@ -107,8 +113,8 @@ public final class SuiteServer implements Callable<Integer> {
             System.setOut(output);
             System.setErr(output);
             int[] code = {ExitCode.FAILURE};
-            Thread runner = new Thread(() -> code[0] = Cli.execute(new SuiteMain(), "isobench", args.toArray(String[]::new)),
-                    "isobench-step");
+            Thread runner = new Thread(() -> code[0] = body.applyAsInt(args.toArray(String[]::new)), "isobench-step");
+            runner.setDaemon(true);
             runner.start();
             runner.join(TimeUnit.SECONDS.toMillis(budget));
             if (!runner.isAlive()) {
@@ -116,7 +122,7 @@ public final class SuiteServer implements Callable<Integer> {
             }
             output.println("isobench: the step did not finish within " + budget + " s; its processes are stopped");
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-            runner.join(TimeUnit.SECONDS.toMillis(KILL_GRACE_SECONDS));
+            runner.join(TimeUnit.SECONDS.toMillis(graceSeconds));
             return runner.isAlive() ? KILLED : TIMED_OUT;
         } finally {
             System.setOut(savedOut);

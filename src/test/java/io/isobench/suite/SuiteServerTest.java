@@ -70,4 +70,37 @@ class SuiteServerTest {
         JsonFiles.writeAtomically(dir.resolve("stop"), "");
         assertEquals(ExitCode.DONE, server.get(60, TimeUnit.SECONDS));
     }
+
+    @Test
+    void aStepOverItsBudgetHasItsProcessesKilled() throws Exception {
+        Path step = JsonFiles.writeAtomically(dir.resolve("1.step"), "{\"budgetSeconds\": 1, \"args\": [\"x\"]}");
+        long started = System.nanoTime();
+        int code = SuiteServer.runStep(step, dir.resolve("1.out"), args -> {
+            try {
+                // As JMH's parent waits for its fork.
+                return new ProcessBuilder("sleep", "60").start().waitFor();
+            } catch (Exception e) {
+                return -1;
+            }
+        }, 10);
+        assertEquals(SuiteServer.TIMED_OUT, code);
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30), "the fork was not killed");
+        assertTrue(Files.readString(dir.resolve("1.out")).contains("did not finish within 1 s"));
+    }
+
+    @Test
+    void aStepThatWillNotReturnEndsTheServer() throws Exception {
+        Path step = JsonFiles.writeAtomically(dir.resolve("1.step"), "{\"budgetSeconds\": 1, \"args\": [\"x\"]}");
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        int code = SuiteServer.runStep(step, dir.resolve("1.out"), args -> {
+            while (true) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    // keeps waiting: a step stuck in this JVM
+                }
+            }
+        }, 1);
+        assertEquals(SuiteServer.KILLED, code);
+    }
 }
