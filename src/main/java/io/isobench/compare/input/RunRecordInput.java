@@ -29,11 +29,17 @@ public final class RunRecordInput {
                 continue;
             }
             RunRecord record = Json.bind(file, Json.read(file), RunRecord.class);
+            // Entries that share a status and a reason are one note: a main job that stopped leaves them all so.
+            java.util.Map<java.util.List<String>, List<String>> grouped = new java.util.LinkedHashMap<>();
             for (RunRecord.Entry entry : record.environments()) {
                 if (!EnvironmentRecord.COMPLETE.equals(entry.status())) {
-                    notes.add(Reasons.after(entry.env() + " " + entry.status(), entry.reason(), unexplained(entry.status())));
+                    String reason = entry.reason() == null ? "" : entry.reason().strip();
+                    grouped.computeIfAbsent(List.of(String.valueOf(entry.status()), reason), k -> new ArrayList<>())
+                            .add(entry.env());
                 }
             }
+            grouped.forEach((key, envs) -> notes.add(Reasons.after(String.join(", ", envs) + " " + key.get(0),
+                    key.get(1), unexplained(key.get(0)))));
         }
         return notes;
     }
@@ -44,7 +50,7 @@ public final class RunRecordInput {
      */
     static String unexplained(String status) {
         return EnvironmentRecord.RUNNING.equals(status) ? "environments.json still says running: the main job stopped "
-                + "before it recorded how this environment ended; its results are what was measured until then"
+                + "before it recorded how it ended; the results are what was measured until then"
                 : "environments.json gives no reason";
     }
 }

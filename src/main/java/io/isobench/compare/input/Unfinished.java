@@ -16,16 +16,24 @@ public final class Unfinished {
     private Unfinished() {
     }
 
-    /** One warning per unfinished environment, in input order. */
+    /**
+     * One warning per status that environments stopped in ("host, runc ... did not finish ..."), in input order: a
+     * run stopped before its end leaves every environment so, and one line says it for all of them.
+     */
     public static List<String> warnings(List<EnvironmentInput> inputs) {
-        List<String> warnings = new ArrayList<>();
+        java.util.Map<String, List<String>> byStatus = new java.util.LinkedHashMap<>();
         for (EnvironmentInput input : inputs) {
             String status = input.fingerprint().status();
             if (status != null && STATUSES.contains(status)) {
-                warnings.add(input.label() + " did not finish (its environment.json says status \"" + status + "\"): "
-                        + "its results are what was measured until then");
+                byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(input.label());
             }
         }
+        List<String> warnings = new ArrayList<>();
+        byStatus.forEach((status, labels) -> warnings.add(labels.size() == 1
+                ? labels.get(0) + " did not finish (its environment.json says status \"" + status + "\"): its results are "
+                + "what was measured until then"
+                : String.join(", ", labels) + " did not finish (their environment.json files say status \"" + status
+                + "\"): their results are what was measured until then"));
         return warnings;
     }
 }

@@ -97,9 +97,9 @@ public final class AppSection {
         return Cell.num(Format.num(row.score()) + " " + row.unit(), row.score());
     }
 
-    /** The cost as a percentage with the row's verdict. */
+    /** The cost (a percentage, or a multiple from ×2 up) with the row's verdict. */
     private static Cell cost(ComparisonRow row) {
-        return Cell.num(Format.overhead(row.cost()) + " " + row.verdict().word(), row.cost())
+        return Cell.num(Format.cost(row.cost()) + " " + row.verdict().word(), row.cost())
                 .withBadge(row.verdict().word());
     }
 }

@@ -110,7 +110,9 @@ public final class ReportBuilder {
             for (String column : h.columns()) {
                 Headline.Cell cell = line.cells().get(column);
                 cells.add(cell == null ? Cell.num(Format.DASH)
-                        : Cell.num(ReportText.headlineCell(cell)).withBadge(headlineClass(cell)));
+                        : new Cell(List.of(new Inline.Text(ReportText.headlineValue(cell)),
+                        new Inline.Detail(ReportText.headlineCounts(cell))), Cell.NUM, null, null, null)
+                        .withBadge(headlineClass(cell)));
             }
             rows.add(Row.of(cells));
         }

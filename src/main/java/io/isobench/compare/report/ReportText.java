@@ -97,7 +97,7 @@ public final class ReportText {
                 : c.name(c.baseline().label());
         return "Relative cost per area against " + against + ": the geometric mean over the area's benchmark methods "
                 + "(each method weighs the same whatever its parameter count; the JNA harness row is left out), "
-                + "+10 % = 10 % slower whichever way the unit points, with its " + level(c) + " interval and the "
+                + "+10 % = 10 % slower whichever way the unit points (×15 = fifteen times the cost, from ×2 up), with its " + level(c) + " interval and the "
                 + "verdicts of the rows. When every row is paired by round, cost and interval come from the rounds "
                 + "that every row ran in (a t-interval over those rounds' area costs); otherwise the interval "
                 + "propagates each row's own error into the mean, and a cell with a row without an interval of its "
@@ -120,27 +120,48 @@ public final class ReportText {
         return Format.plain(Math.round(level * 1000) / 10.0) + " %";
     }
 
+    /** A headline cell on one line: {@link #headlineValue} and {@link #headlineCounts}. */
     public static String headlineCell(Headline.Cell cell) {
+        String counts = headlineCounts(cell);
+        return counts.isEmpty() ? headlineValue(cell) : headlineValue(cell) + " " + counts;
+    }
+
+    /** The cell's cost and interval, in one scale ({@link Format#timesScale} of the point estimate). */
+    public static String headlineValue(Headline.Cell cell) {
         if (cell.benchmarks() == 0) {
             return "invalid (" + cell.invalid() + ")";
         }
-        StringBuilder sb = new StringBuilder(Format.overhead(cell.cost()));
+        boolean times = Format.timesScale(cell.cost());
+        StringBuilder sb = new StringBuilder(Format.cost(cell.cost(), times));
         if (Double.isFinite(cell.low()) && Double.isFinite(cell.high())) {
-            sb.append(" [").append(Format.overhead(cell.low())).append(", ").append(Format.overhead(cell.high()))
+            sb.append(" [").append(Format.cost(cell.low(), times)).append(", ").append(Format.cost(cell.high(), times))
                     .append(']');
         } else {
             sb.append(" [no interval: ").append(cell.why().isEmpty() ? "too few rounds or rows" : cell.why())
                     .append(']');
         }
-        sb.append(" (").append(cell.benchmarks()).append(cell.benchmarks() == 1 ? " benchmark" : " benchmarks");
+        return sb.toString();
+    }
+
+    /**
+     * What the cell stands on: its benchmark methods (what the mean weighs), then its rows' verdicts (a method has a
+     * row per parameter combination): {@code (15 benchmarks; of 17 rows 12 slower, 5 inconclusive)}.
+     */
+    public static String headlineCounts(Headline.Cell cell) {
+        if (cell.benchmarks() == 0) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("(").append(cell.benchmarks())
+                .append(cell.benchmarks() == 1 ? " benchmark" : " benchmarks");
         List<String> counts = new ArrayList<>();
         counts(counts, cell.slower(), "slower");
         counts(counts, cell.faster(), "faster");
         counts(counts, cell.same(), "same");
         counts(counts, cell.inconclusive(), "inconclusive");
         counts(counts, cell.invalid(), "invalid");
+        int rows = cell.slower() + cell.faster() + cell.same() + cell.inconclusive() + cell.invalid();
         if (!counts.isEmpty()) {
-            sb.append("; ").append(String.join(", ", counts));
+            sb.append("; of ").append(rows).append(rows == 1 ? " row " : " rows ").append(String.join(", ", counts));
         }
         return sb.append(')').toString();
     }
@@ -154,7 +175,7 @@ public final class ReportText {
     static String verdict(ComparisonRow r) {
         StringBuilder sb = new StringBuilder(r.verdict().word());
         if (r.verdict() == Verdict.FASTER || r.verdict() == Verdict.SLOWER) {
-            sb.append(' ').append(Format.overhead(r.cost()));
+            sb.append(' ').append(Format.cost(r.cost()));
         }
         if (!r.reason().isEmpty()) {
             sb.append(" (").append(r.reason()).append(')');

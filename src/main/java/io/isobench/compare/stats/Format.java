@@ -81,6 +81,27 @@ public final class Format {
         return String.format(Locale.ROOT, "%+.1f %%", pct);
     }
 
+    /**
+     * Whether a cost reads better as a multiple ({@code ×15.1}) than as a percentage ({@code +1409.5 %}): from twice
+     * the baseline's cost up, or half of it down.
+     */
+    public static boolean timesScale(double cost) {
+        return Double.isFinite(cost) && (cost >= 2 || (cost > 0 && cost <= 0.5));
+    }
+
+    /** A cost as {@link #overhead} gives it, or as a multiple ({@code ×15.1}, {@code ×0.42}) when {@code times}. */
+    public static String cost(double cost, boolean times) {
+        if (!times || !Double.isFinite(cost)) {
+            return overhead(cost);
+        }
+        return String.format(Locale.ROOT, cost >= 1 ? "\u00d7%.1f" : "\u00d7%.2f", cost);
+    }
+
+    /** A cost in the scale that reads better for it ({@link #timesScale}). */
+    public static String cost(double cost) {
+        return cost(cost, timesScale(cost));
+    }
+
     /** A p-value: {@code <0.001} or three decimals. */
     public static String p(double p) {
         if (!Double.isFinite(p)) {

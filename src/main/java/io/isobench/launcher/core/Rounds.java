@@ -218,7 +218,7 @@ public final class Rounds {
             for (Map.Entry<String, RunRecord.Entry> entry : record.entrySet()) {
                 if (entry.getValue().status().equals(EnvironmentRecord.RUNNING)) {
                     entry.setValue(new RunRecord.Entry(entry.getKey(), EnvironmentRecord.INTERRUPTED,
-                            "the run was stopped before it ended; " + entry.getKey() + "/environment.json says what it kept"));
+                            "the run was stopped before it ended; its environment.json says what it kept"));
                     any = true;
                 }
             }

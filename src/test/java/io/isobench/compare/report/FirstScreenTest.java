@@ -236,7 +236,7 @@ class FirstScreenTest {
             assertFalse(line.matches(".*:\\s*$"), "a note ends in an empty reason: '" + line + "'");
         }
         assertTrue(md.contains("> host running (environments.json still says running: the main job stopped before it "
-                + "recorded how this environment ended"), md);
+                + "recorded how it ended"), md);
         assertTrue(md.contains("> vm-kvm failed (environments.json gives no reason)"), md);
         assertTrue(md.contains("> vm-tcg skipped: no QEMU"), md);
         assertTrue(md.contains("vm-kvm skipped io.isobench.cpu.ArithmeticLoopBenchmark (no reason recorded)"), md);

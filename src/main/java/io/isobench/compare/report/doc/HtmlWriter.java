@@ -36,7 +36,7 @@ public final class HtmlWriter {
             th{background:#f2f4f8;position:sticky;top:0}table.sortable th{cursor:pointer;user-select:none}
             table.sortable th[data-dir=asc]::after{content:" \\25B2"}table.sortable th[data-dir=desc]::after{content:" \\25BC"}
             .scroll{overflow-x:auto}td.env{white-space:nowrap}td.flags{font-size:12px;color:#4a5263;max-width:260px}
-            td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.detail{display:block;white-space:normal;font-size:12px;font-weight:normal;color:#4a5263}
             .slower{color:#b42318;font-weight:600}.faster{color:#067647;font-weight:600}.same{color:#4a5263}
             .invalid,.not-comparable{color:#7a2e8e;font-weight:600}.inconclusive{color:#8a5a00}.noisy{background:#fff3cd}.diff{background:#fde2e1}
             .alarm{background:#f8b4b0;font-weight:700}.mono{font-family:ui-monospace,Menlo,Consolas,monospace;
@@ -227,7 +227,8 @@ public final class HtmlWriter {
             String t = Html.esc(run.text());
             sb.append(run instanceof Inline.Strong ? "<strong>" + t + "</strong>"
                     : run instanceof Inline.Emphasis ? "<em>" + t + "</em>"
-                    : run instanceof Inline.Code ? "<code>" + t + "</code>" : t);
+                    : run instanceof Inline.Code ? "<code>" + t + "</code>"
+                    : run instanceof Inline.Detail ? "<span class=\"detail\">" + t + "</span>" : t);
         }
         return sb.toString();
     }

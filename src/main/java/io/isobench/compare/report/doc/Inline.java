@@ -23,6 +23,13 @@ public sealed interface Inline {
     record Code(String text) implements Inline {
     }
 
+    /**
+     * A detail after a cell's value, such as the counts behind it: its own smaller line on the page (so that a
+     * column of numbers stays narrow), after a space in Markdown.
+     */
+    record Detail(String text) implements Inline {
+    }
+
     /** Plain text as a run of its own. */
     static List<Inline> plain(String text) {
         return List.of(new Text(text));

@@ -103,6 +103,8 @@ public final class MarkdownWriter {
                 sb.append('*').append(esc(run.text())).append('*');
             } else if (run instanceof Inline.Code) {
                 sb.append(code(run.text()));
+            } else if (run instanceof Inline.Detail) {
+                sb.append(' ').append(esc(run.text()));
             } else {
                 sb.append(esc(run.text()));
             }
