@@ -1,5 +1,6 @@
 package io.isobench.app;
 
+import io.isobench.evidence.ServiceCalls;
 import io.isobench.network.PeerInboundBenchmark;
 import io.isobench.sched.ThreadWakeupBenchmark;
 import io.isobench.support.Capability;
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * conntrack charge per connection; {@code keepAliveThroughput}: {@value #CLIENTS} kept-alive connections with a request
  * each at once, requests per second, what the service sustains ({@code ab -k -c 4}). The client is the host's JVM in every environment, so
  * only the path and the service differ. The launcher runs this class on the host for every environment; the rows count
- * as that environment's.
+ * as that environment's. Each row carries the service's read and write calls per request ({@link ServiceCalls}): what
+ * a request costs in system calls, which the micro rows price.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -69,14 +71,14 @@ public class HttpServiceBenchmark {
             why = "the request's round trip on an open connection across the same path")
     @ExplainedBy(benchmark = ThreadWakeupBenchmark.class, method = "roundTrip", params = "mechanism=futex",
             why = "the server's hand-off to a worker thread and back, two wake-ups per request")
-    public int keepAlive() throws IOException {
+    public int keepAlive(ServiceCalls calls) throws IOException {
         return accepted(connection.exchange(keptAlive));
     }
 
     @Benchmark
     @ExplainedBy(benchmark = PeerInboundBenchmark.class, method = "connectRequestClose",
             why = "a connection per request across the same path (handshake, NAT, conntrack)")
-    public int newConnection() throws IOException {
+    public int newConnection(ServiceCalls calls) throws IOException {
         try (HttpConnection fresh = HttpConnection.open(service, true)) {
             return accepted(fresh.exchange(closing));
         }
@@ -124,7 +126,7 @@ public class HttpServiceBenchmark {
     @OperationsPerInvocation(CLIENTS)
     @ExplainedBy(benchmark = PeerInboundBenchmark.class, method = "roundTrip",
             why = "the request's round trip on an open connection across the same path")
-    public int keepAliveThroughput(Clients clients) throws IOException {
+    public int keepAliveThroughput(Clients clients, ServiceCalls calls) throws IOException {
         int statuses = 0;
         for (HttpConnection client : clients.connections) {
             statuses += accepted(client.receive());

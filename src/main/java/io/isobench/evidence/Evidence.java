@@ -25,7 +25,10 @@ public enum Evidence {
     HUGE_PAGE_COVERAGE("hugePageCoverage", HugePages.class, "anonHugePageBytes", "measuredRangeBytes"),
 
     /** The fraction of sampled round trips in which two threads ran on the same CPU ({@link CpuPlacement}). */
-    SAME_CPU_FRACTION("sameCpuFraction", CpuPlacement.class, "sameCpuSamples", "cpuSamples");
+    SAME_CPU_FRACTION("sameCpuFraction", CpuPlacement.class, "sameCpuSamples", "cpuSamples"),
+
+    /** The service's read and write system calls per request it served ({@link ServiceCalls}). */
+    SERVICE_CALLS_PER_REQUEST("serviceCallsPerRequest", ServiceCalls.class, "serviceCalls", "serviceRequests");
 
     private final String id;
     private final Class<?> state;

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small JSON service on the JDK's own HTTP/1.1 server ({@code com.sun.net.httpserver}), as a Java service without a
@@ -29,12 +30,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stay open unless the client says {@code Connection: close}. The server writes a response's head and body in two
  * writes, so its connections go without Nagle's delay ({@code sun.net.httpserver.nodelay}, the server's own switch):
  * otherwise the body would wait for the client's delayed acknowledgement of the head, up to 40 ms per request.
+ * {@code GET /counters} says what the service did so far: the orders it accepted and its process's read and write
+ * system calls ({@code syscr}, {@code syscw} of {@code /proc/self/io}, which Linux, a guest's kernel and gVisor keep),
+ * so that a client can tell the system calls a request costs the service ({@link io.isobench.evidence.ServiceCalls}).
  * {@link #close()} stops the server and joins its threads.
  */
 public final class JsonHttpService implements AutoCloseable {
 
     /** The one resource. */
     public static final String PATH = "/order";
+    /** What the service did so far, as JSON: {@code {"orders": N, "syscr": R, "syscw": W}}. */
+    public static final String COUNTERS = "/counters";
     /** The request every client of this suite sends (and {@code ab -p} posts in the cross-check). */
     public static final String SAMPLE_ORDER = "{\"id\":42,\"item\":\"isobench\",\"quantity\":3}";
 
@@ -60,7 +66,9 @@ public final class JsonHttpService implements AutoCloseable {
         ThreadFactory named = task -> new Thread(task, "isobench-http-" + started.getAndIncrement());
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), named);
         server.setExecutor(workers);
-        server.createContext(PATH, JsonHttpService::order);
+        AtomicLong orders = new AtomicLong();
+        server.createContext(PATH, exchange -> order(exchange, orders));
+        server.createContext(COUNTERS, exchange -> counters(exchange, orders));
         server.createContext("/", exchange -> answer(exchange, 404, error("no such resource: " + exchange.getRequestURI())));
         server.start();
         return new JsonHttpService(server, workers);
@@ -70,8 +78,8 @@ public final class JsonHttpService implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** The order's answer: 200 with the order accepted, or why not. */
-    private static void order(HttpExchange exchange) throws IOException {
+    /** The order's answer: 200 with the order accepted (and counted), or why not. */
+    private static void order(HttpExchange exchange, AtomicLong orders) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             exchange.getResponseHeaders().set("Allow", "POST");
             answer(exchange, 405, error("POST an order to " + PATH));
@@ -81,7 +89,34 @@ public final class JsonHttpService implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        answer(exchange, 200, acceptOrder(body).orElse(null));
+        Optional<byte[]> accepted = acceptOrder(body);
+        if (accepted.isPresent()) {
+            orders.incrementAndGet();
+        }
+        answer(exchange, 200, accepted.orElse(null));
+    }
+
+    /** The counters: orders accepted, and the process's read and write calls where /proc/self/io says them. */
+    private static void counters(HttpExchange exchange, AtomicLong orders) throws IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            answer(exchange, 405, error("GET " + COUNTERS));
+            return;
+        }
+        exchange.getRequestBody().close();
+        ObjectNode counters = JSON.createObjectNode().put("orders", orders.get());
+        try {
+            String io = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/io"));
+            for (String line : io.split("\n")) {
+                String[] field = line.split(":\\s*");
+                if (field.length == 2 && (field[0].equals("syscr") || field[0].equals("syscw"))) {
+                    counters.put(field[0], Long.parseLong(field[1].strip()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // No /proc/self/io here: the orders alone.
+        }
+        answer(exchange, 200, JSON.writeValueAsBytes(counters));
     }
 
     /** The answer to an order, empty when the body is not one (the handler then answers 400). */

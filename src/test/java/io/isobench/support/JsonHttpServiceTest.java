@@ -35,6 +35,24 @@ class JsonHttpServiceTest {
     }
 
     @Test
+    void theCountersSayTheOrdersAcceptedAndTheServicesReadAndWriteCalls() throws Exception {
+        try (JsonHttpService service = JsonHttpService.start(LOOPBACK);
+             HttpConnection connection = HttpConnection.open(service.address(), false)) {
+            long[] before = io.isobench.evidence.ServiceCallsProbe.read(service.address());
+            byte[] order = HttpConnection.post(service.address(), JsonHttpService.PATH, JsonHttpService.SAMPLE_ORDER, false);
+            for (int i = 0; i < 50; i++) {
+                assertEquals(200, connection.exchange(order));
+            }
+            assertEquals(400, connection.exchange(HttpConnection.post(service.address(), JsonHttpService.PATH, "{}", false)));
+            long[] after = io.isobench.evidence.ServiceCallsProbe.read(service.address());
+            assertEquals(0, before[0]);
+            assertEquals(50, after[0], "orders accepted, the refused one not counted");
+            // Each request is at least a read of the request and a write of the answer.
+            assertTrue(after[1] - before[1] >= 100, "read and write calls: " + (after[1] - before[1]));
+        }
+    }
+
+    @Test
     void aKeptAliveConnectionServesRequestAfterRequest() throws IOException {
         try (JsonHttpService service = JsonHttpService.start(LOOPBACK);
              HttpConnection connection = HttpConnection.open(service.address(), false)) {

@@ -128,6 +128,7 @@ public record RowEvidence(Evidence kind, Side environment, Side baseline) {
             case MINOR_FAULTS_PER_OP -> " minor faults per op";
             case HUGE_PAGE_COVERAGE -> " huge-page coverage";
             case SAME_CPU_FRACTION -> " of wake-ups on one CPU";
+            case SERVICE_CALLS_PER_REQUEST -> " read and write calls of the service per request";
         };
         return number(kind, value) + words;
     }
@@ -139,7 +140,7 @@ public record RowEvidence(Evidence kind, Side environment, Side baseline) {
         }
         return switch (kind) {
             case DEVICE_READ_BYTES_PER_OP, DEVICE_WRITE_BYTES_PER_OP -> Format.num(value) + " B";
-            case MINOR_FAULTS_PER_OP, WRITE_CALLS_PER_OP -> Format.num(value);
+            case MINOR_FAULTS_PER_OP, WRITE_CALLS_PER_OP, SERVICE_CALLS_PER_REQUEST -> Format.num(value);
             case HUGE_PAGE_COVERAGE, SAME_CPU_FRACTION -> Format.pct(value);
         };
     }

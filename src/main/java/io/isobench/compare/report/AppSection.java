@@ -3,6 +3,7 @@ package io.isobench.compare.report;
 import io.isobench.app.MicroRows;
 import io.isobench.compare.model.Comparison;
 import io.isobench.compare.model.ComparisonRow;
+import io.isobench.compare.model.RowEvidence;
 import io.isobench.compare.report.doc.Block;
 import io.isobench.compare.report.doc.Block.Paragraph;
 import io.isobench.compare.report.doc.Section;
@@ -56,7 +57,8 @@ public final class AppSection {
             }
         }
         Table table = Table.of(List.of(Column.left("Environment"), Column.left("Application row"), Column.right("Score"),
-                Column.right("Cost"), Column.left("Explained by"), Column.right("Score"), Column.right("Cost"),
+                Column.right("Cost"), Column.left("Its work, here (baseline)"), Column.left("Explained by"),
+                Column.right("Score"), Column.right("Cost"),
                 Column.left("What it measures of the application's work")), rows);
         List<Block> blocks = List.of(Paragraph.of(INTRO), table);
         return Optional.of(new Section("app", "What the application pays, and which micro cost carries it", blocks));
@@ -65,7 +67,7 @@ public final class AppSection {
     /** One line: the application row and one of its micro rows (null: none declared, or not run here). */
     private static Row row(Comparison c, ComparisonRow app, MicroRows.Micro micro, ComparisonRow matched) {
         List<Cell> cells = new ArrayList<>(List.of(Cell.styled(c.environmentTitle(app), "env"), Cell.of(name(app)),
-                score(app), cost(app)));
+                score(app), cost(app), Cell.of(work(app))));
         if (micro == null) {
             cells.addAll(List.of(Cell.of(Format.DASH), Cell.num(""), Cell.num(""), Cell.of("")));
         } else if (matched == null) {
@@ -75,6 +77,23 @@ public final class AppSection {
             cells.addAll(List.of(Cell.of(name(matched)), score(matched), cost(matched), Cell.of(micro.why())));
         }
         return Row.of(cells);
+    }
+
+    /**
+     * The application row's evidence in this environment and in the baseline ({@code 4.0 read and write calls of the
+     * service per request (baseline 4.0)}): the work under its cost, which the micro rows price.
+     */
+    static String work(ComparisonRow app) {
+        List<String> parts = new ArrayList<>();
+        for (RowEvidence evidence : app.evidence()) {
+            if (evidence.environment() == null) {
+                continue;
+            }
+            String baseline = evidence.baseline() == null ? "none recorded"
+                    : RowEvidence.number(evidence.kind(), evidence.baseline().value());
+            parts.add(evidence.environment().text(evidence.kind()) + " (baseline " + baseline + ")");
+        }
+        return parts.isEmpty() ? Format.DASH : String.join("; ", parts);
     }
 
     private static String name(ComparisonRow row) {

@@ -64,4 +64,19 @@ class AppSectionTest {
         assertTrue(AppSection.build(c).isEmpty());
         assertFalse(MarkdownWriter.write(ReportBuilder.build(c)).contains("What the application pays"));
     }
+
+    @Test
+    void anApplicationRowShowsItsWorkHereAndInTheBaseline() throws Exception {
+        String keepAlive = "io.isobench.app.HttpServiceBenchmark.keepAlive";
+        List<Fixtures.Bench> host = List.of(avgt(keepAlive, 50, 1, 1));
+        Fixtures.envDir(run, "host", host, Fixtures.fingerprint("host", "host", "none"), Map.of());
+        Fixtures.envDir(run, "container-bridge", Fixtures.scaled(host, 1.2, 9),
+                Fixtures.fingerprint("container-bridge", "container", "none"), Map.of());
+        Fixtures.addCounters(run.resolve("host/jmh.json"), keepAlive, Map.of("serviceCalls", 4000.0, "serviceRequests", 1000.0));
+        Fixtures.addCounters(run.resolve("container-bridge/jmh.json"), keepAlive,
+                Map.of("serviceCalls", 6000.0, "serviceRequests", 1000.0));
+        Comparison c = Comparison.ofRunDir(run, CompareOptions.defaults());
+        String md = MarkdownWriter.write(ReportBuilder.build(c));
+        assertTrue(md.contains("| 6.000 read and write calls of the service per request (baseline 4.000) |"), md);
+    }
 }
