@@ -66,8 +66,7 @@ final class StepClock {
 
     /** {@code step 7/40, about 12 min left}. */
     String line() {
-        long left = Math.round(secondsLeft());
-        String estimate = left < 90 ? left + " s" : Math.round(left / 60.0) + " min";
+        String estimate = io.isobench.compare.stats.Format.duration(secondsLeft());
         return "step " + finished + "/" + (finished + remaining.values().stream().mapToInt(v -> Math.max(0, v)).sum())
                 + ", about " + estimate + " left";
     }
