@@ -193,7 +193,8 @@ class SchemaRoundTripTest {
                 assertEquals(root.path("jvm").path("runtimeSha256").asText(), env.fingerprint().jvm() == null ? ""
                         : env.fingerprint().jvm().runtimeSha256(), file.toString());
                 assertEquals(root.path("status").asText(), env.status(), file.toString());
-                assertEquals(root.path("kernel").asText(), env.fingerprint().kernel(), file.toString());
+                assertEquals(root.has("kernel") ? root.get("kernel").asText() : null, env.fingerprint().kernel(),
+                        file.toString());
                 // Nothing of the file is lost: written again, it has the same keys and values, plus the version.
                 ObjectNode again = (ObjectNode) TREES.readTree(ResultJson.toJson(env));
                 again.remove("schemaVersion");
