@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -29,11 +30,14 @@ import java.util.concurrent.TimeUnit;
  * no two pages are alike: a layer below that merges identical pages (KSM under a hypervisor) could otherwise serve
  * the reads from a few cached pages, as LaidOutFile keeps the file rows' data from being deduplicated. What limits it
  * is the memory system and, in a VM, how guest memory is backed and whether the vCPUs get their CPUs;
- * scripts/calibrate/stream-triad.sh runs a C triad of the same size beside it.
+ * scripts/calibrate/stream-triad.sh runs a C triad of the same size beside it. It warms up at least 3 × 1 s: after
+ * the profiles' 500 ms it read 0.75-0.78 of the C triad (three cross-checks, 2026-12-05), after 3 × 1 s of JMH
+ * straight 1.03-1.12 (why half a second is not enough was not looked into).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @Claim(evidence = Evidence.HUGE_PAGE_COVERAGE, atMost = 0.05, means = "4 KiB pages back the arrays")
 @ExplainedBy(benchmark = MemoryCopyBenchmark.class, method = "arraycopy",
         why = "memory bandwidth beyond the caches, on one thread")
