@@ -1,5 +1,6 @@
 package io.isobench.evidence;
 
+import io.isobench.support.ProcIo;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
@@ -65,12 +66,6 @@ public class DeviceReads {
 
     /** A {@code name: value} line of a /proc io file. */
     static long field(String text, String name) {
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equals(name)) {
-                return Long.parseLong(line.substring(colon + 1).trim());
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + THREAD_IO);
+        return ProcIo.field(text, name).orElseThrow(() -> new IllegalStateException("no " + name + " in " + THREAD_IO));
     }
 }

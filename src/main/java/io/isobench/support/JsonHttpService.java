@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,11 +108,8 @@ public final class JsonHttpService implements AutoCloseable {
         ObjectNode counters = JSON.createObjectNode().put("orders", orders.get());
         try {
             String io = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/io"));
-            for (String line : io.split("\n")) {
-                String[] field = line.split(":\\s*");
-                if (field.length == 2 && (field[0].equals("syscr") || field[0].equals("syscw"))) {
-                    counters.put(field[0], Long.parseLong(field[1].strip()));
-                }
+            for (String name : List.of("syscr", "syscw")) {
+                ProcIo.field(io, name).ifPresent(value -> counters.put(name, value));
             }
         } catch (IOException | NumberFormatException e) {
             // No /proc/self/io here: the orders alone.
