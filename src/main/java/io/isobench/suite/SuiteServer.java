@@ -46,16 +46,12 @@ public final class SuiteServer implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "The directory of step and command files.")
     Path dir;
 
-    @Option(names = "--first", defaultValue = "1", description = "The number of the first file to wait for "
-            + "(a server started again goes on where the last one ended).")
-    int first;
-
     @Option(names = "--poll-millis", defaultValue = "200", description = "How often to look for the next file (ms).")
     long pollMillis;
 
     @Override
     public Integer call() throws Exception {
-        for (int n = Math.max(first, next(dir)); ; n++) {
+        for (int n = next(dir); ; n++) {
             Path step = dir.resolve(n + ".step");
             Path script = dir.resolve(n + ".sh");
             while (!Files.exists(step) && !Files.exists(script)) {

@@ -18,9 +18,9 @@ class SuiteServerTest {
     @TempDir
     Path dir;
 
-    private CompletableFuture<Integer> serve(int first) {
+    private CompletableFuture<Integer> serve() {
         return CompletableFuture.supplyAsync(() -> Cli.execute(new SuiteServer(), "isobench", "--steps", dir.toString(),
-                "--first", String.valueOf(first), "--poll-millis", "20"));
+                "--poll-millis", "20"));
     }
 
     private String awaitRc(int n) throws Exception {
@@ -35,7 +35,7 @@ class SuiteServerTest {
 
     @Test
     void runsStepsAndCommandsInTurnUntilStop() throws Exception {
-        CompletableFuture<Integer> server = serve(1);
+        CompletableFuture<Integer> server = serve();
         JsonFiles.writeAtomically(dir.resolve("1.sh"), "echo from sh; exit 3\n");
         assertEquals("3", awaitRc(1));
         assertEquals("from sh\n", Files.readString(dir.resolve("1.out")));
@@ -64,7 +64,7 @@ class SuiteServerTest {
         Files.writeString(dir.resolve("1.rc"), "0\n");
         Files.writeString(dir.resolve("2.rc"), "137\n");
         assertEquals(3, SuiteServer.next(dir));
-        CompletableFuture<Integer> server = serve(1);
+        CompletableFuture<Integer> server = serve();
         JsonFiles.writeAtomically(dir.resolve("3.sh"), "echo three\n");
         assertEquals("0", awaitRc(3));
         JsonFiles.writeAtomically(dir.resolve("stop"), "");

@@ -9,7 +9,10 @@ import io.isobench.schema.UntrustedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The main job's record of a run ({@code RUN_DIR/environments.json}, {@link RunRecord}):
@@ -30,14 +33,11 @@ public final class RunRecordInput {
             }
             RunRecord record = Json.bind(file, Json.read(file), RunRecord.class);
             // Entries that share a status and a reason are one note: a main job that stopped leaves them all so.
-            java.util.Map<java.util.List<String>, List<String>> grouped = new java.util.LinkedHashMap<>();
-            for (RunRecord.Entry entry : record.environments()) {
-                if (!EnvironmentRecord.COMPLETE.equals(entry.status())) {
-                    String reason = entry.reason() == null ? "" : entry.reason().strip();
-                    grouped.computeIfAbsent(List.of(String.valueOf(entry.status()), reason), k -> new ArrayList<>())
-                            .add(entry.env());
-                }
-            }
+            Map<List<String>, List<String>> grouped = record.environments().stream()
+                    .filter(entry -> !EnvironmentRecord.COMPLETE.equals(entry.status()))
+                    .collect(Collectors.groupingBy(entry -> List.of(String.valueOf(entry.status()),
+                                    entry.reason() == null ? "" : entry.reason().strip()), LinkedHashMap::new,
+                            Collectors.mapping(RunRecord.Entry::env, Collectors.toList())));
             grouped.forEach((key, envs) -> notes.add(Reasons.after(String.join(", ", envs) + " " + key.get(0),
                     key.get(1), unexplained(key.get(0)))));
         }

@@ -1,8 +1,11 @@
 package io.isobench.compare.input;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Environments whose run did not finish: their environment.json still says {@code running} (the launcher was killed,
@@ -21,13 +24,10 @@ public final class Unfinished {
      * run stopped before its end leaves every environment so, and one line says it for all of them.
      */
     public static List<String> warnings(List<EnvironmentInput> inputs) {
-        java.util.Map<String, List<String>> byStatus = new java.util.LinkedHashMap<>();
-        for (EnvironmentInput input : inputs) {
-            String status = input.fingerprint().status();
-            if (status != null && STATUSES.contains(status)) {
-                byStatus.computeIfAbsent(status, s -> new ArrayList<>()).add(input.label());
-            }
-        }
+        Map<String, List<String>> byStatus = inputs.stream()
+                .filter(input -> input.fingerprint().status() != null && STATUSES.contains(input.fingerprint().status()))
+                .collect(Collectors.groupingBy(input -> input.fingerprint().status(), LinkedHashMap::new,
+                        Collectors.mapping(EnvironmentInput::label, Collectors.toList())));
         List<String> warnings = new ArrayList<>();
         byStatus.forEach((status, labels) -> warnings.add(labels.size() == 1
                 ? labels.get(0) + " did not finish (its environment.json says status \"" + status + "\"): its results are "

@@ -99,7 +99,7 @@ public final class Rounds {
             Steps steps = new Steps(spec, running, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
             for (int round = 1; round <= spec.rounds(); round++) {
-                if (running.stream().allMatch(RunningEnvironment::stopped)) {
+                if (steps.allStopped()) {
                     break; // the cleanup finished every environment: the run was stopped
                 }
                 steps.round(round, groups);
@@ -146,6 +146,11 @@ public final class Rounds {
             this.order = order;
         }
 
+        /** Whether the cleanup finished every environment (the run was stopped): no round goes on then. */
+        boolean allStopped() {
+            return running.stream().allMatch(RunningEnvironment::stopped);
+        }
+
         /** One round of these classes: each class in every environment that takes part, in a drawn order. */
         void round(int round, List<BenchmarkSelection.Group> groups) throws InterruptedException {
             for (BenchmarkSelection.Group group : groups) {
@@ -188,7 +193,7 @@ public final class Rounds {
             int more = groups.stream().mapToInt(g -> plan.roundsOf(g.className()) - spec.rounds()).sum();
             extra.forEach(name -> clock.more(name, more));
             for (int round = spec.rounds() + 1; round <= last; round++) {
-                if (running.stream().allMatch(RunningEnvironment::stopped)) {
+                if (allStopped()) {
                     break;
                 }
                 int r = round;
