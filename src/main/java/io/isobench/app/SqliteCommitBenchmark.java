@@ -1,6 +1,7 @@
 package io.isobench.app;
 
 import io.isobench.evidence.Claim;
+import io.isobench.evidence.DeviceFlushes;
 import io.isobench.evidence.DeviceWrites;
 import io.isobench.evidence.Evidence;
 import io.isobench.fileio.SyncWriteLatencyBenchmark;
@@ -36,8 +37,10 @@ import java.util.concurrent.TimeUnit;
  * {@code journal=delete}: the rollback journal, SQLite's default, which writes and fsyncs a journal, then the database,
  * then deletes the journal: several fsyncs and a directory change per commit. The score is the commit latency (p50,
  * p99 in sample mode; its mean's inverse is transactions per second). Evidence: the bytes the thread sent towards the
- * device and its write calls per commit ({@link DeviceWrites}); a commit that writes less than a page did not reach a
- * device (tmpfs; gVisor, which counts nothing, is listed as contradicted too).
+ * device and its write calls per commit ({@link DeviceWrites}), and the disk's cache flushes per commit
+ * ({@link DeviceFlushes}: the fsyncs that reached a disk, one or more per durable commit); a commit that writes less
+ * than a page or flushes no disk did not reach a device (tmpfs; gVisor, which counts nothing, is listed as contradicted
+ * too).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @Claim(evidence = Evidence.DEVICE_WRITE_BYTES_PER_OP, atLeast = 4096,
         means = "each commit writes at least a page towards the storage device")
+@Claim(evidence = Evidence.DEVICE_FLUSHES_PER_OP, atLeast = 1,
+        means = "each commit flushes the disk's write cache (its fsync reached the device)")
 @ExplainedBy(benchmark = SyncWriteLatencyBenchmark.class, method = "writeFsync",
         why = "a durable 4 KiB write: pwrite and fsync, which a commit does once (WAL) or several times (journal)")
 public class SqliteCommitBenchmark {
@@ -104,13 +109,14 @@ public class SqliteCommitBenchmark {
     }
 
     @Benchmark
-    public int insertCommit(DeviceWrites writes) throws SQLException {
+    public int insertCommit(DeviceWrites writes, DeviceFlushes flushes) throws SQLException {
         insert.setString(1, "isobench");
         insert.setInt(2, 3);
         insert.setLong(3, placed++);
         int rows = insert.executeUpdate();
         db.commit();
         writes.op();
+        flushes.op();
         return rows;
     }
 }

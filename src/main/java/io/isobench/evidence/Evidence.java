@@ -18,6 +18,9 @@ public enum Evidence {
     /** Write system calls per operation ({@link DeviceWrites}). */
     WRITE_CALLS_PER_OP("writeCallsPerOp", DeviceWrites.class, "writeCalls", "deviceWriteOps"),
 
+    /** Cache flushes of the disks per operation ({@link DeviceFlushes}). */
+    DEVICE_FLUSHES_PER_OP("deviceFlushesPerOp", DeviceFlushes.class, "deviceFlushes", "deviceFlushOps"),
+
     /** Minor page faults per operation ({@link MinorFaults}). */
     MINOR_FAULTS_PER_OP("minorFaultsPerOp", MinorFaults.class, "minorFaults", "minorFaultOps"),
 

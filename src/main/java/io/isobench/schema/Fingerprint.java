@@ -38,11 +38,15 @@ public record Fingerprint(String env, String kind, String variant, String accel,
                           List<String> jmhArgs, String jmhVersion, String isobenchVersion, String timestamp,
                           String benchDir, String benchDirFsType, String peer, String peerPath) {
 
-    /** The JVM that ran the forks. {@code runtimeSha256} identifies its build (libjvm.so and the module image). */
+    /**
+     * The JVM that ran the forks. {@code runtimeSha256} identifies its build (libjvm.so and the module image);
+     * {@code classDataSharing}: whether this JVM mapped its class-data archive here (a JVM without it loads every class
+     * from scratch, which a fork's start and the JVM start column pay; absent in results from before it was recorded).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Jvm(String vendor, String version, String vmName, String vmVersion, String home,
-                      String runtimeSha256) {
+                      String runtimeSha256, Boolean classDataSharing) {
     }
 
     public Fingerprint {

@@ -88,7 +88,21 @@ public final class FingerprintProbe {
     private static Fingerprint.Jvm jvm() {
         return new Fingerprint.Jvm(System.getProperty("java.vendor"), System.getProperty("java.runtime.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), System.getProperty("java.home"),
-                runtimeSha256(Paths.get(System.getProperty("java.home"))));
+                runtimeSha256(Paths.get(System.getProperty("java.home"))), classDataSharing());
+    }
+
+    /**
+     * Whether this JVM runs with its class-data archive mapped ({@code UseSharedSpaces}, which the JVM turns off when
+     * the archive is missing or cannot be mapped); null where the JVM does not say.
+     */
+    static Boolean classDataSharing() {
+        try {
+            return Boolean.valueOf(java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseSharedSpaces").getValue());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.isobench.app;
 
+import io.isobench.evidence.DeviceFlushes;
+import io.isobench.evidence.DeviceFlushesTest;
 import io.isobench.evidence.DeviceWrites;
 import io.isobench.support.BenchDir;
 import org.junit.jupiter.api.AfterEach;
@@ -49,12 +51,22 @@ class SqliteCommitTest {
             bench.journal = journal;
             bench.setup();
             DeviceWrites writes = new DeviceWrites();
+            DeviceFlushes flushes = new DeviceFlushes();
+            flushes.findDisks();
             writes.start();
+            flushes.start();
             for (int i = 0; i < 20; i++) {
-                assertEquals(1, bench.insertCommit(writes));
+                assertEquals(1, bench.insertCommit(writes, flushes));
             }
             writes.stop();
+            flushes.stop();
             assertEquals(20, writes.deviceWriteOps);
+            if (flushes.deviceFlushOps > 0) { // a disk with a write-back cache is visible, as on this project's machines
+                assertEquals(20, flushes.deviceFlushOps);
+                if (!DeviceFlushesTest.onTmpfs(root)) {
+                    assertTrue(flushes.deviceFlushes >= 20, journal + ": a flush per durable commit, " + flushes.deviceFlushes);
+                }
+            }
             assertTrue(writes.writeCalls >= 20, journal + ": at least a write per commit, " + writes.writeCalls);
             Path db;
             try (Stream<Path> dirs = Files.list(root)) {

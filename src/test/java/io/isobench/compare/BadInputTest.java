@@ -189,6 +189,18 @@ class BadInputTest {
     }
 
     @Test
+    void aJvmWithoutItsClassArchiveIsRefused() throws IOException {
+        for (String[] env : new String[][] {{"host", "host", "none", "true"}, {"vm-kvm", "vm", "kvm", "false"}}) {
+            Map<String, Object> fp = Fixtures.fingerprint(env[0], env[1], env[2]);
+            fp.put("jvm", Map.of("vendor", "Eclipse Adoptium", "version", "17.0.15", "vmVersion", "17.0.15+6",
+                    "home", "/opt/java", "runtimeSha256", "aa11", "classDataSharing", Boolean.valueOf(env[3])));
+            Files.writeString(run.resolve(env[0] + "/environment.json"), Fixtures.MAPPER.writeValueAsString(fp));
+        }
+        assertBadInput(Fixtures.run(run.toString(), "--out", out.toString()), run.resolve("vm-kvm/environment.json"),
+                "different class-data sharing than host (jvm.classDataSharing false vs true)");
+    }
+
+    @Test
     void differentJarIsRefused() throws IOException {
         Map<String, Object> fp = Fixtures.fingerprint("vm-kvm", "vm", "kvm");
         fp.put("jarSha256", "ffff");

@@ -55,7 +55,7 @@ class ClaimsDeclaredTest {
                 "fileio.MappedFileReadBenchmark deviceReadBytesPerOp", "fileio.MappedFileReadBenchmark minorFaultsPerOp",
                 "memory.PageFaultBenchmark minorFaultsPerOp",
                 "memory.PointerChaseBenchmark hugePageCoverage", "sched.ThreadWakeupBenchmark sameCpuFraction",
-                "app.SqliteCommitBenchmark deviceWriteBytesPerOp", "app.StreamTriadBenchmark hugePageCoverage",
+                "app.SqliteCommitBenchmark deviceWriteBytesPerOp", "app.SqliteCommitBenchmark deviceFlushesPerOp", "app.StreamTriadBenchmark hugePageCoverage",
                 "app.RandomUpdateBenchmark hugePageCoverage")) {
             assertTrue(claimed.contains(expected), expected + " in " + claimed);
         }

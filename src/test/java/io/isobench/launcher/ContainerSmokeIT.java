@@ -133,6 +133,7 @@ class ContainerSmokeIT {
         assertEquals("bridge", fingerprint.get("variant").asText());
         assertEquals("none", fingerprint.get("accel").asText());
         assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertTrue(fingerprint.get("jvm").get("classDataSharing").asBoolean(), "the runtime maps its class-data archive here");
         assertEquals("bridge-to-host", fingerprint.get("peerPath").asText());
         String peer = fingerprint.get("peer").asText();
         assertTrue(peer.matches("[0-9.]+:[0-9]+") && !peer.startsWith("127."), "the host's peer at the bridge's gateway: " + peer);

@@ -83,6 +83,7 @@ class HostSmokeIT {
         assertEquals(0, fingerprint.get("failed").size());
         assertEquals(io.isobench.suite.FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
         assertTrue(fingerprint.get("jvm").get("home").asText().contains("runtime-"), "runs the shared jlink runtime");
+        assertTrue(fingerprint.get("jvm").get("classDataSharing").asBoolean(), "the runtime maps its class-data archive here");
         assertEquals(benchDir.toAbsolutePath().toString(), fingerprint.get("benchDir").asText());
     }
 

@@ -59,6 +59,7 @@ class VmSmokeIT {
         assertTrue(List.of("kvm", "tcg").contains(accel), accel);
         assertTrue(fingerprint.get("variant").asText().startsWith(accel + "-"));
         assertEquals(FingerprintProbe.sha256(Launch.benchmarksJar()), fingerprint.get("jarSha256").asText());
+        assertTrue(fingerprint.get("jvm").get("classDataSharing").asBoolean(), "the runtime maps its class-data archive here");
         if (Engines.tapMissing().isEmpty()) {
             // The default where a tap device can be made: the guest's NIC on a tap device, named without a suffix.
             assertEquals("vm-" + accel, envDir.getFileName().toString());

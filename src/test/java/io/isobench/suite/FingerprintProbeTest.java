@@ -58,4 +58,12 @@ class FingerprintProbeTest {
         assertEquals(hash, FingerprintProbe.runtimeSha256(Path.of(System.getProperty("java.home"))));
         assertFalse(hash.equals(FingerprintProbe.runtimeSha256(dir)), "a directory without a JVM has no JVM hash");
     }
+
+    @Test
+    void saysWhetherTheJvmMappedItsClassArchive() {
+        boolean off = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(arg -> arg.equals("-Xshare:off"));
+        assertEquals(!off, FingerprintProbe.classDataSharing(),
+                "the test JVM, a JDK as installed, maps its default archive unless told -Xshare:off");
+    }
 }

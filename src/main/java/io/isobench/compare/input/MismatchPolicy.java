@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Refuses to mix results that are not comparable: different JVM builds ({@code jvm.vmVersion},
- * {@code jvm.runtimeSha256}), different benchmark jars ({@code jarSha256}) or different profiles, unless
+ * {@code jvm.runtimeSha256}), a JVM with its class-data archive against one without ({@code jvm.classDataSharing}),
+ * different benchmark jars ({@code jarSha256}) or different profiles, unless
  * {@code --allow-mismatch}. With {@code --baseline-run}, JVM and jar are checked within each run (a new build is
  * what a regression gate compares against the old one); profiles are checked across both. An environment directory
  * without environment.json cannot be checked, and counts as a mismatch too; so does a loose JMH JSON file (which
@@ -26,6 +27,8 @@ public final class MismatchPolicy {
     private static final List<Check> BUILD = List.of(
             new Check("jvm.vmVersion", "JVM build", f -> jvm(f).vmVersion()),
             new Check("jvm.runtimeSha256", "JVM runtime", f -> jvm(f).runtimeSha256()),
+            new Check("jvm.classDataSharing", "class-data sharing", f -> jvm(f).classDataSharing() == null ? null
+                    : jvm(f).classDataSharing().toString()),
             new Check("jarSha256", "benchmark jar", f -> f.facts().jarSha256()));
 
     private static final Check PROFILE = new Check("profile", "profile", FingerprintInput::profile);
@@ -97,7 +100,7 @@ public final class MismatchPolicy {
 
     private static Fingerprint.Jvm jvm(FingerprintInput f) {
         Fingerprint.Jvm jvm = f.facts().jvm();
-        return jvm != null ? jvm : new Fingerprint.Jvm(null, null, null, null, null, null);
+        return jvm != null ? jvm : new Fingerprint.Jvm(null, null, null, null, null, null, null);
     }
 
     private static String shorten(String value) {

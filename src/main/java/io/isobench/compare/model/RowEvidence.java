@@ -125,6 +125,7 @@ public record RowEvidence(Evidence kind, Side environment, Side baseline) {
             case DEVICE_READ_BYTES_PER_OP -> " device reads per op";
             case DEVICE_WRITE_BYTES_PER_OP -> " device writes per op";
             case WRITE_CALLS_PER_OP -> " write calls per op";
+            case DEVICE_FLUSHES_PER_OP -> " disk cache flushes per op";
             case MINOR_FAULTS_PER_OP -> " minor faults per op";
             case HUGE_PAGE_COVERAGE -> " huge-page coverage";
             case SAME_CPU_FRACTION -> " of wake-ups on one CPU";
@@ -140,7 +141,7 @@ public record RowEvidence(Evidence kind, Side environment, Side baseline) {
         }
         return switch (kind) {
             case DEVICE_READ_BYTES_PER_OP, DEVICE_WRITE_BYTES_PER_OP -> Format.num(value) + " B";
-            case MINOR_FAULTS_PER_OP, WRITE_CALLS_PER_OP, SERVICE_CALLS_PER_REQUEST -> Format.num(value);
+            case MINOR_FAULTS_PER_OP, WRITE_CALLS_PER_OP, DEVICE_FLUSHES_PER_OP, SERVICE_CALLS_PER_REQUEST -> Format.num(value);
             case HUGE_PAGE_COVERAGE, SAME_CPU_FRACTION -> Format.pct(value);
         };
     }
