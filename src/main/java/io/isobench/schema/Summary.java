@@ -127,12 +127,13 @@ public record Summary(String schema, String mode, String title, List<String> bas
      * The headline of one area ({@code all} for every area) in one environment: the geometric mean cost with its
      * interval, how the interval was drawn ({@code rounds}: over the rounds every row ran in, {@code intervalRounds}
      * of them; {@code rows}: each row's error propagated; {@code none}, with {@code noInterval} saying why), and
-     * counts.
+     * counts; {@code q}: the cell's p-value adjusted with every other cell's (Benjamini-Hochberg), absent without an
+     * interval; the report calls a cell slower or faster only when it is at most alpha.
      */
     public record HeadlineCell(String area, String environment, Double cost, Double costLow, Double costHigh,
                                String intervalOver, int intervalRounds, String noInterval, Double overheadPct,
                                int benchmarks, int rows, int faster, int slower, int same, int inconclusive,
-                               int invalid) {
+                               int invalid, Double q) {
     }
 
     /** A fingerprint difference between an environment and its baseline besides the isolation, and why it matters. */

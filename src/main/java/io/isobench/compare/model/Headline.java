@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * the same data. Otherwise each row's own error (the half-width of its log interval, over the normal quantile) is
  * propagated into the mean, rows taken as independent; a bootstrap over the methods would treat each method's cost
  * as exact and measure only how much the methods differ from each other (on A/A data it excluded 0). When a row has
- * no interval of its own (one fork, no spread, unbounded), the cell has none either, and says why.
+ * no interval of its own (one fork, no spread, unbounded), the cell has none either, and says why. The table's cells
+ * are one family: each cell's p-value (of the same t-test, or of the propagated normal) is adjusted with every other
+ * cell's (Benjamini-Hochberg), and only a cell whose q is at most alpha is called slower or faster.
  */
 public record Headline(List<String> columns, List<Line> lines) {
 
@@ -44,9 +46,23 @@ public record Headline(List<String> columns, List<Line> lines) {
      * is one).
      */
     public record Cell(double cost, double low, double high, Basis basis, int rounds, String why, int benchmarks,
-                       int rows, int faster, int slower, int same, int inconclusive, int invalid) {
+                       int rows, int faster, int slower, int same, int inconclusive, int invalid, double p, double q) {
         public double overheadPct() {
             return (cost - 1) * 100;
+        }
+
+        /**
+         * Whether the cell's mean cost differs from the baseline's after the table's multiplicity: its q (the
+         * Benjamini-Hochberg adjusted p over every cell of the table with an interval) at most alpha. Alone, a 95 %
+         * interval that excludes 1 is one test among the table's dozens, and an A/A table would colour one in twenty.
+         */
+        public boolean differs(double alpha) {
+            return q <= alpha;
+        }
+
+        Cell withQ(double adjusted) {
+            return new Cell(cost, low, high, basis, rounds, why, benchmarks, rows, faster, slower, same, inconclusive,
+                    invalid, p, adjusted);
         }
     }
 
@@ -71,7 +87,25 @@ public record Headline(List<String> columns, List<Line> lines) {
         if (lines.size() > 1) {
             lines.add(line(null, columns, measured, options));
         }
-        return new Headline(columns, lines);
+        return new Headline(columns, adjusted(lines));
+    }
+
+    /** The lines with each cell's q: the table's p-values adjusted together (Benjamini-Hochberg); NaN without one. */
+    static List<Line> adjusted(List<Line> lines) {
+        List<Cell> tested = lines.stream().flatMap(l -> l.cells().values().stream()).filter(c -> Double.isFinite(c.p()))
+                .toList();
+        double[] q = FalseDiscovery.adjustedPValues(tested.stream().mapToDouble(Cell::p).toArray());
+        java.util.IdentityHashMap<Cell, Double> byCell = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < q.length; i++) {
+            byCell.put(tested.get(i), q[i]);
+        }
+        List<Line> out = new ArrayList<>();
+        for (Line line : lines) {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            line.cells().forEach((column, cell) -> cells.put(column, cell.withQ(byCell.getOrDefault(cell, Double.NaN))));
+            out.add(new Line(line.area(), cells));
+        }
+        return out;
     }
 
     private static Line line(Area area, List<String> columns, List<ComparisonRow> rows, CompareOptions options) {
@@ -93,6 +127,7 @@ public record Headline(List<String> columns, List<Line> lines) {
         double level = 1 - options.alpha();
         double logCost = mean(methods.stream().mapToDouble(Headline::logCost).toArray());
         double[] bounds = {Double.NaN, Double.NaN};
+        double p = Double.NaN;
         Basis basis = Basis.NONE;
         String why = "";
         List<Integer> balanced = balancedRounds(methods);
@@ -103,18 +138,36 @@ public record Headline(List<String> columns, List<Line> lines) {
             double[] perRound = balanced.stream().mapToDouble(round -> meanOverMethods(methods, round)).toArray();
             logCost = mean(perRound);
             bounds = tInterval(perRound, level);
+            p = tPValue(perRound);
         } else if (!methods.isEmpty()) {
             why = withoutError(methods);
             if (why.isEmpty()) {
                 basis = Basis.ROW_ERRORS;
-                double half = Stats.normalQuantile(level) * Math.sqrt(propagatedVariance(methods));
+                double se = Math.sqrt(propagatedVariance(methods));
+                double half = Stats.normalQuantile(level) * se;
                 bounds = new double[] {logCost - half, logCost + half};
+                p = se > 0 ? 2 * (1 - new org.apache.commons.math3.distribution.NormalDistribution()
+                        .cumulativeProbability(Math.abs(logCost) / se)) : Double.NaN;
             }
         }
         return new Cell(Math.exp(logCost), Math.exp(bounds[0]), Math.exp(bounds[1]), basis,
                 basis == Basis.ROUNDS ? balanced.size() : 0, why, methods.size(), rows.size(),
                 count(rows, Verdict.FASTER), count(rows, Verdict.SLOWER), count(rows, Verdict.SAME),
-                count(rows, Verdict.INCONCLUSIVE), count(rows, Verdict.INVALID));
+                count(rows, Verdict.INCONCLUSIVE), count(rows, Verdict.INVALID), p, Double.NaN);
+    }
+
+    /** The two-sided p-value of a one-sample t-test that the values' mean is 0; NaN without spread. */
+    static double tPValue(double[] values) {
+        if (values.length < 2) {
+            return Double.NaN;
+        }
+        double mean = mean(values);
+        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
+        if (!(sd > 0)) {
+            return Double.NaN;
+        }
+        double t = Math.abs(mean) / (sd / Math.sqrt(values.length));
+        return 2 * (1 - Stats.tDistribution(values.length - 1).cumulativeProbability(t));
     }
 
     /** The rounds in which every row of every method was paired; empty unless every row is paired. */

@@ -112,16 +112,22 @@ public final class ReportBuilder {
                 cells.add(cell == null ? Cell.num(Format.DASH)
                         : new Cell(List.of(new Inline.Text(ReportText.headlineValue(cell)),
                         new Inline.Detail(ReportText.headlineCounts(cell))), Cell.NUM, null, null, null)
-                        .withBadge(headlineClass(cell)));
+                        .withBadge(headlineClass(cell, c.options().alpha())));
             }
             rows.add(Row.of(cells));
         }
         return List.of(Paragraph.of(ReportText.headlineCaption(c)), new Table("headline", null, false, columns, rows));
     }
 
-    /** The verdict a headline cell's interval says, as the page colours it. */
-    public static String headlineClass(Headline.Cell cell) {
-        return cell.benchmarks() == 0 ? "invalid" : cell.low() > 1 ? "slower" : cell.high() < 1 ? "faster" : "same";
+    /**
+     * The verdict a headline cell says, as the page colours it: slower or faster only when the cell differs after the
+     * table's multiplicity ({@link Headline.Cell#differs}), else the neutral colour.
+     */
+    public static String headlineClass(Headline.Cell cell, double alpha) {
+        if (cell.benchmarks() == 0) {
+            return "invalid";
+        }
+        return !cell.differs(alpha) ? "same" : cell.cost() > 1 ? "slower" : "faster";
     }
 
     static Optional<Section> density(Comparison c) {

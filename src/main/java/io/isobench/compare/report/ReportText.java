@@ -101,7 +101,9 @@ public final class ReportText {
                 + "verdicts of the rows. When every row is paired by round, cost and interval come from the rounds "
                 + "that every row ran in (a t-interval over those rounds' area costs); otherwise the interval "
                 + "propagates each row's own error into the mean, and a cell with a row without an interval of its "
-                + "own (one fork, no spread) has none." + (c.rows().stream().allMatch(ComparisonRow::comparable) ? ""
+                + "own (one fork, no spread) has none. A cell is coloured slower or faster only when it differs "
+                + "after the table's multiplicity: its p-value adjusted with every other cell's (Benjamini-Hochberg) "
+                + "at most " + Format.plain(c.options().alpha()) + "." + (c.rows().stream().allMatch(ComparisonRow::comparable) ? ""
                 : " Rows that are not comparable (their evidence contradicts their claim) are left out; see \"Rows "
                 + "that are not comparable\".");
     }

@@ -112,7 +112,7 @@ public final class SummaryBuilder {
         return new Summary.HeadlineCell(line.area() == null ? "all" : line.area().id(), environment, finite(v.cost()),
                 finite(v.low()), finite(v.high()), v.basis().word(), v.rounds(), v.why().isEmpty() ? null : v.why(),
                 finite(v.overheadPct()), v.benchmarks(), v.rows(),
-                v.faster(), v.slower(), v.same(), v.inconclusive(), v.invalid());
+                v.faster(), v.slower(), v.same(), v.inconclusive(), v.invalid(), finite(v.q()));
     }
 
     private static Summary.EnvironmentFootprint footprint(FootprintTable.Entry e) {

@@ -155,4 +155,41 @@ class HeadlineTest {
         Fixtures.envDir(tmp, "vm-kvm", vm, Fixtures.fingerprint("vm-kvm", "vm", "kvm"), null);
         return Comparison.ofRunDir(tmp, CompareOptions.defaults());
     }
+
+    private static Headline.Cell tested(double cost, double p) {
+        return new Headline.Cell(cost, cost * 0.9, cost * 1.1, Headline.Basis.ROUNDS, 5, "", 3, 3, 0, 0, 0, 3, 0, p,
+                Double.NaN);
+    }
+
+    @Test
+    void theTableIsOneFamilyOfTests() {
+        // Twenty cells: one with p = 0.03 (its own 95 % interval excludes 1) among nineteen at p = 0.5. One test in
+        // twenty: as an A/A table would show by chance. Adjusted together, it is not a difference; p = 0.001 is.
+        Map<String, Headline.Cell> cells = new java.util.LinkedHashMap<>();
+        cells.put("e0", tested(1.08, 0.03));
+        cells.put("e1", tested(1.30, 0.001));
+        for (int i = 2; i < 20; i++) {
+            cells.put("e" + i, tested(1.01, 0.5));
+        }
+        cells.put("none", new Headline.Cell(1.2, Double.NaN, Double.NaN, Headline.Basis.NONE, 0, "one fork", 1, 1, 0,
+                0, 0, 1, 0, Double.NaN, Double.NaN));
+        List<Headline.Line> lines = Headline.adjusted(List.of(new Headline.Line(Area.SYSCALL, cells)));
+        Map<String, Headline.Cell> out = lines.get(0).cells();
+        assertEquals(0.3, out.get("e0").q(), 1e-9, "0.03 x 20 tested cells / rank 2");
+        assertEquals(0.02, out.get("e1").q(), 1e-9, "0.001 x 20 / rank 1");
+        assertTrue(!out.get("e0").differs(0.05) && out.get("e1").differs(0.05));
+        assertTrue(Double.isNaN(out.get("none").q()), "a cell without an interval is not in the family");
+        assertEquals("same", io.isobench.compare.report.ReportBuilder.headlineClass(out.get("e0"), 0.05),
+                "neutral, although its interval alone excludes 1");
+        assertEquals("slower", io.isobench.compare.report.ReportBuilder.headlineClass(out.get("e1"), 0.05));
+    }
+
+    @Test
+    void theRoundsTestIsTheIntervalsTest() {
+        // mean 0.2, sd 0.1, n 3: t = 3.46 with 2 degrees of freedom, p = 0.0742 (1 - t / (2 sqrt(t^2 + 2)) twice).
+        assertEquals(0.0742, Headline.tPValue(new double[] {0.1, 0.2, 0.3}), 1e-4);
+        double[] bounds = Headline.tInterval(new double[] {0.1, 0.2, 0.3}, 1 - 0.0742);
+        assertEquals(0, bounds[0], 1e-3, "the interval at level 1 - p ends at 0");
+        assertTrue(Double.isNaN(Headline.tPValue(new double[] {0.2, 0.2})), "no spread, no test");
+    }
 }
