@@ -90,6 +90,11 @@ public final class SuiteMain implements Callable<Integer> {
             + "loopback, bridge-to-host, host-network-loopback, sibling-bridge, vm-user-slirp, vm-tap, ...")
     String peerPath;
 
+    @Option(names = "--fork-archive", paramLabel = "FILE", description = "A class-data archive of the forks' classes "
+            + "(made by io.isobench.suite.ForkArchive in this environment): every fork maps it "
+            + "(-XX:SharedArchiveFile), when it exists.")
+    Path forkArchive;
+
     @Option(names = "--round", defaultValue = "0",
             description = "The round this invocation is part of (1, 2, ...): its results are merged into DIR's jmh.json, "
                     + "each fork tagged with its round, instead of replacing it (default: not part of rounds).")
@@ -305,6 +310,9 @@ public final class SuiteMain implements Callable<Integer> {
     private List<String> forkProperties(Path dir) {
         List<String> properties = new ArrayList<>();
         properties.add("-D" + BenchDir.PROPERTY + "=" + dir);
+        if (forkArchive != null && Files.isRegularFile(forkArchive)) {
+            properties.add("-XX:SharedArchiveFile=" + forkArchive.toAbsolutePath());
+        }
         if (peer != null && !peer.isBlank()) {
             properties.add("-D" + Peer.PROPERTY + "=" + peer);
         }

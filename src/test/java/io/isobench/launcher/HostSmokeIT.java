@@ -88,6 +88,19 @@ class HostSmokeIT {
     }
 
     @Test
+    void everyForkMappedTheForkArchiveWhichIsGoneAfterTheRun() throws IOException {
+        String archive = benchDir.toAbsolutePath() + "/isobench-forks-host.jsa";
+        for (JsonNode result : JsonFiles.read(ResultLayout.jmhJson(envDir()))) {
+            List<String> jvmArgs = new java.util.ArrayList<>();
+            result.get("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+            assertTrue(jvmArgs.contains("-XX:SharedArchiveFile=" + archive), result.get("benchmark") + ": " + jvmArgs);
+        }
+        assertFalse(Files.exists(Path.of(archive)), "the archive is removed when the environment ends");
+        assertFalse(Files.readString(ResultLayout.jmhLog(envDir())).contains("Unable to use shared archive"),
+                "every fork could map it");
+    }
+
+    @Test
     void footprintHasTheHostBaseline() throws IOException {
         JsonNode footprint = JsonFiles.read(ResultLayout.footprintJson(envDir()));
         assertTrue(footprint.get("idleMemoryBytes").asLong() > 1_000_000);

@@ -30,6 +30,9 @@ final class RunningEnvironment {
     /** Room for the environment itself to answer, beyond a step's own budget, before it counts as lost. */
     private static final long ANSWER_GRACE_SECONDS = 120;
     private static final long SHORT_COMMAND_SECONDS = 300;
+    /** Making the fork archive, on the host (an emulated environment gets its slowdown times as long). */
+    private static final long FORK_ARCHIVE_SECONDS = 120;
+    private static final long REMOVE_SECONDS = 30;
     /** Where the inbound client on the host points the suite's benchmark directory (it writes no files there). */
     private static final String HOST_BENCH_DIR = Workspace.HOST_BENCH_DIR;
 
@@ -51,6 +54,8 @@ final class RunningEnvironment {
     private final Path envDir;
     private final FootprintWriter footprint;
     private final Instance instance;
+    /** The suite command, with the fork archive once it is made. */
+    private SuiteCommand suite;
     private final long startNanos = System.nanoTime();
     private String lost;
     private boolean finished;
@@ -64,6 +69,7 @@ final class RunningEnvironment {
         this.envDir = envDir;
         this.footprint = footprint;
         this.instance = instance;
+        this.suite = instance.suite();
     }
 
     /** Starts the environment and prepares it for steps; on failure, whatever was started is stopped. */
@@ -86,10 +92,53 @@ final class RunningEnvironment {
                 Measurement start = Measurement.of(JvmStart.parse(running.capture(JvmStart.command(suite.java()))));
                 footprint.update(f -> f.jvmStartMillis(start));
             });
+            running.suite = running.withForkArchive(suite);
             return running;
         } catch (LauncherException | InterruptedException | RuntimeException e) {
             instance.close();
             throw e;
+        }
+    }
+
+    /**
+     * The suite command with this environment's fork archive ({@link io.isobench.suite.ForkArchive}), made here with
+     * the forks' flags; without one when it could not be made (the forks then load their classes from the jar, and a
+     * warning says so: their start, not their measurement, differs from the other environments').
+     */
+    private SuiteCommand withForkArchive(SuiteCommand suite) throws InterruptedException {
+        String path = suite.forkArchiveFor(name());
+        Processes.Tail out = new Processes.Tail(1 << 16);
+        try {
+            int rc = instance.exec(suite.forkArchiveDump(path), out, Math.round(FORK_ARCHIVE_SECONDS
+                    * Math.max(1, instance.slowdown())));
+            if (rc == 0) {
+                return suite.withForkArchive(path);
+            }
+            Progress.warn(name() + ": no class-data archive for the forks (exit " + rc + "): they load their classes "
+                    + "from the jar; " + out.toString().strip().lines().reduce((a, b) -> b).orElse(""));
+        } catch (LauncherException e) {
+            Progress.warn(name() + ": no class-data archive for the forks: " + e.getMessage());
+        }
+        return suite;
+    }
+
+    /**
+     * Removes the fork archive (before the layer after the suite is measured); quietly, the environment may be gone.
+     * Not after Ctrl-C: a container's or VM's goes with it, and the host's stays in its private benchmark directory,
+     * where the next run of this environment writes it anew.
+     */
+    private void removeForkArchive() {
+        if (suite.forkArchive() == null) {
+            return;
+        }
+        try {
+            instance.exec(List.of("rm", "-f", suite.forkArchive()), java.io.OutputStream.nullOutputStream(),
+                    REMOVE_SECONDS);
+        } catch (LauncherException e) {
+            Progress.warn(name() + ": cannot remove the forks' class-data archive " + suite.forkArchive() + ": "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -132,7 +181,7 @@ final class RunningEnvironment {
         }
         Instant started = Instant.now();
         long budget = spec.stepBudgetSeconds(group, instance.slowdown());
-        List<String> command = instance.suite().step(spec, instance.identity(), group, round, budget);
+        List<String> command = suite.step(spec, instance.identity(), group, round, budget);
         int exitCode = -1;
         Status status;
         try {
@@ -232,6 +281,9 @@ final class RunningEnvironment {
         }
         finished = true;
         String status = EnvironmentRecord.COMPLETE;
+        if (!interrupted) {
+            removeForkArchive();
+        }
         try {
             if (!interrupted && lost == null) {
                 instance.afterSuite(footprint);

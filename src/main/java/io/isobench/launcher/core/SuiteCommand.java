@@ -14,7 +14,37 @@ import java.util.List;
  * @param peer     the host's echo peer as dialled from inside, {@code HOST:PORT}, or null
  * @param peerPath how the peer is reached, as the fingerprint records it ({@link io.isobench.support.Peer#PATH_PROPERTY})
  */
-public record SuiteCommand(String java, String jar, String envDir, String benchDir, String peer, String peerPath) {
+public record SuiteCommand(String java, String jar, String envDir, String benchDir, String peer, String peerPath,
+                           String forkArchive) {
+
+    /** Without a fork archive (see {@link #withForkArchive}). */
+    public SuiteCommand(String java, String jar, String envDir, String benchDir, String peer, String peerPath) {
+        this(java, jar, envDir, benchDir, peer, peerPath, null);
+    }
+
+    /** The same command whose steps' forks map the class-data archive at {@code path} (as seen inside). */
+    public SuiteCommand withForkArchive(String path) {
+        return new SuiteCommand(java, jar, envDir, benchDir, peer, peerPath, path);
+    }
+
+    /**
+     * Where this environment's fork archive goes: in its benchmark directory, named for the environment (host and
+     * host-b share the host's directory).
+     */
+    public String forkArchiveFor(String environment) {
+        return benchDir + "/isobench-forks-" + environment + ".jsa";
+    }
+
+    /**
+     * The JVM that writes the fork archive at {@code path}: the forks' own flags and class path, and
+     * {@code -XX:ArchiveClassesAtExit} (see {@link io.isobench.suite.ForkArchive}).
+     */
+    public List<String> forkArchiveDump(String path) {
+        List<String> args = new ArrayList<>(List.of(java));
+        args.addAll(io.isobench.suite.Profile.FORK_JVM_ARGS);
+        args.addAll(List.of("-XX:ArchiveClassesAtExit=" + path, "-cp", jar, io.isobench.suite.ForkArchive.class.getName()));
+        return args;
+    }
 
     /** Identity of the environment as recorded in the fingerprint. */
     public record Identity(String name, String kind, String variant, String accel) {
@@ -37,6 +67,10 @@ public record SuiteCommand(String java, String jar, String envDir, String benchD
                 "--profile", spec.profile().id(),
                 "--bench-dir", benchDir,
                 "--round", String.valueOf(round)));
+        if (forkArchive != null) {
+            args.add("--fork-archive");
+            args.add(forkArchive);
+        }
         if (peer != null) {
             args.add("--peer");
             args.add(peer);

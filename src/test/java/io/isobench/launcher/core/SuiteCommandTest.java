@@ -43,4 +43,26 @@ class SuiteCommandTest {
         expected.addAll(List.of("-cp", "/opt/benchmarks.jar", SuiteServer.class.getName(), "--steps", "/share/steps"));
         assertEquals(expected, SUITE.server("/share/steps"));
     }
+
+    @Test
+    void theForkArchiveIsMadeWithTheForksFlagsAndGivenToEveryStep() {
+        String path = SUITE.forkArchiveFor("vm-tcg");
+        assertEquals("/var/tmp/isobench/isobench-forks-vm-tcg.jsa", path, "in the benchmark directory, per environment");
+        List<String> expected = new ArrayList<>(List.of("/opt/java"));
+        expected.addAll(io.isobench.suite.Profile.FORK_JVM_ARGS);
+        expected.addAll(List.of("-XX:ArchiveClassesAtExit=" + path, "-cp", "/opt/benchmarks.jar",
+                io.isobench.suite.ForkArchive.class.getName()));
+        assertEquals(expected, SUITE.forkArchiveDump(path));
+
+        RunSpec spec = new RunSpec(io.isobench.suite.Profile.parse("smoke"), 1, 1, 0, List.of("ParentPidGet"),
+                List.of(), null, "run", null, null);
+        io.isobench.suite.BenchmarkSelection.Group group = io.isobench.suite.BenchmarkSelection.select(
+                List.of("ParentPidGet"), java.util.Map.of()).get(0);
+        SuiteCommand.Identity identity = new SuiteCommand.Identity("vm-tcg", "vm", "tap", "tcg");
+        List<String> without = SUITE.step(spec, identity, group, 1, 60);
+        List<String> with = SUITE.withForkArchive(path).step(spec, identity, group, 1, 60);
+        assertEquals(-1, without.indexOf("--fork-archive"));
+        assertEquals(path, with.get(with.indexOf("--fork-archive") + 1));
+        assertEquals(without.size() + 2, with.size(), "nothing else changes");
+    }
 }
