@@ -123,9 +123,9 @@ final class RunningEnvironment {
     }
 
     /**
-     * Removes the fork archive (before the layer after the suite is measured); quietly, the environment may be gone.
-     * Not after Ctrl-C: a container's or VM's goes with it, and the host's stays in its private benchmark directory,
-     * where the next run of this environment writes it anew.
+     * Removes the fork archive before the layer after the suite is measured, with a warning when it cannot. Not after
+     * Ctrl-C or in a lost environment: a container's or VM's goes with it, and the host's stays in its private
+     * benchmark directory, where the next run of this environment writes it anew.
      */
     private void removeForkArchive() {
         if (suite.forkArchive() == null) {
@@ -281,7 +281,7 @@ final class RunningEnvironment {
         }
         finished = true;
         String status = EnvironmentRecord.COMPLETE;
-        if (!interrupted) {
+        if (!interrupted && lost == null) {
             removeForkArchive();
         }
         try {
