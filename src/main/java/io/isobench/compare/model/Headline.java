@@ -158,15 +158,11 @@ public record Headline(List<String> columns, List<Line> lines) {
 
     /** The two-sided p-value of a one-sample t-test that the values' mean is 0; NaN without spread. */
     static double tPValue(double[] values) {
-        if (values.length < 2) {
+        double se = Stats.standardError(values);
+        if (!(se > 0)) {
             return Double.NaN;
         }
-        double mean = mean(values);
-        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
-        if (!(sd > 0)) {
-            return Double.NaN;
-        }
-        double t = Math.abs(mean) / (sd / Math.sqrt(values.length));
+        double t = Math.abs(mean(values)) / se;
         return 2 * (1 - Stats.tDistribution(values.length - 1).cumulativeProbability(t));
     }
 
