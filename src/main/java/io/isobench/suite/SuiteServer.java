@@ -18,9 +18,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The suite runner kept up for the life of an environment, for environments where starting a JVM is what a step
- * costs most (a VM under TCG: about 12 s per start, two more starts inside JMH's blackhole detection, which a JVM
- * does once). It takes its work as files in one directory, in turn, N = 1, 2, ...:
+ * The suite runner kept up for the life of an environment, in every environment: a step then costs its forks, not
+ * also a runner's JVM start and the two more that JMH's blackhole detection makes once per JVM (under TCG about 12 s
+ * a start; measured per one-fork smoke step: gVisor 5.1-5.6 s before, 1.8-2.2 s after; host and runc 1.8-2.0 s,
+ * 0.8-1.0 s). The VM's init starts it; elsewhere the launcher does ({@link io.isobench.launcher.core.StepServer}),
+ * with {@code --exit-with-parent}. It takes its work as files in one directory, in turn, N = 1, 2, ...:
  * <ul>
  *     <li>{@code N.step}: a step, {@code {"budgetSeconds": B, "args": [...]}}, the arguments of {@link SuiteMain},
  *     run in this JVM; after B seconds every process the step started is killed ({@value #TIMED_OUT}), and when the
@@ -49,13 +51,18 @@ public final class SuiteServer implements Callable<Integer> {
     @Option(names = "--poll-millis", defaultValue = "200", description = "How often to look for the next file (ms).")
     long pollMillis;
 
+    @Option(names = "--exit-with-parent", description = "End, between steps, once the process that started this one "
+            + "is gone (a launcher on the same machine that was killed): no server outlives its run.")
+    boolean exitWithParent;
+
     @Override
     public Integer call() throws Exception {
+        java.util.Optional<ProcessHandle> parent = exitWithParent ? ProcessHandle.current().parent() : java.util.Optional.empty();
         for (int n = next(dir); ; n++) {
             Path step = dir.resolve(n + ".step");
             Path script = dir.resolve(n + ".sh");
             while (!Files.exists(step) && !Files.exists(script)) {
-                if (Files.exists(dir.resolve("stop"))) {
+                if (Files.exists(dir.resolve("stop")) || parent.isPresent() && !parent.get().isAlive()) {
                     return ExitCode.DONE;
                 }
                 Thread.sleep(pollMillis);

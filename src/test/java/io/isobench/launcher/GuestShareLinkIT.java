@@ -332,6 +332,11 @@ class GuestShareLinkIT {
             }
 
             @Override
+            public java.util.Optional<io.isobench.launcher.core.StepServer> ownServer() {
+                return vm.ownServer();
+            }
+
+            @Override
             public int runStep(List<String> ignored, OutputStream sink, long timeoutSeconds)
                     throws LauncherException, InterruptedException {
                 try {

@@ -45,9 +45,20 @@ public interface Instance extends AutoCloseable {
         return body.run();
     }
 
-    /** Runs one step of the suite ({@link SuiteCommand#step}) in the environment, with {@link #duringStep} around it. */
+    /**
+     * Runs one step of the suite ({@link SuiteCommand#step}) in an environment with its {@link #ownServer}, with
+     * {@link #duringStep} around it (the default, for instances that wrap another: as a command).
+     */
     default int runStep(List<String> step, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
         return duringStep(timeoutSeconds, () -> exec(step, sink, timeoutSeconds));
+    }
+
+    /**
+     * The suite server that the environment starts by itself for its steps (a VM's init), which {@link #runStep} uses;
+     * or empty: the launcher then starts one through {@link #exec} ({@link StepServer#start}) and gives it the steps.
+     */
+    default java.util.Optional<StepServer> ownServer() {
+        return java.util.Optional.empty();
     }
 
     /**

@@ -180,6 +180,17 @@ public final class NeighbourEnvironment implements Environment {
             return primary.exec(command, sink, timeoutSeconds);
         }
 
+        @Override
+        public java.util.Optional<StepServer> ownServer() {
+            return primary.ownServer();
+        }
+
+        /** A step of the environment's own server, under load. */
+        @Override
+        public int runStep(List<String> step, OutputStream sink, long timeoutSeconds) throws LauncherException, InterruptedException {
+            return duringStep(timeoutSeconds, () -> primary.runStep(step, sink, timeoutSeconds));
+        }
+
         /** The step under load: every sibling loads before it starts and has stopped when it returns. */
         @Override
         public int duringStep(long timeoutSeconds, StepBody body) throws LauncherException, InterruptedException {

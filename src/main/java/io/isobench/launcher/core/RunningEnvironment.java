@@ -33,6 +33,8 @@ final class RunningEnvironment {
     /** Making the fork archive, on the host (an emulated environment gets its slowdown times as long). */
     private static final long FORK_ARCHIVE_SECONDS = 120;
     private static final long REMOVE_SECONDS = 30;
+    /** The suite server's directory in the results directory, while the environment runs. */
+    static final String STEPS = ".steps";
     /** Where the inbound client on the host points the suite's benchmark directory (it writes no files there). */
     private static final String HOST_BENCH_DIR = Workspace.HOST_BENCH_DIR;
 
@@ -56,6 +58,9 @@ final class RunningEnvironment {
     private final Instance instance;
     /** The suite command, with the fork archive once it is made. */
     private SuiteCommand suite;
+    /** The suite server that runs the steps; {@link #ownServer} when the launcher started it (closed at the end). */
+    private StepServer server;
+    private boolean ownServer;
     private final long startNanos = System.nanoTime();
     private String lost;
     private boolean finished;
@@ -93,8 +98,10 @@ final class RunningEnvironment {
                 footprint.update(f -> f.jvmStartMillis(start));
             });
             running.suite = running.withForkArchive(suite);
+            running.startServer();
             return running;
         } catch (LauncherException | InterruptedException | RuntimeException e) {
+            running.closeServer(true);
             instance.close();
             throw e;
         }
@@ -120,6 +127,27 @@ final class RunningEnvironment {
             Progress.warn(name() + ": no class-data archive for the forks: " + e.getMessage());
         }
         return suite;
+    }
+
+    /**
+     * The environment's suite server: its own (a VM's), or one started now in it, on {@link #STEPS} in its results
+     * directory, with the suite command whose steps it runs.
+     */
+    private void startServer() throws LauncherException {
+        java.util.Optional<StepServer> own = instance.ownServer();
+        if (own.isPresent()) {
+            server = own.get();
+            return;
+        }
+        server = StepServer.start(instance, suite, instance.resultsOnHost().resolve(STEPS), suite.envDir() + "/" + STEPS);
+        ownServer = true;
+    }
+
+    /** Ends a server the launcher started: at once after Ctrl-C, when its step may still run. */
+    private void closeServer(boolean now) {
+        if (ownServer && server != null) {
+            server.close(now);
+        }
     }
 
     /**
@@ -185,7 +213,9 @@ final class RunningEnvironment {
         int exitCode = -1;
         Status status;
         try {
-            exitCode = instance.runStep(command, System.out, budget + ANSWER_GRACE_SECONDS);
+            long answer = budget + ANSWER_GRACE_SECONDS;
+            exitCode = ownServer ? instance.duringStep(answer, () -> server.runStep(command, System.out, answer))
+                    : instance.runStep(command, System.out, answer);
             status = switch (exitCode) {
                 case 0 -> Status.OK;
                 case SuiteCommand.TIMED_OUT, SuiteCommand.KILLED -> Status.HUNG;
@@ -281,6 +311,7 @@ final class RunningEnvironment {
         }
         finished = true;
         String status = EnvironmentRecord.COMPLETE;
+        closeServer(interrupted || lost != null);
         if (!interrupted && lost == null) {
             removeForkArchive();
         }

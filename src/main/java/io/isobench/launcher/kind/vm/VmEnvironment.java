@@ -4,7 +4,6 @@ import io.isobench.launcher.core.Cleanup;
 import io.isobench.launcher.core.DiskUsage;
 import io.isobench.launcher.core.Environment;
 import io.isobench.launcher.core.FootprintWriter;
-import io.isobench.launcher.core.GuestFiles;
 import io.isobench.launcher.core.InboundPeer;
 import io.isobench.launcher.core.Instance;
 import io.isobench.launcher.core.LauncherException;
@@ -14,25 +13,23 @@ import io.isobench.launcher.core.PeerProcess;
 import io.isobench.launcher.core.Processes;
 import io.isobench.launcher.core.Progress;
 import io.isobench.launcher.core.RunSpec;
+import io.isobench.launcher.core.StepServer;
 import io.isobench.launcher.core.SuiteCommand;
 import io.isobench.launcher.core.Workspace;
 import io.isobench.network.EchoPeer;
 import io.isobench.schema.Measurement;
 import io.isobench.schema.ResultLayout;
 import io.isobench.schema.ShippedImage;
-import io.isobench.schema.UntrustedFile;
 import io.isobench.suite.JsonFiles;
 import io.isobench.support.BenchDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -258,9 +255,6 @@ public final class VmEnvironment implements Environment {
         }
     }
 
-    /** The most of one command's output shown: JMH's console output of a class is far less. */
-    static final long MAX_OUTPUT_BYTES = 64L << 20;
-
     /**
      * The guest's run.sh for the run: make the benchmarks' directory, say ready, then keep the suite server
      * ({@link io.isobench.suite.SuiteServer}) up on the share's {@code steps/} until {@code steps/stop}: one JVM for
@@ -283,7 +277,6 @@ public final class VmEnvironment implements Environment {
     private static final class VmInstance implements Instance {
 
         private final Guest guest;
-        private final Path steps;
         private final SuiteCommand suite;
         private final SuiteCommand.Identity identity;
         private final Path resultsOnHost;
@@ -292,20 +285,24 @@ public final class VmEnvironment implements Environment {
         private final InboundPeer.Route inbound;
         private final Cleanup cleanup;
         private final Siblings siblings;
-        private int next = 1;
+        private final StepServer server;
 
         VmInstance(Guest guest, Path steps, SuiteCommand suite, SuiteCommand.Identity identity, Path resultsOnHost,
                    double slowdown, Path console, InboundPeer.Route inbound, Cleanup cleanup, Siblings siblings) {
             this.siblings = siblings;
             this.inbound = inbound;
             this.guest = guest;
-            this.steps = steps;
             this.suite = suite;
             this.identity = identity;
             this.resultsOnHost = resultsOnHost;
             this.slowdown = slowdown;
             this.console = console;
             this.cleanup = cleanup;
+            this.server = StepServer.attach(steps, () -> {
+                if (!guest.alive()) {
+                    throw new LauncherException("the guest stopped (" + guest.lastWords() + "); see " + console);
+                }
+            }, "the guest");
         }
 
         @Override
@@ -347,81 +344,20 @@ public final class VmEnvironment implements Environment {
         @Override
         public int exec(List<String> command, OutputStream sink, long timeoutSeconds)
                 throws LauncherException, InterruptedException {
-            return run(".sh", SuiteCommand.shellQuote(command) + "\n", sink, timeoutSeconds);
+            return server.exec(command, sink, timeoutSeconds);
+        }
+
+        /** The guest's own suite server, started by its run.sh: every command of the run goes to it as a file. */
+        @Override
+        public java.util.Optional<StepServer> ownServer() {
+            return java.util.Optional.of(server);
         }
 
         /** A step goes to the guest's suite server as a request ({@code N.step}), run in its JVM. */
         @Override
         public int runStep(List<String> step, OutputStream sink, long timeoutSeconds)
                 throws LauncherException, InterruptedException {
-            return duringStep(timeoutSeconds, () -> run(".step", SuiteCommand.serverRequest(step), sink, timeoutSeconds));
-        }
-
-        /**
-         * Drops file N{@code suffix} into the steps directory, streams N.out to the sink until N.rc holds the exit
-         * code. N.rc stays (a few bytes): a server started again finds the next number by it.
-         */
-        private synchronized int run(String suffix, String content, OutputStream sink, long timeoutSeconds)
-                throws LauncherException, InterruptedException {
-            int n = next++;
-            Path script = steps.resolve(n + suffix);
-            Path out = steps.resolve(n + ".out");
-            Path rc = steps.resolve(n + ".rc");
-            Path reading = out;
-            try {
-                JsonFiles.writeAtomically(script, content);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-                long shown = 0;
-                while (true) {
-                    shown = tail(out, shown, sink);
-                    if (UntrustedFile.present(rc)) {
-                        tail(out, shown, sink);
-                        reading = rc;
-                        return Integer.parseInt(GuestFiles.readAnswer(rc).strip());
-                    }
-                    if (!guest.alive()) {
-                        throw new LauncherException("the guest stopped (" + guest.lastWords() + "); see " + console);
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new LauncherException("the guest did not finish a command within " + timeoutSeconds
-                                + " s; see " + console);
-                    }
-                    Thread.sleep(100);
-                }
-            } catch (UntrustedFile.Refused e) {
-                throw new LauncherException("cannot run a command in the guest: " + reading + " " + e.getMessage(), e);
-            } catch (IOException | NumberFormatException e) {
-                throw new LauncherException("cannot run a command in the guest: " + e.getMessage(), e);
-            } finally {
-                for (Path file : List.of(script, out)) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        // Removed with the work directory.
-                    }
-                }
-            }
-        }
-
-        /**
-         * Copies what the guest's output file holds beyond {@code from} to the sink, up to {@link #MAX_OUTPUT_BYTES}
-         * of a command's output; returns the new position. The file is the guest's: a regular file only, no link
-         * followed ({@link UntrustedFile#channel}).
-         */
-        static long tail(Path file, long from, OutputStream sink) throws IOException {
-            if (!UntrustedFile.present(file) || from >= MAX_OUTPUT_BYTES) {
-                return from;
-            }
-            try (SeekableByteChannel channel = UntrustedFile.channel(file)) {
-                long position = from + UntrustedFile.copyRange(channel, from, MAX_OUTPUT_BYTES - from, sink);
-                if (position >= MAX_OUTPUT_BYTES) {
-                    sink.write(("\nisobench: the command's output goes on beyond "
-                            + UntrustedFile.mib(MAX_OUTPUT_BYTES) + "; the rest is not shown\n").getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8));
-                }
-                sink.flush();
-                return position;
-            }
+            return duringStep(timeoutSeconds, () -> server.runStep(step, sink, timeoutSeconds));
         }
 
         @Override
@@ -435,7 +371,7 @@ public final class VmEnvironment implements Environment {
         @Override
         public void close() {
             try {
-                JsonFiles.writeAtomically(steps.resolve("stop"), "");
+                server.stop();
                 if (!guest.awaitExit(30)) {
                     Progress.warn(identity.name() + ": the guest did not power off within 30 s; QEMU is stopped");
                 }
