@@ -42,7 +42,7 @@ public final class ForkArchive {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         new Runner(new OptionsBuilder().include(BENCHMARK).forks(0).warmupIterations(1)
                 .warmupTime(TimeValue.milliseconds(10)).measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(10)).build(),
+                .measurementTime(TimeValue.milliseconds(10)).addProfiler(SchedulingProfiler.class).build(),
                 OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT)).run();
         ClassLoader loader = ForkArchive.class.getClassLoader();
         for (String name : FORK_ONLY) {

@@ -287,8 +287,8 @@ public final class SuiteMain implements Callable<Integer> {
         List<String> args = new ArrayList<>(jmhArgs);
         args.addAll(List.of("-rf", "json", "-rff", part.toString()));
         try {
-            new Runner(parseJmh(args, group.includes()).jvmArgsPrepend(forkProperties.toArray(String[]::new)).build(),
-                    format).run();
+            new Runner(parseJmh(args, group.includes()).jvmArgsPrepend(forkProperties.toArray(String[]::new))
+                    .addProfiler(SchedulingProfiler.class).build(), format).run();
             return null;
         } catch (RunnerException | RuntimeException e) {
             format.println("isobench: " + group.className() + " failed: " + e);
