@@ -240,10 +240,9 @@ public record Headline(List<String> columns, List<Line> lines) {
             return new double[] {Double.NaN, Double.NaN};
         }
         double mean = mean(values);
-        double sd = Math.sqrt(java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1));
         double t = Stats.tDistribution(values.length - 1)
                 .inverseCumulativeProbability(1 - (1 - level) / 2);
-        double half = t * sd / Math.sqrt(values.length);
+        double half = t * Stats.standardError(values);
         return new double[] {mean - half, mean + half};
     }
 
