@@ -42,7 +42,7 @@ public final class StepServer {
 
     private final Path dir;
     private final Liveness liveness;
-    private final String noAnswer;
+    private final String who;
     private final Starter starter;
     private Thread thread;
     private int next = 1;
@@ -52,10 +52,10 @@ public final class StepServer {
         Thread start(StepServer server);
     }
 
-    private StepServer(Path dir, Liveness liveness, String noAnswer, Starter starter) {
+    private StepServer(Path dir, Liveness liveness, String who, Starter starter) {
         this.dir = dir;
         this.liveness = liveness;
-        this.noAnswer = noAnswer;
+        this.who = who;
         this.starter = starter;
     }
 
@@ -63,10 +63,10 @@ public final class StepServer {
      * The client of a server that the environment starts itself on {@code dir} (as the host sees it).
      *
      * @param liveness says when the environment is gone (a guest that stopped)
-     * @param noAnswer how a command that did not end in time is described: "the guest"
+     * @param who what runs the commands, as messages name it: "the guest"
      */
-    public static StepServer attach(Path dir, Liveness liveness, String noAnswer) {
-        return new StepServer(dir, liveness, noAnswer, null);
+    public static StepServer attach(Path dir, Liveness liveness, String who) {
+        return new StepServer(dir, liveness, who, null);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class StepServer {
                 throw new LauncherException("its suite server ended (" + why + ")" + (last.isEmpty() ? "" : ": " + last));
             }
         };
-        StepServer server = new StepServer(dirOnHost, liveness, "the suite server", starter);
+        StepServer server = new StepServer(dirOnHost, liveness, "the environment", starter);
         server.thread = starter.start(server);
         return server;
     }
@@ -168,14 +168,14 @@ public final class StepServer {
                 }
                 liveness.check();
                 if (System.nanoTime() > deadline) {
-                    throw new LauncherException(noAnswer + " did not finish a command within " + timeoutSeconds + " s");
+                    throw new LauncherException(who + " did not finish a command within " + timeoutSeconds + " s");
                 }
                 Thread.sleep(100);
             }
         } catch (UntrustedFile.Refused e) {
-            throw new LauncherException("cannot run a command in the environment: " + reading + " " + e.getMessage(), e);
+            throw new LauncherException("cannot run a command in " + who + ": " + reading + " " + e.getMessage(), e);
         } catch (IOException | NumberFormatException e) {
-            throw new LauncherException("cannot run a command in the environment: " + e.getMessage(), e);
+            throw new LauncherException("cannot run a command in " + who + ": " + e.getMessage(), e);
         } finally {
             for (Path file : List.of(script, out)) {
                 try {
