@@ -48,7 +48,8 @@ public final class SuiteServer implements Callable<Integer> {
     @Option(names = "--steps", required = true, description = "The directory of step and command files.")
     Path dir;
 
-    @Option(names = "--poll-millis", defaultValue = "200", description = "How often to look for the next file (ms).")
+    @Option(names = "--poll-millis", defaultValue = "50", description = "How often to look for the next file between "
+            + "steps (ms); never during one.")
     long pollMillis;
 
     @Option(names = "--exit-with-parent", description = "End, between steps, once the process that started this one "
