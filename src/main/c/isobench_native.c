@@ -26,6 +26,18 @@ const char *isob_strerror(long error) {
     return strerror((int) (error < 0 ? -error : error));
 }
 
+/* No system call, no memory: n steps of a xorshift chain, each depending on the one before, which only the CPU's
+ * speed sets (the canary that io.isobench.suite.SchedulingProfiler times between iterations): the last state, >= 0. */
+long isob_spin_loop(long n) {
+    unsigned long x = 88172645463325252UL;
+    for (long i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+    }
+    return (long) (x >> 1);
+}
+
 /* Raw syscall(SYS_getppid), as ParentPidGetBenchmark and scripts/calibrate/getppid_loop.c make it (glibc never
  * caches it): n times the parent's pid. */
 long isob_getppid_loop(long n) {

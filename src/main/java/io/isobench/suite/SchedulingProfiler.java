@@ -28,7 +28,11 @@ import java.util.Map;
  *     <li>{@value #PREEMPTIONS}: involuntary context switches of the fork's busiest thread in the iteration (the
  *     measuring thread, for a single-threaded benchmark): how often something else took its CPU;</li>
  *     <li>{@value #CPU}: the CPU that thread was last on at the iteration's end (CPUs of one machine need not be alike:
- *     this project's two vCPUs differ by 8 %).</li>
+ *     this project's two vCPUs differ by 8 %);</li>
+ *     <li>{@value #CANARY_CPU} and {@value #CANARY_SYSCALL}: right after the iteration, the time of a fixed piece of
+ *     work, the best of three: a step of a xorshift chain in C (no memory, no system call) and a raw {@code getppid}
+ *     (the suite's native core, {@link io.isobench.support.NativeCore}). What the guest cannot see, a physical host or
+ *     hypervisor that slows the whole machine for a while, shows in them as it shows in the fork.</li>
  * </ul>
  * Each is omitted where the environment's {@code /proc} does not have it (gVisor's is its own).
  */
@@ -37,6 +41,12 @@ public final class SchedulingProfiler implements InternalProfiler {
     public static final String OTHERS = "·sched.othersCpus";
     public static final String PREEMPTIONS = "·sched.preemptions";
     public static final String CPU = "·sched.cpu";
+    public static final String CANARY_CPU = "·sched.canaryCpu";
+    public static final String CANARY_SYSCALL = "·sched.canarySyscall";
+
+    /** The canaries' sizes: about 1-2 ms each on this project's machine, a few tens under TCG. */
+    private static final long SPIN_STEPS = 1 << 20;
+    private static final long SYSCALLS = 500;
 
     private static final Path TASKS = Path.of("/proc/self/task");
 
@@ -93,7 +103,31 @@ public final class SchedulingProfiler implements InternalProfiler {
                 results.add(new ScalarResult(CPU, now.cpu(), "#", AggregationPolicy.AVG));
             }
         }
+        canaries(results);
         return results;
+    }
+
+    /** The canaries' times, where the native core loads (it is loaded by the first iteration's end, a warm-up). */
+    private static void canaries(List<Result> results) {
+        if (io.isobench.support.NativeCore.unavailable().isPresent()) {
+            return;
+        }
+        results.add(new ScalarResult(CANARY_CPU, bestOfThree(() -> io.isobench.support.NativeCore.isob_spin_loop(SPIN_STEPS))
+                / SPIN_STEPS, "ns/step", AggregationPolicy.AVG));
+        results.add(new ScalarResult(CANARY_SYSCALL, bestOfThree(() -> io.isobench.support.NativeCore.check(
+                io.isobench.support.NativeCore.isob_getppid_loop(SYSCALLS), "getppid")) / SYSCALLS, "ns/call", AggregationPolicy.AVG));
+    }
+
+    /** The shortest of three runs of {@code work}, in ns. */
+    private static double bestOfThree(java.util.function.LongSupplier work) {
+        long best = Long.MAX_VALUE;
+        long sink = 0;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            sink += work.getAsLong();
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        return sink == Long.MIN_VALUE ? Double.NaN : best;
     }
 
     /** The CPUs' worth of time used by others between two readings, on a machine of {@code cpus} CPUs. */

@@ -77,6 +77,9 @@ public final class NativeCore {
     /** strerror of a negative result. */
     public static native String isob_strerror(long error);
 
+    /** n steps of a xorshift chain, no system call and no memory: its last state (a CPU-speed canary). */
+    public static native long isob_spin_loop(long n);
+
     /** Raw {@code syscall(SYS_getppid)} n times: n times the parent's pid. */
     public static native long isob_getppid_loop(long n);
 

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What else used the CPUs during an iteration, and where the busiest thread ran: parsed from /proc, and read here. */
+/**
+ * What else used the CPUs during an iteration, where the busiest thread ran, and the canaries after it: parsed from
+ * /proc, and read here.
+ */
 class SchedulingProfilerTest {
 
     @Test
@@ -61,5 +64,10 @@ class SchedulingProfilerTest {
         assertTrue(results.get(SchedulingProfiler.PREEMPTIONS) >= 0, results.toString());
         double cpu = results.get(SchedulingProfiler.CPU);
         assertTrue(cpu >= 0 && cpu < Runtime.getRuntime().availableProcessors() * 64, results.toString());
+        // The canaries: a xorshift step costs about a ns, a getppid 0.05-5 us on the machines this runs on.
+        assertTrue(results.get(SchedulingProfiler.CANARY_CPU) > 0.05 && results.get(SchedulingProfiler.CANARY_CPU) < 100,
+                results.toString());
+        assertTrue(results.get(SchedulingProfiler.CANARY_SYSCALL) > 10 && results.get(SchedulingProfiler.CANARY_SYSCALL) < 100_000,
+                results.toString());
     }
 }
