@@ -51,10 +51,10 @@ public final class SchedulingProfiler implements InternalProfiler {
     private static final Path TASKS = Path.of("/proc/self/task");
 
     private Ticks before;
-    private Map<String, Thread> threadsBefore = Map.of();
+    private Map<String, Task> threadsBefore = Map.of();
 
     /** One thread's counters: CPU ticks, involuntary switches, the CPU it was last on. */
-    record Thread(long ticks, long preemptions, int cpu) {
+    record Task(long ticks, long preemptions, int cpu) {
     }
 
     /** The machine's CPU ticks (over its {@code cpus} CPUs) and this process's. */
@@ -78,14 +78,14 @@ public final class SchedulingProfiler implements InternalProfiler {
         List<Result> results = new ArrayList<>();
         Ticks after = ticks();
         if (before != null && after != null && after.total() > before.total()) {
-            double others = othersCpus(before, after, after.cpus());
+            double others = othersCpus(before, after);
             results.add(new ScalarResult(OTHERS, others, "CPUs", AggregationPolicy.AVG));
         }
-        Map<String, Thread> threadsAfter = threads();
+        Map<String, Task> threadsAfter = threads();
         String busiest = null;
         long most = -1;
-        for (Map.Entry<String, Thread> entry : threadsAfter.entrySet()) {
-            Thread was = threadsBefore.get(entry.getKey());
+        for (Map.Entry<String, Task> entry : threadsAfter.entrySet()) {
+            Task was = threadsBefore.get(entry.getKey());
             long used = entry.getValue().ticks() - (was == null ? 0 : was.ticks());
             if (used > most) {
                 most = used;
@@ -93,8 +93,8 @@ public final class SchedulingProfiler implements InternalProfiler {
             }
         }
         if (busiest != null) {
-            Thread now = threadsAfter.get(busiest);
-            Thread was = threadsBefore.get(busiest);
+            Task now = threadsAfter.get(busiest);
+            Task was = threadsBefore.get(busiest);
             if (now.preemptions() >= 0) {
                 results.add(new ScalarResult(PREEMPTIONS, now.preemptions() - (was == null ? 0 : Math.max(0, was.preemptions())),
                         "#", AggregationPolicy.AVG));
@@ -130,11 +130,11 @@ public final class SchedulingProfiler implements InternalProfiler {
         return sink == Long.MIN_VALUE ? Double.NaN : best;
     }
 
-    /** The CPUs' worth of time used by others between two readings, on a machine of {@code cpus} CPUs. */
-    static double othersCpus(Ticks before, Ticks after, int cpus) {
+    /** The CPUs' worth of time used by others between two readings (of a machine of {@code after.cpus()} CPUs). */
+    static double othersCpus(Ticks before, Ticks after) {
         long busy = after.busy() - before.busy();
         long own = after.own() - before.own();
-        double wall = (double) (after.total() - before.total()) / cpus;
+        double wall = (double) (after.total() - before.total()) / after.cpus();
         return Math.max(0, busy - own) / wall;
     }
 
@@ -185,15 +185,15 @@ public final class SchedulingProfiler implements InternalProfiler {
     }
 
     /** Every thread of this process by id; empty where there is no {@code /proc/self/task}. */
-    private static Map<String, Thread> threads() {
-        Map<String, Thread> threads = new HashMap<>();
+    private static Map<String, Task> threads() {
+        Map<String, Task> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 try {
                     long[] stat = stat(Files.readString(task.resolve("stat")));
                     if (stat != null) {
                         threads.put(task.getFileName().toString(),
-                                new Thread(stat[0], preemptions(Files.readAllLines(task.resolve("status"))), (int) stat[1]));
+                                new Task(stat[0], preemptions(Files.readString(task.resolve("status"))), (int) stat[1]));
                     }
                 } catch (IOException | RuntimeException e) {
                     // The thread ended meanwhile.
@@ -206,12 +206,7 @@ public final class SchedulingProfiler implements InternalProfiler {
     }
 
     /** {@code nonvoluntary_ctxt_switches} of a status file, or -1. */
-    static long preemptions(List<String> status) {
-        for (String line : status) {
-            if (line.startsWith("nonvoluntary_ctxt_switches:")) {
-                return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        return -1;
+    static long preemptions(String status) {
+        return io.isobench.support.ProcIo.field(status, "nonvoluntary_ctxt_switches").orElse(-1);
     }
 }

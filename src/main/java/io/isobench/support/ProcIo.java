@@ -4,7 +4,8 @@ import java.util.OptionalLong;
 
 /**
  * The {@code name: value} lines of a /proc io file ({@code /proc/thread-self/io}, {@code /proc/self/io}): Linux's, a
- * guest kernel's and gVisor's own ({@code rchar}, {@code syscr}, {@code syscw}, {@code read_bytes}, ...).
+ * guest kernel's and gVisor's own ({@code rchar}, {@code syscr}, {@code syscw}, {@code read_bytes}, ...), and the
+ * numeric lines of a task's {@code status} ({@code nonvoluntary_ctxt_switches}).
  */
 public final class ProcIo {
 

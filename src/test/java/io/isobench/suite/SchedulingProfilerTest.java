@@ -33,9 +33,9 @@ class SchedulingProfilerTest {
         assertEquals(42, stat[0]);
         assertEquals(1, stat[1]);
 
-        assertEquals(7, SchedulingProfiler.preemptions(List.of("Name:\tjava", "voluntary_ctxt_switches:\t3",
-                "nonvoluntary_ctxt_switches:\t7")));
-        assertEquals(-1, SchedulingProfiler.preemptions(List.of("Name:\tjava")));
+        assertEquals(7, SchedulingProfiler.preemptions("Name:\tjava\nvoluntary_ctxt_switches:\t3\n"
+                + "nonvoluntary_ctxt_switches:\t7\n"));
+        assertEquals(-1, SchedulingProfiler.preemptions("Name:\tjava\n"));
     }
 
     @Test
@@ -43,9 +43,9 @@ class SchedulingProfilerTest {
         // Two CPUs, 200 ticks of wall each: the machine was busy 250 ticks, the fork 200 of them.
         SchedulingProfiler.Ticks before = new SchedulingProfiler.Ticks(1000, 5000, 300, 2);
         SchedulingProfiler.Ticks after = new SchedulingProfiler.Ticks(1250, 5400, 500, 2);
-        assertEquals(0.25, SchedulingProfiler.othersCpus(before, after, 2), 1e-12);
+        assertEquals(0.25, SchedulingProfiler.othersCpus(before, after), 1e-12);
         // Counted apart by the kernel, own time can come out above the machine's: never below zero.
-        assertEquals(0, SchedulingProfiler.othersCpus(before, new SchedulingProfiler.Ticks(1100, 5400, 500, 2), 2));
+        assertEquals(0, SchedulingProfiler.othersCpus(before, new SchedulingProfiler.Ticks(1100, 5400, 500, 2)));
     }
 
     @Test

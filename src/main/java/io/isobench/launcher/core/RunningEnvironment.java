@@ -58,9 +58,9 @@ final class RunningEnvironment {
     private final Instance instance;
     /** The suite command, with the fork archive once it is made. */
     private SuiteCommand suite;
-    /** The suite server that runs the steps; {@link #ownServer} when the launcher started it (closed at the end). */
+    /** The suite server that runs the steps: the environment's own, or {@link #startedHere} (closed at the end). */
     private StepServer server;
-    private boolean ownServer;
+    private boolean startedHere;
     private final long startNanos = System.nanoTime();
     private String lost;
     private boolean finished;
@@ -140,12 +140,12 @@ final class RunningEnvironment {
             return;
         }
         server = StepServer.start(instance, suite, instance.resultsOnHost().resolve(STEPS), suite.envDir() + "/" + STEPS);
-        ownServer = true;
+        startedHere = true;
     }
 
     /** Ends a server the launcher started: at once after Ctrl-C, when its step may still run. */
     private void closeServer(boolean now) {
-        if (ownServer && server != null) {
+        if (startedHere) {
             server.close(now);
         }
     }
@@ -214,7 +214,7 @@ final class RunningEnvironment {
         Status status;
         try {
             long answer = budget + ANSWER_GRACE_SECONDS;
-            exitCode = ownServer ? instance.duringStep(answer, () -> server.runStep(command, System.out, answer))
+            exitCode = startedHere ? instance.duringStep(answer, () -> server.runStep(command, System.out, answer))
                     : instance.runStep(command, System.out, answer);
             status = switch (exitCode) {
                 case 0 -> Status.OK;

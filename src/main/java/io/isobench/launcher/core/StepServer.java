@@ -43,20 +43,15 @@ public final class StepServer {
     private final Path dir;
     private final Liveness liveness;
     private final String who;
-    private final Starter starter;
-    private Thread thread;
+    /** The server this launcher started ({@link #start}), or null for one the environment started itself. */
+    private final Launched launched;
     private int next = 1;
 
-    /** A server in a thread of the launcher ({@link #start}): what (re)starts it. */
-    private interface Starter {
-        Thread start(StepServer server);
-    }
-
-    private StepServer(Path dir, Liveness liveness, String who, Starter starter) {
+    private StepServer(Path dir, Liveness liveness, String who, Launched launched) {
         this.dir = dir;
         this.liveness = liveness;
         this.who = who;
-        this.starter = starter;
+        this.launched = launched;
     }
 
     /**
@@ -89,45 +84,80 @@ public final class StepServer {
         } catch (IOException e) {
             throw new LauncherException("cannot make the suite server's directory " + dirOnHost + ": " + e.getMessage(), e);
         }
-        Processes.Tail said = new Processes.Tail(1 << 14);
-        String[] ended = {null};
         List<String> command = new ArrayList<>(suite.server(dirInside));
         command.add("--exit-with-parent");
-        Starter starter = server -> {
-            Thread thread = new Thread(() -> {
-                String why;
+        Launched launched = new Launched(instance, command);
+        launched.start();
+        return new StepServer(dirOnHost, launched::check, "the environment", launched);
+    }
+
+    /** The server's command, run by the instance's exec in a thread of the launcher, and how it ended. */
+    private static final class Launched {
+
+        /** What the command's return says: its exit code, or -1 when it ended otherwise; and why, for the message. */
+        private record End(int exitCode, String why) {
+        }
+
+        private final Instance instance;
+        private final List<String> command;
+        /** What the server printed itself (its steps print into their files). */
+        private final Processes.Tail said = new Processes.Tail(1 << 14);
+        private volatile End end;
+        private Thread thread;
+
+        Launched(Instance instance, List<String> command) {
+            this.instance = instance;
+            this.command = command;
+        }
+
+        void start() {
+            end = null;
+            thread = new Thread(() -> {
                 try {
                     int rc = instance.exec(command, said, SERVER_SECONDS);
-                    why = "exit " + rc;
+                    end = new End(rc, "exit " + rc);
                 } catch (LauncherException e) {
-                    why = e.getMessage();
+                    end = new End(-1, e.getMessage());
                 } catch (InterruptedException e) {
-                    why = "stopped";
-                }
-                synchronized (ended) {
-                    ended[0] = why;
+                    end = new End(-1, "stopped");
                 }
             }, "isobench-suite-server-" + instance.identity().name());
             thread.setDaemon(true);
-            synchronized (ended) {
-                ended[0] = null;
-            }
             thread.start();
-            return thread;
-        };
-        Liveness liveness = () -> {
-            String why;
-            synchronized (ended) {
-                why = ended[0];
-            }
-            if (why != null) {
+        }
+
+        /** Says how the server ended, once it has. */
+        void check() throws LauncherException {
+            End ended = end;
+            if (ended != null) {
                 String last = said.toString().strip().lines().reduce((a, b) -> b).orElse("");
-                throw new LauncherException("its suite server ended (" + why + ")" + (last.isEmpty() ? "" : ": " + last));
+                throw new LauncherException("its suite server ended (" + ended.why() + ")"
+                        + (last.isEmpty() ? "" : ": " + last));
             }
-        };
-        StepServer server = new StepServer(dirOnHost, liveness, "the environment", starter);
-        server.thread = starter.start(server);
-        return server;
+        }
+
+        /** A server that ended because a step would not return is started again. */
+        void restartIfKilled() {
+            End ended = end;
+            if (ended != null && ended.exitCode() == SuiteCommand.KILLED) {
+                Progress.warn("a step did not return; the suite server starts again");
+                start();
+            }
+        }
+
+        /** Waits for the command to end, up to {@value #STOP_SECONDS} s (none when {@code now}), then stops it. */
+        void stop(boolean now) {
+            try {
+                thread.join(now ? 1 : TimeUnit.SECONDS.toMillis(STOP_SECONDS));
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
+                }
+            } catch (InterruptedException e) {
+                thread.interrupt();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Runs one step ({@link SuiteCommand#step}) as a request to the server. */
@@ -146,7 +176,9 @@ public final class StepServer {
      */
     private synchronized int run(String suffix, String content, OutputStream sink, long timeoutSeconds)
             throws LauncherException, InterruptedException {
-        restartIfKilled();
+        if (launched != null) {
+            launched.restartIfKilled(); // once per command: a server killed again says so at the next check
+        }
         int n = next++;
         Path script = dir.resolve(n + suffix);
         Path out = dir.resolve(n + ".out");
@@ -187,21 +219,6 @@ public final class StepServer {
         }
     }
 
-    /** A server of the launcher's that ended because a step would not return is started again, once per step. */
-    private void restartIfKilled() {
-        if (starter == null || thread.isAlive()) {
-            return;
-        }
-        try {
-            liveness.check();
-        } catch (LauncherException e) {
-            if (e.getMessage().contains("(exit " + SuiteCommand.KILLED + ")")) {
-                Progress.warn("a step did not return; the suite server starts again");
-                thread = starter.start(this);
-            }
-        }
-    }
-
     /**
      * Copies what the output file holds beyond {@code from} to the sink, up to {@link #MAX_OUTPUT_BYTES} of a command's
      * output; returns the new position. The file is the environment's: a regular file only, no link followed
@@ -238,17 +255,8 @@ public final class StepServer {
         } catch (IOException e) {
             // The directory is gone: so is the server's work.
         }
-        if (thread != null) {
-            try {
-                thread.join(now ? 1 : TimeUnit.SECONDS.toMillis(STOP_SECONDS));
-                if (thread.isAlive()) {
-                    thread.interrupt();
-                    thread.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS));
-                }
-            } catch (InterruptedException e) {
-                thread.interrupt();
-                Thread.currentThread().interrupt();
-            }
+        if (launched != null) {
+            launched.stop(now);
             BenchDir.deleteRecursively(dir);
         }
     }
