@@ -38,6 +38,47 @@ long isob_spin_loop(long n) {
     return (long) (x >> 1);
 }
 
+/* The memory canary's buffer: CHASE_LINES cache lines (2 MiB: more than a core's L2, less than a shared L3), each
+ * holding the index of the next in one random cycle through all of them (Sattolo's shuffle with a fixed seed, so
+ * every process of every environment chases the same order). Made by the first call, kept for the process. */
+#define CHASE_LINES 32768
+#define LINE_LONGS 8
+static long *chase_lines;
+
+/* A dependent walk of n steps through the buffer above: each load needs the one before, so only the memory path sets
+ * its time (whether the lines stayed in the shared cache, the memory's latency). io.isobench.suite.SchedulingProfiler
+ * times it between iterations, as a canary for what the other two miss: a neighbour of the physical host that takes
+ * the shared cache or the memory bandwidth. The line it stopped at, >= 0, or -ENOMEM. */
+long isob_chase_loop(long n) {
+    if (chase_lines == NULL) {
+        long *lines = mmap(NULL, CHASE_LINES * LINE_LONGS * sizeof(long), PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (lines == MAP_FAILED) {
+            return -ENOMEM;
+        }
+        madvise(lines, CHASE_LINES * LINE_LONGS * sizeof(long), MADV_NOHUGEPAGE); /* 4 KiB pages everywhere */
+        for (long i = 0; i < CHASE_LINES; i++) {
+            lines[i * LINE_LONGS] = i;
+        }
+        unsigned long x = 88172645463325252UL;
+        for (long i = CHASE_LINES - 1; i > 0; i--) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            long j = (long) (x % (unsigned long) i);
+            long swap = lines[i * LINE_LONGS];
+            lines[i * LINE_LONGS] = lines[j * LINE_LONGS];
+            lines[j * LINE_LONGS] = swap;
+        }
+        chase_lines = lines;
+    }
+    long at = 0;
+    for (long i = 0; i < n; i++) {
+        at = chase_lines[at * LINE_LONGS];
+    }
+    return at;
+}
+
 /* Raw syscall(SYS_getppid), as ParentPidGetBenchmark and scripts/calibrate/getppid_loop.c make it (glibc never
  * caches it): n times the parent's pid. */
 long isob_getppid_loop(long n) {

@@ -40,7 +40,8 @@ public record Summary(String schema, String mode, String title, List<String> bas
                       List<String> fingerprintMismatches, List<Missing> missing, List<String> banners,
                       List<String> notes, Gate gate,
                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<UnsteadyRow> unsteady,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) PrecisionRecord precision) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) PrecisionRecord precision,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Scheduling> scheduling) {
 
     /** The name and major version of this file's layout. */
     public static final String SCHEMA = "isobench-compare/3";
@@ -48,6 +49,19 @@ public record Summary(String schema, String mode, String title, List<String> bas
     /** A finite number, or null for NaN and infinities (JSON has neither). */
     public static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
+    }
+
+    /**
+     * What else ran while an environment measured (its forks' scheduling record): the rest of the machine's CPUs per
+     * iteration (median, highest), the measuring thread's preemptions per iteration (median), forks by the CPU they
+     * ended on, the C chain canary's median over forks (ns per step) and its forks more than 10 % above it, the getppid
+     * canary's median (ns per call), the memory canary's median (ns per load) and its forks more than 10 % above it,
+     * and the chain canary's ratio to the baseline's (null for the baseline).
+     */
+    public record Scheduling(String environment, boolean emulated, int forks, Double othersCpusMedian,
+                             Double othersCpusMax, Double preemptionsMedian, Map<Integer, Integer> forksByCpu,
+                             Double canaryCpu, int slowForks, Double canarySyscall, Double canaryMemory,
+                             int slowMemoryForks, Double canaryCpuVsBaseline) {
     }
 
     /** An input environment: where it came from and how many benchmark results it holds. */

@@ -29,10 +29,12 @@ import java.util.Map;
  *     measuring thread, for a single-threaded benchmark): how often something else took its CPU;</li>
  *     <li>{@value #CPU}: the CPU that thread was last on at the iteration's end (CPUs of one machine need not be alike:
  *     this project's two vCPUs differ by 8 %);</li>
- *     <li>{@value #CANARY_CPU} and {@value #CANARY_SYSCALL}: right after the iteration, the time of a fixed piece of
- *     work, the best of three: a step of a xorshift chain in C (no memory, no system call) and a raw {@code getppid}
- *     (the suite's native core, {@link io.isobench.support.NativeCore}). What the guest cannot see, a physical host or
- *     hypervisor that slows the whole machine for a while, shows in them as it shows in the fork.</li>
+ *     <li>{@value #CANARY_CPU}, {@value #CANARY_SYSCALL} and {@value #CANARY_MEMORY}: right after the iteration, the
+ *     time of a fixed piece of work, the best of three: a step of a xorshift chain in C (no memory, no system call), a
+ *     raw {@code getppid}, and a step of a dependent walk through 2 MiB of cache lines (the suite's native core,
+ *     {@link io.isobench.support.NativeCore}). What the guest cannot see, a physical host or hypervisor that slows
+ *     the whole machine for a while, or a neighbour there that takes the shared cache or the memory bandwidth, shows in
+ *     them as it shows in the fork.</li>
  * </ul>
  * Each is omitted where the environment's {@code /proc} does not have it (gVisor's is its own).
  */
@@ -43,10 +45,13 @@ public final class SchedulingProfiler implements InternalProfiler {
     public static final String CPU = "·sched.cpu";
     public static final String CANARY_CPU = "·sched.canaryCpu";
     public static final String CANARY_SYSCALL = "·sched.canarySyscall";
+    public static final String CANARY_MEMORY = "·sched.canaryMemory";
 
     /** The canaries' sizes: about 1-2 ms each on this project's machine, a few tens under TCG. */
     private static final long SPIN_STEPS = 1 << 20;
     private static final long SYSCALLS = 500;
+    /** One pass through the memory canary's 32,768 lines: about 0.3 ms from the shared cache, a few from memory. */
+    private static final long CHASE_STEPS = 32768;
 
     private static final Path TASKS = Path.of("/proc/self/task");
 
@@ -116,6 +121,9 @@ public final class SchedulingProfiler implements InternalProfiler {
                 / SPIN_STEPS, "ns/step", AggregationPolicy.AVG));
         results.add(new ScalarResult(CANARY_SYSCALL, bestOfThree(() -> io.isobench.support.NativeCore.check(
                 io.isobench.support.NativeCore.isob_getppid_loop(SYSCALLS), "getppid")) / SYSCALLS, "ns/call", AggregationPolicy.AVG));
+        results.add(new ScalarResult(CANARY_MEMORY, bestOfThree(() -> io.isobench.support.NativeCore.check(
+                io.isobench.support.NativeCore.isob_chase_loop(CHASE_STEPS), "chase")) / CHASE_STEPS, "ns/step",
+                AggregationPolicy.AVG));
     }
 
     /** The shortest of three runs of {@code work}, in ns. */

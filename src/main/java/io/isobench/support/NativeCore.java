@@ -83,6 +83,9 @@ public final class NativeCore {
     /** Raw {@code syscall(SYS_getppid)} n times: n times the parent's pid. */
     public static native long isob_getppid_loop(long n);
 
+    /** A dependent walk of n steps through a 2 MiB random cycle of cache lines (the memory canary); -ENOMEM. */
+    public static native long isob_chase_loop(long n);
+
     /** {@code clock_gettime(CLOCK_MONOTONIC)} n times (the vDSO where the clocksource allows): the sum of tv_nsec. */
     public static native long isob_clock_gettime_loop(long n);
 

@@ -69,5 +69,8 @@ class SchedulingProfilerTest {
                 results.toString());
         assertTrue(results.get(SchedulingProfiler.CANARY_SYSCALL) > 10 && results.get(SchedulingProfiler.CANARY_SYSCALL) < 100_000,
                 results.toString());
+        // A dependent load from a shared cache or memory: 1-300 ns.
+        assertTrue(results.get(SchedulingProfiler.CANARY_MEMORY) > 0.5 && results.get(SchedulingProfiler.CANARY_MEMORY) < 1000,
+                results.toString());
     }
 }

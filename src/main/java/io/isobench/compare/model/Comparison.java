@@ -482,6 +482,11 @@ public final class Comparison {
         return confounds;
     }
 
+    /** What else ran while each environment measured (the forks' scheduling record), and who ran on a slower machine. */
+    public SchedulingTable scheduling() {
+        return SchedulingTable.of(environments, baseline());
+    }
+
     /** The rows that are not comparable with every environment's evidence, and the unsteady rows. */
     public EvidenceTable evidence() {
         return evidence;

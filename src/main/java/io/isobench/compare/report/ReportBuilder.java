@@ -60,7 +60,8 @@ public final class ReportBuilder {
 
     /** The report's sections, in order. */
     public static final List<SectionSource> SECTIONS = List.of(ReportBuilder::headline, ReportBuilder::density,
-            ReportBuilder::timeline, PrecisionSection::build, ReportBuilder::gate, ReportBuilder::confounds, ReportBuilder::notComparable,
+            ReportBuilder::timeline, PrecisionSection::build, ReportBuilder::gate, ReportBuilder::confounds,
+            SchedulingSection::build, ReportBuilder::notComparable,
             ReportBuilder::areas, AppSection::build,
             ReportBuilder::threadScaling, ReportBuilder::footprint, ReportBuilder::fingerprints,
             ReportBuilder::missing, ReportBuilder::method);

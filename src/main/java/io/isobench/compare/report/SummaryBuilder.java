@@ -9,6 +9,7 @@ import io.isobench.compare.model.DensityTable;
 import io.isobench.compare.model.FootprintTable;
 import io.isobench.compare.model.Headline;
 import io.isobench.compare.model.RowEvidence;
+import io.isobench.compare.model.SchedulingTable;
 import io.isobench.compare.model.SecondaryRow;
 import io.isobench.compare.stats.Direction;
 import io.isobench.compare.stats.RatioTest;
@@ -61,7 +62,16 @@ public final class SummaryBuilder {
                                 r.verdict().word(), r.reason())).toList()),
                 c.evidence().unsteady().stream().map(t -> new Summary.UnsteadyRow(t.environment(), t.row().benchmark(),
                         t.row().params(), finite(t.row().firstToLast()), t.row().forks())).toList(),
-                c.precision());
+                c.precision(), scheduling(c));
+    }
+
+    private static List<Summary.Scheduling> scheduling(Comparison c) {
+        SchedulingTable t = c.scheduling();
+        SchedulingTable.Line base = t.baselineLine(c.baseline());
+        return t.lines().stream().map(l -> new Summary.Scheduling(l.environment(), l.emulated(), l.forks(),
+                finite(l.othersMedian()), finite(l.othersMax()), finite(l.preemptionsMedian()), l.forksByCpu(),
+                finite(l.canaryCpu()), l.slowForks(), finite(l.canarySyscall()), finite(l.canaryMemory()),
+                l.slowMemoryForks(), base == null || l == base || l.emulated() ? null : finite(l.canaryCpu() / base.canaryCpu()))).toList();
     }
 
     /** The summary of a run directory that holds only a density run. */
