@@ -74,6 +74,19 @@ public final class BenchmarkSelection {
         return Area.of(benchmark).id();
     }
 
+    /**
+     * One class per area, in the suite's order: of each area's classes the one with the fewest benchmark
+     * configurations (the first of them on a tie). What an emulated environment runs of a smoke run
+     * ({@link Profile#samplesEmulated}).
+     */
+    public static List<Group> onePerArea(List<Group> groups) {
+        Map<String, Group> chosen = new LinkedHashMap<>();
+        for (Group group : groups) {
+            chosen.merge(group.area(), group, (kept, next) -> next.configurations() < kept.configurations() ? next : kept);
+        }
+        return groups.stream().filter(chosen::containsValue).toList();
+    }
+
     /** Checks that every pattern compiles; the message names the bad one. */
     public static void validate(List<String> includes) {
         for (String include : includes) {

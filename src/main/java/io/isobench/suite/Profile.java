@@ -41,6 +41,17 @@ public enum Profile {
         this.args = List.of(args);
     }
 
+    /**
+     * Whether an emulated environment (a VM under TCG) runs one class per area of this profile's run of the whole suite
+     * rather than every class ({@link BenchmarkSelection#onePerArea}): smoke's. Under emulation every fork's JVM takes 7-10 s to start
+     * (measured on this project's machine), once per benchmark method and parameter combination, so the whole suite's
+     * forks make a smoke run's VM part a quarter of an hour; one class per area shows in a few minutes that every area
+     * runs in the VM. Its numbers measure the emulator in any case; the other profiles run every class there.
+     */
+    public boolean samplesEmulated() {
+        return this == SMOKE;
+    }
+
     /** Whether a class's {@code @Warmup} raises this profile's warm-up for it (see {@link JmhCommandLine#forClass}). */
     public boolean warmupFloors() {
         return warmupFloors;

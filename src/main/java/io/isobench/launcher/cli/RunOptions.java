@@ -61,7 +61,7 @@ public final class RunOptions {
     public RunSpec toSpec() throws LauncherException {
         check();
         Profile chosen = Profile.parse(profile);
-        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        List<String> patterns = patterns();
         Path benchmarksJar = jar != null ? jar.toAbsolutePath() : Workspace.defaultJar();
         if (!Files.isRegularFile(benchmarksJar)) {
             throw new IllegalArgumentException("benchmarks jar " + benchmarksJar + " not found: build it with 'mvn -DskipTests package'");
@@ -92,7 +92,7 @@ public final class RunOptions {
     public RunSpec toPlanSpec() {
         check();
         Profile chosen = Profile.parse(profile);
-        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        List<String> patterns = patterns();
         return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds, seed != null ? seed : 0,
                 patterns, List.copyOf(jmhOptions), null, null, jar, null, PrecisionGoal.of(precision, budget));
     }
@@ -114,10 +114,15 @@ public final class RunOptions {
         return out != null;
     }
 
+    /** The --include patterns, or the whole suite when none was given. */
+    private List<String> patterns() {
+        return includes.isEmpty() ? RunSpec.WHOLE_SUITE : List.copyOf(includes);
+    }
+
     /** Checks the options that need nothing on this machine (profile, selection, JMH options, rounds). */
     public void check() {
         Profile chosen = Profile.parse(profile);
-        List<String> patterns = includes.isEmpty() ? List.of(".*") : List.copyOf(includes);
+        List<String> patterns = patterns();
         if (BenchmarkSelection.select(patterns).isEmpty()) {
             throw new IllegalArgumentException("--include " + String.join(" ", patterns) + " matches no benchmark");
         }

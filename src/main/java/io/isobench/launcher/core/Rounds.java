@@ -91,10 +91,16 @@ public final class Rounds {
                     Progress.warn(environment.name() + " is emulated: it runs in the first " + spec.roundsFor(true)
                             + " of " + spec.rounds() + " rounds only (--emulated-rounds)");
                 }
+                int classes = spec.groupsFor(environment.emulated(), groups).size();
+                if (classes < groups.size()) {
+                    Progress.warn(environment.name() + " is emulated: the " + spec.profile().id() + " profile runs "
+                            + classes + " of its " + groups.size() + " classes there, one per area");
+                }
             }
             TimelineWriter timeline = new TimelineWriter(spec.runDir(), spec.seed(), spec.rounds());
             StepClock clock = new StepClock(StepClock.steps(running.stream().map(RunningEnvironment::name).toList(),
-                    running.stream().map(e -> spec.roundsFor(e.emulated())).toList(), groups.size()));
+                    running.stream().map(e -> spec.roundsFor(e.emulated())).toList(),
+                    running.stream().map(e -> spec.groupsFor(e.emulated(), groups).size()).toList()));
             Random order = new Random(spec.seed());
             Steps steps = new Steps(spec, running, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
@@ -108,6 +114,9 @@ public final class Rounds {
             }
             if (spec.precision() != null) {
                 steps.afterPilot(groups, Duration.between(roundsStarted, java.time.Instant.now()));
+            }
+            for (RunningEnvironment environment : running) {
+                environment.markSampledOut(spec, groups);
             }
             for (RunningEnvironment environment : running) {
                 if (environment.stopped()) {
@@ -157,7 +166,7 @@ public final class Rounds {
                 List<RunningEnvironment> shuffled = new ArrayList<>(running);
                 Collections.shuffle(shuffled, order);
                 for (RunningEnvironment environment : shuffled) {
-                    if (environment.runsIn(spec, round)) {
+                    if (environment.runsIn(spec, round) && spec.groupsFor(environment.emulated(), groups).contains(group)) {
                         RunningEnvironment.Step step = environment.step(spec, group, round);
                         done.add(step);
                         timeline.add(step);

@@ -25,7 +25,7 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
      * @param measuredClasses how many of its classes are timed from an earlier run (the others from the settings)
      * @param measuredBy the earlier runs those times come from
      */
-    public record Line(String environment, int rounds, int steps, double seconds, int measuredClasses,
+    public record Line(String environment, int rounds, int classes, int steps, double seconds, int measuredClasses,
                        Set<Path> measuredBy, boolean emulated) {
     }
 
@@ -46,10 +46,11 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
                 continue;
             }
             int rounds = spec.roundsFor(environment.expectsEmulation());
+            List<BenchmarkSelection.Group> runs = spec.groupsFor(environment.expectsEmulation(), groups);
             double perRound = 0;
             int measured = 0;
             Set<Path> by = new LinkedHashSet<>();
-            for (BenchmarkSelection.Group group : groups) {
+            for (BenchmarkSelection.Group group : runs) {
                 Optional<StepCosts.Measured> cost = costs.of(environment.name(), group.className());
                 if (cost.isPresent()) {
                     measured++;
@@ -59,8 +60,8 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
                     perRound += spec.expectedStepSeconds(group, environment.expectedSlowdown());
                 }
             }
-            lines.add(new Line(environment.name(), rounds, rounds * groups.size(), rounds * perRound, measured, by,
-                    environment.expectsEmulation()));
+            lines.add(new Line(environment.name(), rounds, runs.size(), rounds * runs.size(), rounds * perRound, measured,
+                    by, environment.expectsEmulation()));
         }
         return new RunPlan(spec.profile().id(), spec.rounds(), groups.size(), lines, skipped);
     }
@@ -82,14 +83,16 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
         int width = lines.stream().mapToInt(l -> l.environment().length()).max().orElse(0);
         for (Line line : lines) {
             String basis = line.measuredClasses() == 0 ? "estimated from the profile's settings"
-                    : line.measuredClasses() == classes ? "as measured by " + runs(line.measuredBy())
-                    : line.measuredClasses() + " of " + classes + " classes as measured by " + runs(line.measuredBy())
-                            + ", the others estimated from the settings";
-            out.add(String.format(Locale.ROOT, "  %-" + width + "s  %2d round%s  %4d steps  about %-8s (%s%s)",
+                    : line.measuredClasses() == line.classes() ? "as measured by " + runs(line.measuredBy())
+                    : line.measuredClasses() + " of " + line.classes() + " classes as measured by "
+                            + runs(line.measuredBy()) + ", the others estimated from the settings";
+            out.add(String.format(Locale.ROOT, "  %-" + width + "s  %2d round%s  %4d steps  about %-8s (%s%s%s)",
                     line.environment(), line.rounds(), line.rounds() == 1 ? " " : "s", line.steps(),
                     Format.duration(line.seconds()), basis,
                     line.emulated() && line.rounds() < rounds ? "; emulated: the first " + line.rounds()
-                            + " round" + (line.rounds() == 1 ? "" : "s") + " only, --emulated-rounds" : ""));
+                            + " round" + (line.rounds() == 1 ? "" : "s") + " only, --emulated-rounds" : "",
+                    line.classes() < classes ? "; emulated: " + line.classes() + " of " + classes
+                            + " classes, one per area" : ""));
         }
         skipped.forEach(s -> out.add("  cannot run now: " + s));
         if (!skipped.isEmpty()) {

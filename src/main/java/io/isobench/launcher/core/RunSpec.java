@@ -35,6 +35,26 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
         return !emulated || round <= Math.min(rounds, emulatedRounds);
     }
 
+    /**
+     * The classes of {@code all} that an environment runs: every one, except that an emulated environment of a run of
+     * the whole suite (no {@code --include}) whose profile samples it ({@link Profile#samplesEmulated}) runs one class
+     * per area. Classes named with {@code --include} run wherever they were named.
+     */
+    public List<BenchmarkSelection.Group> groupsFor(boolean emulated, List<BenchmarkSelection.Group> all) {
+        return emulated && profile.samplesEmulated() && includes.equals(WHOLE_SUITE)
+                ? BenchmarkSelection.onePerArea(all) : all;
+    }
+
+    /** The selection of a run that names no class: every benchmark. */
+    public static final List<String> WHOLE_SUITE = List.of(".*");
+
+    /** Why an emulated environment of this run leaves a class out ({@link #groupsFor}), as its record says it. */
+    public String sampledOut(BenchmarkSelection.Group ran) {
+        return "under emulation the " + profile.id() + " profile runs one class per area (" + ran.shortName()
+                + " for " + ran.area() + "): a VM under TCG starts each fork's JVM in 7-10 s; the quick, standard and "
+                + "full profiles run every class";
+    }
+
     /** The selected benchmark classes, in the suite's order. */
     public List<BenchmarkSelection.Group> groups() {
         return BenchmarkSelection.select(includes, JmhCommandLine.of(profile, jmhOptions).parameterCounts());

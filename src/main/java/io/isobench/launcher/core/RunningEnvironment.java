@@ -349,6 +349,34 @@ final class RunningEnvironment {
     }
 
     /**
+     * Adds the methods of the classes this environment left out of the run ({@link RunSpec#groupsFor}: an emulated one
+     * of a smoke run) to environment.json's skipped benchmarks, each with the reason, so that a report says why its
+     * rows are missing. Not after {@link #finish}, nor in an environment that never ran a step.
+     */
+    synchronized void markSampledOut(RunSpec spec, List<BenchmarkSelection.Group> groups) {
+        List<BenchmarkSelection.Group> ran = spec.groupsFor(emulated(), groups);
+        if (finished || ran.size() == groups.size()
+                || !Files.isRegularFile(ResultLayout.environmentJson(instance.resultsOnHost()))) {
+            return;
+        }
+        try {
+            EnvironmentRecord record = record();
+            for (BenchmarkSelection.Group group : groups) {
+                if (!ran.contains(group)) {
+                    BenchmarkSelection.Group instead = ran.stream().filter(g -> g.area().equals(group.area()))
+                            .findFirst().orElse(group);
+                    for (String method : group.methods()) {
+                        record = record.withSkipped(new Problem(method, null, spec.sampledOut(instead)));
+                    }
+                }
+            }
+            write(record);
+        } catch (IOException e) {
+            Progress.warn(name() + ": cannot record the classes it left out: " + e.getMessage());
+        }
+    }
+
+    /**
      * Adds the group's methods to environment.json's failures for this round, unless the suite did. Not after
      * {@link #finish}: on Ctrl-C the cleanup finishes the environment while the interrupted step is still returning.
      */

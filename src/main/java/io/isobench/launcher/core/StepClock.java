@@ -72,10 +72,10 @@ final class StepClock {
     }
 
     /** The steps of a plan: per environment, its rounds times the classes. */
-    static Map<String, Integer> steps(List<String> environments, List<Integer> rounds, int classes) {
+    static Map<String, Integer> steps(List<String> environments, List<Integer> rounds, List<Integer> classes) {
         Map<String, Integer> steps = new HashMap<>();
         for (int i = 0; i < environments.size(); i++) {
-            steps.put(environments.get(i), rounds.get(i) * classes);
+            steps.put(environments.get(i), rounds.get(i) * classes.get(i));
         }
         return steps;
     }

@@ -78,9 +78,9 @@ class RunPlanTest {
         assertTrue(text.contains("total: 6 steps"), text);
     }
 
-    @Test
-    void anEmulatedEnvironmentRunsItsRoundsOnlyAndStartsSlower() {
-        Environment tcg = new Environment() {
+    /** A VM that expects to be emulated (TCG), as the plan sees it before it starts. */
+    private static Environment tcg() {
+        return new Environment() {
             @Override
             public String name() {
                 return "vm-tcg";
@@ -101,6 +101,11 @@ class RunPlanTest {
                 return true;
             }
         };
+    }
+
+    @Test
+    void anEmulatedEnvironmentRunsItsRoundsOnlyAndStartsSlower() {
+        Environment tcg = tcg();
         RunSpec spec = spec(5, GETPPID.replace(".", "\\."));
         RunPlan plan = RunPlan.of(List.of(Rounds.Planned.of(Environment.named("host")), Rounds.Planned.of(tcg)), spec,
                 StepCosts.none());
@@ -110,6 +115,35 @@ class RunPlanTest {
         assertEquals(1, vm.rounds(), "an emulated environment takes part in --emulated-rounds rounds");
         assertTrue(vm.seconds() > host.seconds() / 5, "its forks start slower: " + vm.seconds() + " vs " + host.seconds());
         assertTrue(String.join("\n", plan.text()).contains("emulated: the first 1 round only"), plan.text().toString());
+    }
+
+    @Test
+    void anEmulatedEnvironmentOfASmokeRunOfTheWholeSuiteRunsOneClassPerArea() {
+        String sha = "io.isobench.cpu.Sha256DigestBenchmark";
+        RunSpec named = spec(1, GETPPID.replace(".", "\\."), CLOCK.replace(".", "\\."), sha.replace(".", "\\."));
+        List<BenchmarkSelection.Group> three = named.groups();
+        assertEquals(3, three.size());
+        assertEquals(three, named.groupsFor(true, three), "classes named with --include run wherever they were named");
+
+        RunSpec whole = spec(1, RunSpec.WHOLE_SUITE.toArray(String[]::new));
+        // ParentPidGet has one method, ClockRead two: the syscall area's class is the one with fewer configurations.
+        assertEquals(List.of(GETPPID, sha), whole.groupsFor(true, three).stream()
+                .map(BenchmarkSelection.Group::className).toList());
+        assertEquals(three, whole.groupsFor(false, three), "an environment that is not emulated runs every class");
+        assertTrue(whole.sampledOut(three.get(0)).contains("one class per area"), whole.sampledOut(three.get(0)));
+
+        List<BenchmarkSelection.Group> all = whole.groups();
+        long areas = all.stream().map(BenchmarkSelection.Group::area).distinct().count();
+        RunPlan plan = RunPlan.of(List.of(Rounds.Planned.of(Environment.named("host")), Rounds.Planned.of(tcg())), whole,
+                StepCosts.none());
+        assertEquals(all.size(), plan.lines().get(0).steps());
+        assertEquals(areas, plan.lines().get(1).steps());
+        assertTrue(String.join("\n", plan.text()).contains("emulated: " + areas + " of " + all.size()
+                + " classes, one per area"), plan.text().toString());
+
+        RunSpec quick = new RunSpec(Profile.parse("quick"), 1, 1, 0, RunSpec.WHOLE_SUITE, List.of(), null, null, null,
+                null);
+        assertEquals(all, quick.groupsFor(true, all), "the other profiles run every class under emulation");
     }
 
     @Test

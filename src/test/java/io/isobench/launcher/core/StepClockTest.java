@@ -12,7 +12,7 @@ class StepClockTest {
 
     @Test
     void eachEnvironmentAtItsOwnPace() {
-        StepClock clock = new StepClock(StepClock.steps(List.of("host", "vm-tcg"), List.of(3, 1), 2));
+        StepClock clock = new StepClock(StepClock.steps(List.of("host", "vm-tcg"), List.of(3, 1), List.of(2, 2)));
         assertEquals(8, clock.total());
         clock.finished("host", Duration.ofSeconds(2));
         clock.finished("vm-tcg", Duration.ofSeconds(40));
@@ -22,8 +22,14 @@ class StepClockTest {
     }
 
     @Test
+    void anEnvironmentThatRunsFewerClassesHasFewerSteps() {
+        StepClock clock = new StepClock(StepClock.steps(List.of("host", "vm-tcg"), List.of(1, 1), List.of(30, 9)));
+        assertEquals(39, clock.total());
+    }
+
+    @Test
     void anEnvironmentWithoutAStepYetTakesTheRunsMeanAndALostOneNone() {
-        StepClock clock = new StepClock(StepClock.steps(List.of("host", "container-bridge"), List.of(2, 2), 3));
+        StepClock clock = new StepClock(StepClock.steps(List.of("host", "container-bridge"), List.of(2, 2), List.of(3, 3)));
         clock.finished("host", Duration.ofSeconds(4));
         assertEquals(5 * 4 + 6 * 4, clock.secondsLeft(), 1e-9);
         clock.lost("container-bridge");
