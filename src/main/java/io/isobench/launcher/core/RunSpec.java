@@ -50,9 +50,7 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
 
     /** Why an emulated environment of this run leaves a class out ({@link #groupsFor}), as its record says it. */
     public String sampledOut(BenchmarkSelection.Group ran) {
-        return "under emulation the " + profile.id() + " profile runs one class per area (" + ran.shortName()
-                + " for " + ran.area() + "): a VM under TCG starts each fork's JVM in 7-10 s; the quick, standard and "
-                + "full profiles run every class";
+        return "emulated, " + profile.id() + " runs one class per area here (" + ran.shortName() + ")";
     }
 
     /** The selected benchmark classes, in the suite's order. */
