@@ -615,21 +615,41 @@ public final class ReportBuilder {
         return Optional.of(new Section("fingerprints", heading, blocks));
     }
 
+    /**
+     * The rows one side lacks, and each environment's skipped and failed benchmarks; each kind of item once per reason,
+     * with every benchmark it concerns (an emulated smoke run skips dozens for one reason).
+     */
     static Optional<Section> missing(Comparison c) {
         List<String> items = new ArrayList<>();
+        Map<List<String>, List<String>> rows = new java.util.LinkedHashMap<>();
         for (Comparison.Missing m : c.missing()) {
-            items.add(m.key() + ": in " + m.presentIn() + ", not in " + m.missingIn() + " (" + m.reason() + ")");
+            rows.computeIfAbsent(List.of(m.presentIn(), m.missingIn(), m.reason()), k -> new ArrayList<>())
+                    .add(m.key().toString());
         }
+        rows.forEach((k, keys) -> items.add(String.join(", ", keys) + ": in " + k.get(0) + ", not in " + k.get(1)
+                + " (" + k.get(2) + ")"));
         for (EnvironmentInput e : c.environments()) {
-            e.fingerprint().skipped().forEach(p -> items.add(Reasons.after(e.label() + " skipped " + p.benchmark(),
-                    p.reason(), "no reason recorded")));
-            e.fingerprint().failed().forEach(p -> items.add(Reasons.after(e.label() + " failed " + p.benchmark(),
-                    p.reason(), "no reason recorded")));
+            byReason(e.fingerprint().skipped()).forEach((reason, names) -> items.add(Reasons.after(e.label()
+                    + " skipped " + String.join(", ", names), reason, "no reason recorded")));
+            byReason(e.fingerprint().failed()).forEach((reason, names) -> items.add(Reasons.after(e.label()
+                    + " failed " + String.join(", ", names), reason, "no reason recorded")));
         }
         if (items.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Section("missing", "Missing, skipped and failed benchmarks", List.of(BulletList.of(items))));
+    }
+
+    /** The problems' benchmarks by reason, in order of first mention. */
+    private static Map<String, List<String>> byReason(List<io.isobench.schema.Problem> problems) {
+        Map<String, List<String>> names = new java.util.LinkedHashMap<>();
+        for (io.isobench.schema.Problem p : problems) {
+            List<String> of = names.computeIfAbsent(p.reason(), r -> new ArrayList<>());
+            if (!of.contains(p.benchmark())) {
+                of.add(p.benchmark()); // a benchmark that failed in several rounds for one reason, once
+            }
+        }
+        return names;
     }
 
     static Optional<Section> method(Comparison c) {
