@@ -55,13 +55,13 @@ public record Summary(String schema, String mode, String title, List<String> bas
      * What else ran while an environment measured (its forks' scheduling record): the rest of the machine's CPUs per
      * iteration (median, highest), the measuring thread's preemptions per iteration (median), forks by the CPU they
      * ended on, the C chain canary's median over forks (ns per step) and its forks more than 10 % above it, the getppid
-     * canary's median (ns per call), the memory canary's median (ns per load) and its forks more than 10 % above it,
-     * and the chain canary's ratio to the baseline's (null for the baseline).
+     * canary's median (ns per call), the memory canary's median and 90th percentile over forks (ns per load), and the
+     * chain canary's ratio to the baseline's (null for the baseline).
      */
     public record Scheduling(String environment, boolean emulated, int forks, Double othersCpusMedian,
                              Double othersCpusMax, Double preemptionsMedian, Map<Integer, Integer> forksByCpu,
                              Double canaryCpu, int slowForks, Double canarySyscall, Double canaryMemory,
-                             int slowMemoryForks, Double canaryCpuVsBaseline) {
+                             Double canaryMemoryP90, Double canaryCpuVsBaseline) {
     }
 
     /** An input environment: where it came from and how many benchmark results it holds. */

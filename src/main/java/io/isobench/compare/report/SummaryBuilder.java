@@ -71,7 +71,7 @@ public final class SummaryBuilder {
         return t.lines().stream().map(l -> new Summary.Scheduling(l.environment(), l.emulated(), l.forks(),
                 finite(l.othersMedian()), finite(l.othersMax()), finite(l.preemptionsMedian()), l.forksByCpu(),
                 finite(l.canaryCpu()), l.slowForks(), finite(l.canarySyscall()), finite(l.canaryMemory()),
-                l.slowMemoryForks(), base == null || l == base || l.emulated() ? null : finite(l.canaryCpu() / base.canaryCpu()))).toList();
+                finite(l.canaryMemoryP90()), base == null || l == base || l.emulated() ? null : finite(l.canaryCpu() / base.canaryCpu()))).toList();
     }
 
     /** The summary of a run directory that holds only a density run. */

@@ -72,7 +72,7 @@ class SchedulingTableTest {
         assertEquals(0, host.slowForks());
         assertEquals(990.0, host.canarySyscall(), 1e-9);
         assertEquals(17.5, host.canaryMemory(), 1e-9, "median of two forks at 15 and two at 20");
-        assertEquals(2, host.slowMemoryForks(), "the forks at 20 are 14 % above it");
+        assertEquals(20.0, host.canaryMemoryP90(), 1e-9);
         SchedulingTable.Line container = t.lines().get(1);
         assertEquals(1.25, container.canaryCpu(), 1e-9);
         assertEquals(2, container.slowForks(), "the two forks at 1.40 are 12 % above the median of 1.25");
