@@ -1,5 +1,7 @@
 package io.isobench.suite;
 
+import io.isobench.support.NativeCore;
+import io.isobench.support.ProcIo;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * What else the machine did while a fork measured, recorded for every iteration of every fork in every environment
@@ -32,7 +35,7 @@ import java.util.Map;
  *     <li>{@value #CANARY_CPU}, {@value #CANARY_SYSCALL} and {@value #CANARY_MEMORY}: right after the iteration, the
  *     time of a fixed piece of work, the best of three: a step of a xorshift chain in C (no memory, no system call), a
  *     raw {@code getppid}, and a step of a dependent walk through 2 MiB of cache lines (the suite's native core,
- *     {@link io.isobench.support.NativeCore}). What the guest cannot see, a physical host or hypervisor that slows
+ *     {@link NativeCore}). What the guest cannot see, a physical host or hypervisor that slows
  *     the whole machine for a while, or a neighbour there that takes the shared cache or the memory bandwidth, shows in
  *     them as it shows in the fork.</li>
  * </ul>
@@ -114,20 +117,18 @@ public final class SchedulingProfiler implements InternalProfiler {
 
     /** The canaries' times, where the native core loads (it is loaded by the first iteration's end, a warm-up). */
     private static void canaries(List<Result> results) {
-        if (io.isobench.support.NativeCore.unavailable().isPresent()) {
+        if (NativeCore.unavailable().isPresent()) {
             return;
         }
-        results.add(new ScalarResult(CANARY_CPU, bestOfThree(() -> io.isobench.support.NativeCore.isob_spin_loop(SPIN_STEPS))
-                / SPIN_STEPS, "ns/step", AggregationPolicy.AVG));
-        results.add(new ScalarResult(CANARY_SYSCALL, bestOfThree(() -> io.isobench.support.NativeCore.check(
-                io.isobench.support.NativeCore.isob_getppid_loop(SYSCALLS), "getppid")) / SYSCALLS, "ns/call", AggregationPolicy.AVG));
-        results.add(new ScalarResult(CANARY_MEMORY, bestOfThree(() -> io.isobench.support.NativeCore.check(
-                io.isobench.support.NativeCore.isob_chase_loop(CHASE_STEPS), "chase")) / CHASE_STEPS, "ns/step",
-                AggregationPolicy.AVG));
+        results.add(canary(CANARY_CPU, SPIN_STEPS, "ns/step", () -> NativeCore.isob_spin_loop(SPIN_STEPS)));
+        results.add(canary(CANARY_SYSCALL, SYSCALLS, "ns/call",
+                () -> NativeCore.check(NativeCore.isob_getppid_loop(SYSCALLS), "getppid")));
+        results.add(canary(CANARY_MEMORY, CHASE_STEPS, "ns/step",
+                () -> NativeCore.check(NativeCore.isob_chase_loop(CHASE_STEPS), "chase")));
     }
 
-    /** The shortest of three runs of {@code work}, in ns. */
-    private static double bestOfThree(java.util.function.LongSupplier work) {
+    /** A canary's time per unit of work: the shortest of three runs of {@code work} ({@code units} of it), in ns. */
+    private static Result canary(String name, long units, String unit, LongSupplier work) {
         long best = Long.MAX_VALUE;
         long sink = 0;
         for (int i = 0; i < 3; i++) {
@@ -135,7 +136,8 @@ public final class SchedulingProfiler implements InternalProfiler {
             sink += work.getAsLong();
             best = Math.min(best, System.nanoTime() - start);
         }
-        return sink == Long.MIN_VALUE ? Double.NaN : best;
+        double perUnit = sink == Long.MIN_VALUE ? Double.NaN : (double) best / units;
+        return new ScalarResult(name, perUnit, unit, AggregationPolicy.AVG);
     }
 
     /** The CPUs' worth of time used by others between two readings (of a machine of {@code after.cpus()} CPUs). */
@@ -215,6 +217,6 @@ public final class SchedulingProfiler implements InternalProfiler {
 
     /** {@code nonvoluntary_ctxt_switches} of a status file, or -1. */
     static long preemptions(String status) {
-        return io.isobench.support.ProcIo.field(status, "nonvoluntary_ctxt_switches").orElse(-1);
+        return ProcIo.field(status, "nonvoluntary_ctxt_switches").orElse(-1);
     }
 }

@@ -462,7 +462,7 @@ public final class JmhJsonReader {
     }
 
     /** Older JMH versions prefix secondary metric names with a middle dot ({@code ·gc.alloc.rate}). */
-    static String normaliseSecondaryName(String name) {
+    public static String normaliseSecondaryName(String name) {
         String n = name;
         while (true) {
             if (n.startsWith("\u00c2\u00b7")) { // the middle dot read with the wrong charset

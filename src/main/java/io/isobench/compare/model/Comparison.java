@@ -59,6 +59,8 @@ public final class Comparison {
     private final TimelineInput timeline;
     private final DensityTable density;
     private final EvidenceTable evidence;
+    private final SchedulingTable scheduling;
+    private final ThreadScaling threadScaling;
     private final Map<String, String> titles;
     private final PrecisionRecord precision;
 
@@ -84,6 +86,8 @@ public final class Comparison {
         this.unjudged = RegressionGate.unjudged(rows, options);
         this.confounds = Confounds.of(pairs);
         this.evidence = EvidenceTable.of(environments, this.rows);
+        this.scheduling = SchedulingTable.of(environments, baseline());
+        this.threadScaling = ThreadScaling.of(environments, 1 - options.alpha());
     }
 
     /** A copy with other notes, timeline and density; what was computed from the rows is kept, not computed again. */
@@ -106,6 +110,8 @@ public final class Comparison {
         this.unjudged = c.unjudged;
         this.confounds = c.confounds;
         this.evidence = c.evidence;
+        this.scheduling = c.scheduling;
+        this.threadScaling = c.threadScaling;
         this.density = density;
     }
 
@@ -347,7 +353,7 @@ public final class Comparison {
 
     /** How each environment scales with threads (empty when ParallelDigestBenchmark did not run). */
     public ThreadScaling threadScaling() {
-        return ThreadScaling.of(environments, 1 - options.alpha());
+        return threadScaling;
     }
 
     /** Every input environment, baseline(s) included, in input order. */
@@ -484,7 +490,7 @@ public final class Comparison {
 
     /** What else ran while each environment measured (the forks' scheduling record), and who ran on a slower machine. */
     public SchedulingTable scheduling() {
-        return SchedulingTable.of(environments, baseline());
+        return scheduling;
     }
 
     /** The rows that are not comparable with every environment's evidence, and the unsteady rows. */

@@ -2,8 +2,10 @@ package io.isobench.compare.model;
 
 import io.isobench.compare.input.BenchmarkResult;
 import io.isobench.compare.input.EnvironmentInput;
+import io.isobench.compare.input.JmhJsonReader;
 import io.isobench.compare.input.Metric;
 import io.isobench.compare.stats.Stats;
+import io.isobench.suite.SchedulingProfiler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +21,13 @@ import java.util.TreeMap;
  */
 public record SchedulingTable(List<Line> lines, List<Apart> apart) {
 
-    /** The secondary metrics' names as {@link io.isobench.compare.input.JmhJsonReader} keeps them (no middle dot). */
-    static final String OTHERS = "sched.othersCpus";
-    static final String PREEMPTIONS = "sched.preemptions";
-    static final String CPU = "sched.cpu";
-    static final String CANARY_CPU = "sched.canaryCpu";
-    static final String CANARY_SYSCALL = "sched.canarySyscall";
-    static final String CANARY_MEMORY = "sched.canaryMemory";
+    /** The profiler's metric names as {@link JmhJsonReader} keeps them (without the middle dot). */
+    static final String OTHERS = JmhJsonReader.normaliseSecondaryName(SchedulingProfiler.OTHERS);
+    static final String PREEMPTIONS = JmhJsonReader.normaliseSecondaryName(SchedulingProfiler.PREEMPTIONS);
+    static final String CPU = JmhJsonReader.normaliseSecondaryName(SchedulingProfiler.CPU);
+    static final String CANARY_CPU = JmhJsonReader.normaliseSecondaryName(SchedulingProfiler.CANARY_CPU);
+    static final String CANARY_SYSCALL = JmhJsonReader.normaliseSecondaryName(SchedulingProfiler.CANARY_SYSCALL);
+    static final String CANARY_MEMORY = JmhJsonReader.normaliseSecondaryName(SchedulingProfiler.CANARY_MEMORY);
 
     /** A fork whose chain canary is this much above its environment's median ran on a slow machine. */
     public static final double SLOW_FORK = 1.10;

@@ -621,13 +621,15 @@ public final class ReportBuilder {
      */
     static Optional<Section> missing(Comparison c) {
         List<String> items = new ArrayList<>();
-        Map<List<String>, List<String>> rows = new java.util.LinkedHashMap<>();
+        record Lack(String presentIn, String missingIn, String reason) {
+        }
+        Map<Lack, List<String>> rows = new java.util.LinkedHashMap<>();
         for (Comparison.Missing m : c.missing()) {
-            rows.computeIfAbsent(List.of(m.presentIn(), m.missingIn(), m.reason()), k -> new ArrayList<>())
+            rows.computeIfAbsent(new Lack(m.presentIn(), m.missingIn(), m.reason()), k -> new ArrayList<>())
                     .add(m.key().toString());
         }
-        rows.forEach((k, keys) -> items.add(String.join(", ", keys) + ": in " + k.get(0) + ", not in " + k.get(1)
-                + " (" + k.get(2) + ")"));
+        rows.forEach((lack, keys) -> items.add(String.join(", ", keys) + ": in " + lack.presentIn() + ", not in "
+                + lack.missingIn() + " (" + lack.reason() + ")"));
         for (EnvironmentInput e : c.environments()) {
             byReason(e.fingerprint().skipped()).forEach((reason, names) -> items.add(Reasons.after(e.label()
                     + " skipped " + String.join(", ", names), reason, "no reason recorded")));

@@ -86,23 +86,24 @@ public final class Rounds {
             if (running.isEmpty() && firstFailure != null) {
                 throw firstFailure; // nothing could start: one line and exit 1, as for any other error
             }
+            Map<RunningEnvironment, List<BenchmarkSelection.Group>> classes = new java.util.IdentityHashMap<>();
             for (RunningEnvironment environment : running) {
                 if (environment.emulated() && spec.roundsFor(true) < spec.rounds()) {
                     Progress.warn(environment.name() + " is emulated: it runs in the first " + spec.roundsFor(true)
                             + " of " + spec.rounds() + " rounds only (--emulated-rounds)");
                 }
-                int classes = spec.groupsFor(environment.emulated(), groups).size();
-                if (classes < groups.size()) {
+                classes.put(environment, spec.groupsFor(environment.emulated(), groups));
+                if (classes.get(environment).size() < groups.size()) {
                     Progress.warn(environment.name() + " is emulated: the " + spec.profile().id() + " profile runs "
-                            + classes + " of its " + groups.size() + " classes there, one per area");
+                            + classes.get(environment).size() + " of its " + groups.size() + " classes there, one per area");
                 }
             }
             TimelineWriter timeline = new TimelineWriter(spec.runDir(), spec.seed(), spec.rounds());
             StepClock clock = new StepClock(StepClock.steps(running.stream().map(RunningEnvironment::name).toList(),
                     running.stream().map(e -> spec.roundsFor(e.emulated())).toList(),
-                    running.stream().map(e -> spec.groupsFor(e.emulated(), groups).size()).toList()));
+                    running.stream().map(e -> classes.get(e).size()).toList()));
             Random order = new Random(spec.seed());
-            Steps steps = new Steps(spec, running, timeline, clock, order);
+            Steps steps = new Steps(spec, running, classes, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
             for (int round = 1; round <= spec.rounds(); round++) {
                 if (steps.allStopped()) {
@@ -116,7 +117,7 @@ public final class Rounds {
                 steps.afterPilot(groups, Duration.between(roundsStarted, java.time.Instant.now()));
             }
             for (RunningEnvironment environment : running) {
-                environment.markSampledOut(spec, groups);
+                environment.markLeftOut(spec, groups, classes.get(environment));
             }
             for (RunningEnvironment environment : running) {
                 if (environment.stopped()) {
@@ -142,14 +143,18 @@ public final class Rounds {
     private static final class Steps {
         private final RunSpec spec;
         private final List<RunningEnvironment> running;
+        /** The classes each environment runs ({@link RunSpec#groupsFor}). */
+        private final Map<RunningEnvironment, List<BenchmarkSelection.Group>> classes;
         private final TimelineWriter timeline;
         private final StepClock clock;
         private final Random order;
         private final List<RunningEnvironment.Step> done = new ArrayList<>();
 
-        Steps(RunSpec spec, List<RunningEnvironment> running, TimelineWriter timeline, StepClock clock, Random order) {
+        Steps(RunSpec spec, List<RunningEnvironment> running, Map<RunningEnvironment, List<BenchmarkSelection.Group>> classes,
+              TimelineWriter timeline, StepClock clock, Random order) {
             this.spec = spec;
             this.running = running;
+            this.classes = classes;
             this.timeline = timeline;
             this.clock = clock;
             this.order = order;
@@ -166,7 +171,7 @@ public final class Rounds {
                 List<RunningEnvironment> shuffled = new ArrayList<>(running);
                 Collections.shuffle(shuffled, order);
                 for (RunningEnvironment environment : shuffled) {
-                    if (environment.runsIn(spec, round) && spec.groupsFor(environment.emulated(), groups).contains(group)) {
+                    if (environment.runsIn(spec, round) && classes.get(environment).contains(group)) {
                         RunningEnvironment.Step step = environment.step(spec, group, round);
                         done.add(step);
                         timeline.add(step);

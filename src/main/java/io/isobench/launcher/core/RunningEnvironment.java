@@ -349,12 +349,12 @@ final class RunningEnvironment {
     }
 
     /**
-     * Adds the methods of the classes this environment left out of the run ({@link RunSpec#groupsFor}: an emulated one
-     * of a smoke run) to environment.json's skipped benchmarks, each with the reason, so that a report says why its
-     * rows are missing. Not after {@link #finish}, nor in an environment that never ran a step.
+     * Adds the methods of the run's classes that this environment left out ({@code groups} less {@code ran}, which
+     * {@link RunSpec#groupsFor} gave it: an emulated one of a smoke run) to environment.json's skipped benchmarks, each
+     * with the reason, so that a report says why its rows are missing. Not after {@link #finish}, nor in an
+     * environment that never ran a step.
      */
-    synchronized void markSampledOut(RunSpec spec, List<BenchmarkSelection.Group> groups) {
-        List<BenchmarkSelection.Group> ran = spec.groupsFor(emulated(), groups);
+    synchronized void markLeftOut(RunSpec spec, List<BenchmarkSelection.Group> groups, List<BenchmarkSelection.Group> ran) {
         if (finished || ran.size() == groups.size()
                 || !Files.isRegularFile(ResultLayout.environmentJson(instance.resultsOnHost()))) {
             return;
