@@ -43,7 +43,7 @@ public enum Profile {
 
     /**
      * Whether an emulated environment (a VM under TCG) runs one class per area of this profile's run of the whole suite
-     * rather than every class ({@link BenchmarkSelection#onePerArea}): smoke's. Under emulation every fork's JVM takes 7-10 s to start
+     * rather than every class ({@link BenchmarkSelection#onePerArea}): smoke's. Under emulation every fork's JVM takes 7-11 s to start
      * (measured on this project's machine), once per benchmark method and parameter combination, so the whole suite's
      * forks make a smoke run's VM part a quarter of an hour; one class per area shows in a few minutes that every area
      * runs in the VM. Its numbers measure the emulator in any case; the other profiles run every class there.
