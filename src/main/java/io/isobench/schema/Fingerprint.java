@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * @param jmhArgs the exact JMH command line of every fork
  * @param peer the host's echo peer as dialled from inside ({@code HOST:PORT}), empty without one
  * @param peerPath how the environment reaches it ({@code io.isobench.support.Peer.PATH_PROPERTY}); since 2.1
+ * @param memoryReclaim what takes memory back from this system on its own, unasked by any run: DAMON schemes that are on
+ *     ({@code DAMON paddr pageout}), a virtio balloon's free page reporting or hinting; {@code none}, or
+ *     {@code unknown} where {@code /sys/kernel/mm} cannot be read (gVisor); since 2.6
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +39,8 @@ public record Fingerprint(String env, String kind, String variant, String accel,
                           String transparentHugepages, String seccomp, String cgroupMemoryLimit, String cgroupCpuQuota,
                           String cgroup, String cpusAllowed, Jvm jvm, String jarSha256, String jar, String profile,
                           List<String> jmhArgs, String jmhVersion, String isobenchVersion, String timestamp,
-                          String benchDir, String benchDirFsType, String peer, String peerPath) {
+                          String benchDir, String benchDirFsType, String peer, String peerPath,
+                          String memoryReclaim) {
 
     /**
      * The JVM that ran the forks. {@code runtimeSha256} identifies its build (libjvm.so and the module image);
@@ -58,6 +62,6 @@ public record Fingerprint(String env, String kind, String variant, String accel,
     public static Fingerprint named(String env) {
         return new Fingerprint(env, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 }

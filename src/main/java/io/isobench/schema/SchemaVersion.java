@@ -19,8 +19,9 @@ public record SchemaVersion(int major, int minor) {
      * 2.2 the neighbours in environment.json; the image as shipped and the layer after an idle start in the footprint;
      * 2.3 the rows whose evidence contradicts their claim, the unsteady rows and the environment's caveats in
      * environment.json; 2.4 precision.json, the plan of a run asked for a precision; 2.5 whether the JVM mapped its
-     * class-data archive ({@code jvm.classDataSharing}) in environment.json. */
-    public static final SchemaVersion CURRENT = new SchemaVersion(2, 5);
+     * class-data archive ({@code jvm.classDataSharing}) in environment.json; 2.6 what reclaims memory on its own
+     * ({@code memoryReclaim}) in environment.json. */
+    public static final SchemaVersion CURRENT = new SchemaVersion(2, 6);
 
     /** Files written before the schema had a version. */
     public static final SchemaVersion LEGACY = new SchemaVersion(1, 0);

@@ -31,6 +31,16 @@ public final class Caveats {
                     + "timed sleep) is a system call" + (Set.of("hpet", "acpi_pm").contains(clocksource)
                     ? " that reads a device, a VM exit under a hypervisor" : "")));
         }
+        String reclaim = fingerprint.memoryReclaim();
+        if (reclaim != null && !reclaim.equals("none") && !reclaim.equals("unknown")) {
+            caveats.add(new Caveat("memoryReclaim", reclaim, (reclaim.contains("pageout")
+                    ? "idle page cache is evicted while runs go on, so a file, the jar or the JDK left alone for a while "
+                    + "is read from the disk again, and a file row can reach the device where another environment's "
+                    + "did not"
+                    : "memory is taken back from this system while runs go on")
+                    + (reclaim.contains("virtio-balloon") ? "; freed pages are handed to the hypervisor, which may take "
+                    + "them back, so reusing them can cost a fault on the physical host" : "")));
+        }
         return caveats;
     }
 }

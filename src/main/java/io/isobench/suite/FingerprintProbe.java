@@ -72,7 +72,62 @@ public final class FingerprintProbe {
                 context.benchDir().toAbsolutePath().toString(),
                 FileSystems.typeOf(context.benchDir()),
                 System.getProperty(Peer.PROPERTY, ""),
-                System.getProperty(Peer.PATH_PROPERTY, System.getProperty(Peer.PROPERTY, "").isEmpty() ? "none" : "unknown"));
+                System.getProperty(Peer.PATH_PROPERTY, System.getProperty(Peer.PROPERTY, "").isEmpty() ? "none" : "unknown"),
+                memoryReclaim(Paths.get("/sys")));
+    }
+
+    /** The virtio balloon's feature bits for free page hinting and free page reporting (linux/virtio_balloon.h). */
+    private static final int BALLOON_FREE_PAGE_HINT = 3;
+    private static final int BALLOON_REPORTING = 5;
+
+    /**
+     * What takes memory back from this system on its own ({@link Fingerprint#memoryReclaim}), read under {@code sys}:
+     * every DAMON scheme of a kdamond that is on, as {@code DAMON <operations> <action>} (a {@code pageout} scheme
+     * evicts idle page cache, so a file idle for a while is read from the disk again), and a virtio balloon that
+     * reports or hints free pages to the hypervisor (which may take them back, so reusing them costs a fault on the
+     * host). {@code none} when nothing does, {@code unknown} when {@code sys/kernel/mm} is not there to ask.
+     */
+    static String memoryReclaim(Path sys) {
+        if (!Files.isDirectory(sys.resolve("kernel/mm"))) {
+            return "unknown";
+        }
+        java.util.Set<String> found = new java.util.LinkedHashSet<>();
+        for (Path kdamond : children(sys.resolve("kernel/mm/damon/admin/kdamonds"))) {
+            if (!read(kdamond.resolve("state").toString()).orElse("").equals("on")) {
+                continue;
+            }
+            for (Path context : children(kdamond.resolve("contexts"))) {
+                String operations = read(context.resolve("operations").toString()).orElse("unknown");
+                for (Path scheme : children(context.resolve("schemes"))) {
+                    read(scheme.resolve("action").toString())
+                            .ifPresent(action -> found.add("DAMON " + operations + " " + action));
+                }
+            }
+        }
+        for (String module : List.of("damon_reclaim", "damon_lru_sort")) {
+            if (read(sys.resolve("module/" + module + "/parameters/enabled").toString()).orElse("N").equals("Y")) {
+                found.add("DAMON " + module);
+            }
+        }
+        for (Path balloon : children(sys.resolve("bus/virtio/drivers/virtio_balloon"))) {
+            String features = read(balloon.resolve("features").toString()).orElse("");
+            if (features.length() > BALLOON_REPORTING && features.charAt(BALLOON_REPORTING) == '1') {
+                found.add("virtio-balloon free page reporting");
+            }
+            if (features.length() > BALLOON_FREE_PAGE_HINT && features.charAt(BALLOON_FREE_PAGE_HINT) == '1') {
+                found.add("virtio-balloon free page hinting");
+            }
+        }
+        return found.isEmpty() ? "none" : String.join("; ", found);
+    }
+
+    /** The numbered entries of a sysfs directory (kdamonds/0, contexts/0) or the devices a driver is bound to. */
+    private static List<Path> children(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.filter(p -> p.getFileName().toString().matches("\\d+|virtio\\d+")).sorted().toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** The jar this class was loaded from, or empty when running from classes (tests). */

@@ -30,7 +30,8 @@ class SchemaRoundTripTest {
                 "always [madvise] never", "2", "none", "50000 100000", "0::/", "0-1",
                 new Fingerprint.Jvm("Debian", "17.0.15+6", "OpenJDK 64-Bit Server VM", "17.0.15+6", "/opt/java", "aa11", true),
                 "bb22", "/opt/isobench/benchmarks.jar", "smoke", List.of("-f", "1", "-jvmArgs", "-Xmx512m"), "1.37",
-                "0.1.0", "2026-11-28T05:05:45Z", "/var/tmp/isobench", "overlay", "172.18.0.1:7000", "bridge-to-host");
+                "0.1.0", "2026-11-28T05:05:45Z", "/var/tmp/isobench", "overlay", "172.18.0.1:7000", "bridge-to-host",
+                "unknown");
     }
 
     static EnvironmentRecord environmentRecord() {
@@ -124,7 +125,7 @@ class SchemaRoundTripTest {
         for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class, Timeline.class)) {
             ObjectNode root = (ObjectNode) TREES.readTree("{\"schemaVersion\": \"3.0\", \"env\": \"host\"}");
             SchemaException e = assertThrows(SchemaException.class, () -> ResultJson.bind(root, type));
-            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.5); use the isobench "
+            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.6); use the isobench "
                     + "that wrote it, or a newer one", e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }

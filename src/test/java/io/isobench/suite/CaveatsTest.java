@@ -12,10 +12,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CaveatsTest {
 
     private static List<Caveat> with(String clocksource) {
+        return with(clocksource, null);
+    }
+
+    private static List<Caveat> with(String clocksource, String memoryReclaim) {
         Fingerprint named = Fingerprint.named("vm-tcg");
         return Caveats.of(new Fingerprint(named.env(), "vm", null, "tcg", null, null, null, null, null, null, null, null,
                 null, null, null, null, null, clocksource, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, memoryReclaim));
+    }
+
+    @Test
+    void memoryTakenBackOnItsOwnIsACaveat() {
+        assertTrue(with("tsc", "none").isEmpty());
+        assertTrue(with("tsc", "unknown").isEmpty(), "gVisor cannot see it: no caveat, the fingerprint says unknown");
+        Caveat damon = with("tsc", "DAMON paddr pageout; virtio-balloon free page reporting").get(0);
+        assertEquals("memoryReclaim", damon.subject());
+        assertEquals("DAMON paddr pageout; virtio-balloon free page reporting", damon.value());
+        assertTrue(damon.reason().contains("read from the disk again"), damon.reason());
+        assertTrue(damon.reason().contains("hypervisor"), damon.reason());
+        Caveat balloon = with("tsc", "virtio-balloon free page hinting").get(0);
+        assertTrue(balloon.reason().startsWith("memory is taken back") && balloon.reason().contains("hypervisor"),
+                balloon.reason());
     }
 
     @Test

@@ -27,7 +27,7 @@ class FingerprintProbeTest {
         JsonNode node = collect();
         for (String key : List.of("env", "kind", "variant", "accel", "kernel", "cpuModel", "cpus", "memoryBytes",
                 "vulnerabilities", "cpuGovernor", "clocksource", "cgroup", "jvm", "jarSha256", "profile", "jmhArgs", "isobenchVersion",
-                "timestamp", "benchDir", "benchDirFsType", "hypervisor", "runId", "jmhVersion", "seccomp")) {
+                "timestamp", "benchDir", "benchDirFsType", "hypervisor", "runId", "jmhVersion", "seccomp", "memoryReclaim")) {
             assertTrue(node.has(key), "missing " + key);
         }
         for (String key : List.of("vendor", "version", "vmVersion", "home", "runtimeSha256")) {
@@ -49,6 +49,30 @@ class FingerprintProbeTest {
         assertTrue(node.get("kernel").asText().matches("\\d+\\.\\d+.*"), node.get("kernel").asText());
         assertTrue(node.get("vulnerabilities").isObject());
         assertEquals("1.37", node.get("jmhVersion").asText());
+    }
+
+    /** A sysfs tree as this project's machine has it: DAMON evicting idle page cache, a balloon reporting free pages. */
+    @Test
+    void namesWhatTakesMemoryBackOnItsOwn() throws Exception {
+        Path sys = dir.resolve("sys");
+        assertEquals("unknown", FingerprintProbe.memoryReclaim(sys), "no /sys/kernel/mm to ask (gVisor)");
+        java.nio.file.Files.createDirectories(sys.resolve("kernel/mm"));
+        assertEquals("none", FingerprintProbe.memoryReclaim(sys));
+        Path kdamond = sys.resolve("kernel/mm/damon/admin/kdamonds/0");
+        write(kdamond.resolve("state"), "off");
+        write(kdamond.resolve("contexts/0/operations"), "paddr");
+        write(kdamond.resolve("contexts/0/schemes/0/action"), "pageout");
+        write(kdamond.resolve("contexts/nr_contexts"), "1");
+        write(sys.resolve("bus/virtio/drivers/virtio_balloon/virtio0/features"), "0110000000000000");
+        assertEquals("none", FingerprintProbe.memoryReclaim(sys), "a kdamond that is off, a balloon without reporting");
+        write(kdamond.resolve("state"), "on");
+        write(sys.resolve("bus/virtio/drivers/virtio_balloon/virtio0/features"), "0110010100000000");
+        assertEquals("DAMON paddr pageout; virtio-balloon free page reporting", FingerprintProbe.memoryReclaim(sys));
+    }
+
+    private static void write(Path file, String text) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, text + "\n");
     }
 
     @Test
