@@ -20,15 +20,22 @@ public record Timeline(SchemaVersion schemaVersion, Long seed, Integer rounds, L
     public static final List<String> STATUSES = List.of("ok", "failed", "hung", "lost", "skipped");
 
     /**
-     * One benchmark class run in one environment in one round.
+     * One step: a benchmark of a class (or, before 2.6, the whole class) run in one environment in one round.
      *
      * @param startedAt ISO-8601, as {@link java.time.Instant#toString()} writes it
      * @param status one of {@link #STATUSES}; files that have none say it by their exit code (0 is ok)
+     * @param benchmark the benchmark the step ran ({@code io.isobench.syscall.NativeSyscallBenchmark.getppid}) when it ran
+     *     one, as every step does since 2.6; absent where a step ran a whole class of several (files before 2.6)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(Integer round, String environment, String benchmarkClass, String startedAt, String endedAt,
-                       Integer exitCode, String status) {
+                       Integer exitCode, String status, String benchmark) {
+
+        public Step(Integer round, String environment, String benchmarkClass, String startedAt, String endedAt,
+                    Integer exitCode, String status) {
+            this(round, environment, benchmarkClass, startedAt, endedAt, exitCode, status, null);
+        }
     }
 
     public Timeline {

@@ -56,6 +56,23 @@ public final class BenchmarkSelection {
             }
         }
 
+        /**
+         * This class's benchmarks one by one, each a group of its own with its parameter combinations: the unit of a
+         * step in rounds, so that the environments' forks of one benchmark run seconds apart, not a whole class apart.
+         */
+        public List<Group> perBenchmark() {
+            if (methods.size() == 1) {
+                return List.of(this);
+            }
+            return methods.stream().map(method -> new Group(className, List.of(method),
+                    Map.of(method, configurationsByMethod.getOrDefault(method, 1L)))).toList();
+        }
+
+        /** {@code syscall.NativeSyscallBenchmark.getppid} for one benchmark, the {@link #shortName} for more. */
+        public String label() {
+            return methods.size() == 1 ? shortName() + methods.get(0).substring(className.length()) : shortName();
+        }
+
         /** JMH include patterns that match exactly these methods. */
         public List<String> includes() {
             List<String> includes = new ArrayList<>();

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 /**
  * The run profiles, defined once and used by every environment: how many rounds, and what one environment runs of a
  * benchmark class in one round (forks, warm-up and measurement). A run measures in rounds (Abedi and Brecht, ICPE
- * 2017): in every round each environment runs one fork of each class, in an order drawn at random per round and class,
- * so that a difference between environments is measured close together in time and can be paired round by round.
+ * 2017): in every round each environment runs one fork of each benchmark, the environments back to back in an order
+ * drawn at random per round and benchmark, so that a difference between environments is measured close together in
+ * time and can be paired round by round.
  * Raw JMH options given after them override the per-round options flag by flag (see {@link JmhCommandLine}). A class
  * whose operation is slow where isolation costs most (a process spawn, a connection, an fsync) asks for a longer
  * warm-up with JMH's own {@code @Warmup}; every profile but smoke gives it at least that much.

@@ -23,12 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The main job in rounds, as a user runs it: host and container started once, two rounds of a small selection in an
- * order drawn from the seed, one fork per round merged into each environment's jmh.json, the timeline, and a
- * comparison that pairs the two sides round by round. And a run whose steps all fail still runs every round.
+ * order drawn from the seed, a step per benchmark (ClockRead has two), one fork per round merged into each
+ * environment's jmh.json, the timeline, and a comparison that pairs the two sides round by round. And a run whose
+ * steps all fail still runs every round.
  */
 class InterleavedRunIT {
 
-    private static final String SELECTION = "ParentPidGet|Sha256Digest";
+    private static final String SELECTION = "ParentPidGet|ClockRead";
     private static final long SEED = 20261128L;
 
     @TempDir
@@ -46,14 +47,15 @@ class InterleavedRunIT {
     }
 
     @Test
-    void everyRoundRunsEveryClassInEveryEnvironment() throws IOException {
+    void everyRoundRunsEveryBenchmarkInEveryEnvironment() throws IOException {
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         JsonNode timeline = JsonFiles.read(ResultLayout.timelineJson(runDir));
         assertEquals(SEED, timeline.get("seed").asLong(), "the order's seed is recorded");
         assertEquals(2, timeline.get("rounds").asInt());
         JsonNode steps = timeline.get("steps");
-        assertEquals(2 * 2 * 2, steps.size(), "2 rounds x 2 classes x 2 environments");
-        Map<String, Set<String>> byRoundAndClass = new HashMap<>();
+        assertEquals(2 * 3 * 2, steps.size(), "2 rounds x 3 benchmarks x 2 environments");
+        Map<String, Set<String>> byRoundAndBenchmark = new HashMap<>();
+        List<String> benchmarks = new ArrayList<>();
         List<String> order = new ArrayList<>();
         int lastRound = 0;
         for (JsonNode step : steps) {
@@ -61,23 +63,29 @@ class InterleavedRunIT {
             assertEquals(0, step.get("exitCode").asInt());
             assertTrue(step.get("round").asInt() >= lastRound, "rounds follow each other");
             lastRound = step.get("round").asInt();
-            String slot = step.get("round").asText() + " " + step.get("benchmarkClass").asText();
-            byRoundAndClass.computeIfAbsent(slot, k -> new HashSet<>()).add(step.get("environment").asText());
+            String benchmark = step.get("benchmark").asText();
+            assertTrue(benchmark.startsWith(step.get("benchmarkClass").asText() + "."), step.toString());
+            String slot = step.get("round").asText() + " " + benchmark;
+            byRoundAndBenchmark.computeIfAbsent(slot, k -> new HashSet<>()).add(step.get("environment").asText());
             order.add(step.get("environment").asText());
+            benchmarks.add(benchmark);
             assertTrue(step.get("startedAt").asText().compareTo(step.get("endedAt").asText()) <= 0);
         }
-        for (Set<String> environments : byRoundAndClass.values()) {
-            assertEquals(Set.of("host", "container-bridge"), environments, "each class runs in both per round");
+        for (Set<String> environments : byRoundAndBenchmark.values()) {
+            assertEquals(Set.of("host", "container-bridge"), environments, "each benchmark runs in both per round");
         }
-        assertEquals(4, byRoundAndClass.size());
-        assertTrue(new HashSet<>(order.subList(0, 2)).size() == 2, "a class's steps in one round are adjacent");
+        assertEquals(6, byRoundAndBenchmark.size());
+        for (int i = 0; i < steps.size(); i += 2) {
+            assertEquals(2, new HashSet<>(order.subList(i, i + 2)).size(), "a benchmark's steps in a round are adjacent");
+            assertEquals(benchmarks.get(i), benchmarks.get(i + 1), "a benchmark's steps in a round are adjacent");
+        }
     }
 
     @Test
     void eachEnvironmentKeepsOneEntryPerBenchmarkWithAForkPerRound() throws IOException {
         for (String env : List.of("host", "container-bridge")) {
             JsonNode results = JsonFiles.read(ResultLayout.jmhJson(runDir.resolve(env)));
-            assertEquals(2, results.size(), env);
+            assertEquals(3, results.size(), env);
             for (JsonNode result : results) {
                 assertEquals("[1,2]", result.get("isobenchRounds").toString(), env + " " + result.get("benchmark"));
                 assertEquals(2, result.get("primaryMetric").get("rawData").size());
@@ -96,7 +104,7 @@ class InterleavedRunIT {
                 paired++;
             }
         }
-        assertEquals(2, paired, "rawSyscall and digest, container against host, paired by round");
+        assertEquals(3, paired, "rawSyscall and the two clock reads, container against host, paired by round");
         assertTrue(Files.readString(runDir.resolve("report").resolve("index.html")).contains("imeline"),
                 "the report shows the timeline");
     }

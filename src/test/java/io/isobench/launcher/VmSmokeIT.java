@@ -115,8 +115,8 @@ class VmSmokeIT {
         String console = Files.readString(ResultLayout.consoleLog(envDir));
         assertEquals(1, console.split("ISOBENCH-STEPS-READY", -1).length - 1, "one boot runs every step");
         JsonNode steps = JsonFiles.read(ResultLayout.timelineJson(temp.resolve("run"))).get("steps");
-        assertEquals(9, steps.size(), "one step per class: JnaCall, ParentPidGet, PeerRoundTrip, PeerInbound, "
-                + "MappedFileRead and the four application classes");
+        assertEquals(12, steps.size(), "one step per benchmark: JnaCall, ParentPidGet, PeerRoundTrip, PeerInbound's "
+                + "two, MappedFileRead, HttpService's three and the other three application classes");
         for (JsonNode step : steps) {
             assertEquals("ok", step.get("status").asText(), step.toString());
         }

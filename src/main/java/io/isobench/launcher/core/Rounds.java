@@ -21,9 +21,13 @@ import java.util.Random;
 
 /**
  * A run in rounds, the same for one environment or the whole matrix: every environment is started once, then in each
- * round every selected benchmark class runs one step in every environment, in an order drawn at random per round and
- * class from a recorded seed (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017). A difference
- * between environments is so measured close together in time, and the comparison can pair it round by round.
+ * round every selected benchmark runs one step in every environment, in an order drawn at random per round and
+ * benchmark from a recorded seed (randomized multiple interleaved trials, Abedi and Brecht, ICPE 2017). A difference
+ * between environments is so measured close together in time, and the comparison can pair it round by round. The step
+ * is one benchmark (with its parameter combinations), not its whole class: the environments' forks of a benchmark then
+ * run one fork apart, and the machine's own drift, which grows with the time between two measurements (a C loop's
+ * ratio of two 1.5 s windows spreads 3.2 % when they follow each other and 5.7 % when they start 10.5 s apart on this
+ * project's machine), cancels in their ratio. Classes stay the unit of planning (rounds per class, emulated sampling).
  * A step that fails or hangs is marked and the rounds go on; an environment that is lost runs no further steps.
  */
 public final class Rounds {
@@ -101,7 +105,7 @@ public final class Rounds {
             TimelineWriter timeline = new TimelineWriter(spec.runDir(), spec.seed(), spec.rounds());
             StepClock clock = new StepClock(StepClock.steps(running.stream().map(RunningEnvironment::name).toList(),
                     running.stream().map(e -> spec.roundsFor(e.emulated())).toList(),
-                    running.stream().map(e -> classes.get(e).size()).toList()));
+                    running.stream().map(e -> StepClock.stepsPerRound(classes.get(e))).toList()));
             Random order = new Random(spec.seed());
             Steps steps = new Steps(spec, running, classes, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
@@ -165,22 +169,27 @@ public final class Rounds {
             return running.stream().allMatch(RunningEnvironment::stopped);
         }
 
-        /** One round of these classes: each class in every environment that takes part, in a drawn order. */
+        /**
+         * One round of these classes: each benchmark of each class in every environment that takes part, the
+         * environments in an order drawn per benchmark.
+         */
         void round(int round, List<BenchmarkSelection.Group> groups) throws InterruptedException {
             for (BenchmarkSelection.Group group : groups) {
-                List<RunningEnvironment> shuffled = new ArrayList<>(running);
-                Collections.shuffle(shuffled, order);
-                for (RunningEnvironment environment : shuffled) {
-                    if (environment.runsIn(spec, round) && classes.get(environment).contains(group)) {
-                        RunningEnvironment.Step step = environment.step(spec, group, round);
-                        done.add(step);
-                        timeline.add(step);
-                        clock.finished(environment.name(), Duration.between(step.startedAt(), step.endedAt()));
-                        if (environment.lost()) {
-                            clock.lost(environment.name());
+                for (BenchmarkSelection.Group benchmark : group.perBenchmark()) {
+                    List<RunningEnvironment> shuffled = new ArrayList<>(running);
+                    Collections.shuffle(shuffled, order);
+                    for (RunningEnvironment environment : shuffled) {
+                        if (environment.runsIn(spec, round) && classes.get(environment).contains(group)) {
+                            RunningEnvironment.Step step = environment.step(spec, benchmark, round);
+                            done.add(step);
+                            timeline.add(step);
+                            clock.finished(environment.name(), Duration.between(step.startedAt(), step.endedAt()));
+                            if (environment.lost()) {
+                                clock.lost(environment.name());
+                            }
+                            Progress.say(environment.name() + " " + benchmark.label() + " round " + round + ": "
+                                    + step.status().word() + "; " + clock.line());
                         }
-                        Progress.say(environment.name() + " " + group.shortName() + " round " + round + ": "
-                                + step.status().word() + "; " + clock.line());
                     }
                 }
             }
@@ -204,7 +213,8 @@ public final class Rounds {
                     + " min), " + plan.rows().size() + " rows planned, " + reaching + " of them reach it in the "
                     + spec.precision().budget().toMinutes() + " min budget; " + (last > spec.rounds()
                     ? "rounds " + (spec.rounds() + 1) + " to " + last + " follow" : "no more rounds"));
-            int more = groups.stream().mapToInt(g -> plan.roundsOf(g.className()) - spec.rounds()).sum();
+            int more = groups.stream().mapToInt(g -> (plan.roundsOf(g.className()) - spec.rounds())
+                    * g.perBenchmark().size()).sum();
             extra.forEach(name -> clock.more(name, more));
             for (int round = spec.rounds() + 1; round <= last; round++) {
                 if (allStopped()) {

@@ -57,11 +57,13 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
                     by.add(cost.get().runDir());
                     perRound += cost.get().seconds();
                 } else {
-                    perRound += spec.expectedStepSeconds(group, environment.expectedSlowdown());
+                    for (BenchmarkSelection.Group benchmark : group.perBenchmark()) {
+                        perRound += spec.expectedStepSeconds(benchmark, environment.expectedSlowdown());
+                    }
                 }
             }
-            lines.add(new Line(environment.name(), rounds, runs.size(), rounds * runs.size(), rounds * perRound, measured,
-                    by, environment.expectsEmulation()));
+            lines.add(new Line(environment.name(), rounds, runs.size(), rounds * StepClock.stepsPerRound(runs),
+                    rounds * perRound, measured, by, environment.expectsEmulation()));
         }
         return new RunPlan(spec.profile().id(), spec.rounds(), groups.size(), lines, skipped);
     }
@@ -77,7 +79,7 @@ public record RunPlan(String profile, int rounds, int classes, List<Line> lines,
     /** The plan as the console prints it. */
     public List<String> text() {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "plan: %s profile, %d round%s of %d class%s; in each round every class runs "
+        out.add(String.format(Locale.ROOT, "plan: %s profile, %d round%s of %d class%s; in each round every benchmark runs "
                         + "once in every environment, in an order drawn at random", profile, rounds, rounds == 1 ? "" : "s",
                 classes, classes == 1 ? "" : "es"));
         int width = lines.stream().mapToInt(l -> l.environment().length()).max().orElse(0);

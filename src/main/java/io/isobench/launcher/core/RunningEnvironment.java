@@ -47,9 +47,15 @@ final class RunningEnvironment {
         }
     }
 
-    /** One step as the timeline records it. */
-    record Step(int round, String environment, String benchmarkClass, Instant startedAt, Instant endedAt, int exitCode,
-                Status status) {
+    /** One step as the timeline records it; {@code benchmark} when it ran one benchmark of its class, else null. */
+    record Step(int round, String environment, String benchmarkClass, String benchmark, Instant startedAt,
+                Instant endedAt, int exitCode, Status status) {
+
+        Step(int round, String environment, BenchmarkSelection.Group group, Instant startedAt, Instant endedAt,
+             int exitCode, Status status) {
+            this(round, environment, group.className(), group.methods().size() == 1 ? group.methods().get(0) : null,
+                    startedAt, endedAt, exitCode, status);
+        }
     }
 
     private final Environment environment;
@@ -201,7 +207,10 @@ final class RunningEnvironment {
         return lost;
     }
 
-    /** Runs one class in one round. A step that fails or hangs is marked and the run goes on. */
+    /**
+     * Runs a group (one benchmark of a class, or a whole class) in one round. A step that fails or hangs is marked and
+     * the run goes on.
+     */
     Step step(RunSpec spec, BenchmarkSelection.Group group, int round) throws InterruptedException {
         java.util.Optional<InboundService> inbound = group.requirement().flatMap(r -> InboundService.requiredBy(r.value()));
         if (inbound.isPresent()) {
@@ -224,11 +233,11 @@ final class RunningEnvironment {
         } catch (LauncherException e) {
             if (stopped()) {
                 // The cleanup removed the environment under this step (Ctrl-C): the run is ending, nothing was lost.
-                return new Step(round, name(), group.className(), started, Instant.now(), exitCode, Status.FAILED);
+                return new Step(round, name(), group, started, Instant.now(), exitCode, Status.FAILED);
             }
             lost = e.getMessage();
             status = Status.LOST;
-            Progress.warn(name() + " was lost in round " + round + " (" + group.shortName() + "): " + e.getMessage()
+            Progress.warn(name() + " was lost in round " + round + " (" + group.label() + "): " + e.getMessage()
                     + "; it runs no further steps");
         }
         String reason = switch (status) {
@@ -242,7 +251,7 @@ final class RunningEnvironment {
             markFailed(group, round, reason);
         }
         collect();
-        return new Step(round, name(), group.className(), started, Instant.now(), exitCode, status);
+        return new Step(round, name(), group, started, Instant.now(), exitCode, status);
     }
 
     /**
@@ -295,7 +304,7 @@ final class RunningEnvironment {
         if (reason != null) {
             markFailed(group, round, reason);
         }
-        return new Step(round, name(), group.className(), started, Instant.now(), exitCode, status);
+        return new Step(round, name(), group, started, Instant.now(), exitCode, status);
     }
 
     /**

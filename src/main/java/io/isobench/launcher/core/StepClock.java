@@ -1,5 +1,7 @@
 package io.isobench.launcher.core;
 
+import io.isobench.suite.BenchmarkSelection;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -71,12 +73,17 @@ final class StepClock {
                 + ", about " + estimate + " left";
     }
 
-    /** The steps of a plan: per environment, its rounds times the classes. */
-    static Map<String, Integer> steps(List<String> environments, List<Integer> rounds, List<Integer> classes) {
+    /** The steps of a plan: per environment, its rounds times its steps per round ({@link #stepsPerRound}). */
+    static Map<String, Integer> steps(List<String> environments, List<Integer> rounds, List<Integer> perRound) {
         Map<String, Integer> steps = new HashMap<>();
         for (int i = 0; i < environments.size(); i++) {
-            steps.put(environments.get(i), rounds.get(i) * classes.get(i));
+            steps.put(environments.get(i), rounds.get(i) * perRound.get(i));
         }
         return steps;
+    }
+
+    /** The steps of one round of these classes: one per benchmark ({@link BenchmarkSelection.Group#perBenchmark}). */
+    static int stepsPerRound(List<BenchmarkSelection.Group> classes) {
+        return classes.stream().mapToInt(g -> g.perBenchmark().size()).sum();
     }
 }

@@ -20,10 +20,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What a step (one benchmark class in one environment) cost in the earlier runs on this machine: read from the
- * timeline.json of the run directories under the results directories, counting only runs of the same profile and
- * steps that ended ok; per environment and class the median of the most recent run that has it. A plan
- * ({@code isobench bench --plan}) uses them before any estimate from the settings.
+ * What a class cost per round in one environment (its steps, one per benchmark) in the earlier runs on this machine:
+ * read from the timeline.json of the run directories under the results directories, counting only runs of the same
+ * profile and rounds whose steps of the class all ended ok; per environment and class the median over the rounds of
+ * the most recent run that has it. A plan ({@code isobench bench --plan}) uses them before any estimate from the
+ * settings.
  */
 public final class StepCosts {
 
@@ -56,27 +57,42 @@ public final class StepCosts {
             if (timeline.isEmpty() || !ranProfile(runDir, profile)) {
                 continue;
             }
-            Map<Key, List<Double>> seconds = new HashMap<>();
+            // A class's cost in a round is the sum of its steps (one per benchmark since 2.6, one per class before);
+            // a round in which any of them did not end ok or has no times counts for nothing.
+            Map<Key, Map<Integer, Double>> seconds = new HashMap<>();
+            Map<Key, java.util.Set<Integer>> spoilt = new HashMap<>();
             Instant last = Instant.EPOCH;
             for (Timeline.Step step : timeline.get().steps()) {
-                Optional<Duration> took = took(step);
-                if (took.isEmpty() || step.environment() == null || step.benchmarkClass() == null || !ok(step)) {
+                if (step.environment() == null || step.benchmarkClass() == null) {
                     continue;
                 }
-                seconds.computeIfAbsent(new Key(step.environment(), step.benchmarkClass()), k -> new ArrayList<>())
-                        .add(took.get().toMillis() / 1000.0);
+                Key key = new Key(step.environment(), step.benchmarkClass());
+                int round = step.round() == null ? 0 : step.round();
+                Optional<Duration> took = took(step);
+                if (took.isEmpty() || !ok(step)) {
+                    spoilt.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(round);
+                    continue;
+                }
+                seconds.computeIfAbsent(key, k -> new HashMap<>()).merge(round, took.get().toMillis() / 1000.0,
+                        Double::sum);
                 Instant ended = Instant.parse(step.endedAt());
                 last = ended.isAfter(last) ? ended : last;
             }
-            for (Map.Entry<Key, List<Double>> entry : seconds.entrySet()) {
-                Measured measured = new Measured(median(entry.getValue()), runDir, last);
+            for (Map.Entry<Key, Map<Integer, Double>> entry : seconds.entrySet()) {
+                java.util.Set<Integer> bad = spoilt.getOrDefault(entry.getKey(), java.util.Set.of());
+                List<Double> rounds = entry.getValue().entrySet().stream().filter(r -> !bad.contains(r.getKey()))
+                        .map(Map.Entry::getValue).toList();
+                if (rounds.isEmpty()) {
+                    continue;
+                }
+                Measured measured = new Measured(median(rounds), runDir, last);
                 costs.merge(entry.getKey(), measured, (a, b) -> a.when().isAfter(b.when()) ? a : b);
             }
         }
         return new StepCosts(costs);
     }
 
-    /** The measured cost of a step of this class in this environment, if an earlier run of the profile has one. */
+    /** The measured cost of a round of this class in this environment, if an earlier run of the profile has one. */
     public Optional<Measured> of(String environment, String benchmarkClass) {
         return Optional.ofNullable(costs.get(new Key(environment, benchmarkClass)));
     }

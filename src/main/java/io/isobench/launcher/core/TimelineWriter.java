@@ -34,7 +34,7 @@ final class TimelineWriter {
 
     synchronized void add(RunningEnvironment.Step step) {
         steps.add(new Timeline.Step(step.round(), step.environment(), step.benchmarkClass(), step.startedAt().toString(),
-                step.endedAt().toString(), step.exitCode(), step.status().word()));
+                step.endedAt().toString(), step.exitCode(), step.status().word(), step.benchmark()));
         try {
             JsonFiles.writeAtomically(file, ResultJson.toJson(Timeline.of(seed, rounds, steps)));
         } catch (IOException e) {

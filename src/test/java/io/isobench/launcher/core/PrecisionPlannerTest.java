@@ -69,7 +69,7 @@ class PrecisionPlannerTest {
         for (int round = 1; round <= 4; round++) {
             for (String env : List.of("host", "host-b")) {
                 for (String c : List.of(QUIET, NOISY)) {
-                    pilot.add(new RunningEnvironment.Step(round, env, c, t, t.plusSeconds(15), 0,
+                    pilot.add(new RunningEnvironment.Step(round, env, c, c + ".call", t, t.plusSeconds(15), 0,
                             RunningEnvironment.Status.OK));
                     t = t.plusSeconds(15);
                 }

@@ -32,8 +32,13 @@ class RunPlanTest {
     }
 
     private static Timeline.Step step(String env, String benchmarkClass, int startSecond, int seconds, String status) {
+        return step(1, env, benchmarkClass, startSecond, seconds, status);
+    }
+
+    private static Timeline.Step step(int round, String env, String benchmarkClass, int startSecond, int seconds,
+                                      String status) {
         Instant start = Instant.parse("2026-12-04T10:00:00Z").plusSeconds(startSecond);
-        return new Timeline.Step(1, env, benchmarkClass, start.toString(), start.plusSeconds(seconds).toString(),
+        return new Timeline.Step(round, env, benchmarkClass, start.toString(), start.plusSeconds(seconds).toString(),
                 status.equals("ok") ? 0 : 1, status);
     }
 
@@ -45,13 +50,23 @@ class RunPlanTest {
                 + "\"profile\":\"" + profile + "\",\"status\":\"complete\"}");
     }
 
+    /** A class's steps of one round (one per benchmark) cost their sum; a round with a failed one counts for nothing. */
+    @Test
+    void aClassCostsTheSumOfItsStepsInARound() throws Exception {
+        run("run-c", "smoke", List.of(step(1, "host", CLOCK, 0, 3, "ok"), step(1, "host", CLOCK, 3, 4, "ok"),
+                step(2, "host", CLOCK, 10, 5, "ok"), step(2, "host", CLOCK, 15, 4, "ok"),
+                step(3, "host", CLOCK, 20, 2, "ok"), step(3, "host", CLOCK, 22, 60, "failed")));
+        assertEquals(8.0, StepCosts.read(List.of(results), "smoke").of("host", CLOCK).orElseThrow().seconds(),
+                "the median of 7 s and 9 s; round 3 had a failed step");
+    }
+
     @Test
     void measuredClassesTakeTheirMedianStepAndTheOthersTheSettings() throws Exception {
         List<Timeline.Step> steps = new ArrayList<>();
-        steps.add(step("host", GETPPID, 0, 10, "ok"));
-        steps.add(step("host", GETPPID, 20, 14, "ok"));
-        steps.add(step("host", GETPPID, 40, 12, "ok"));
-        steps.add(step("host", GETPPID, 60, 300, "hung")); // a hung step says nothing of the class's cost
+        steps.add(step(1, "host", GETPPID, 0, 10, "ok"));
+        steps.add(step(2, "host", GETPPID, 20, 14, "ok"));
+        steps.add(step(3, "host", GETPPID, 40, 12, "ok"));
+        steps.add(step(4, "host", GETPPID, 60, 300, "hung")); // a hung step says nothing of the class's cost
         run("run-a", "smoke", steps);
         run("run-b", "quick", List.of(step("host", CLOCK, 0, 99, "ok"))); // another profile's steps are not this one's
         StepCosts costs = StepCosts.read(List.of(results, results.resolve("absent")), "smoke");
@@ -66,16 +81,18 @@ class RunPlanTest {
                 new Rounds.Planned(Environment.named("vm-tcg"), Optional.of("no QEMU here"))), spec, costs);
         assertEquals(1, plan.lines().size());
         RunPlan.Line host = plan.lines().get(0);
-        assertEquals(6, host.steps());
+        assertEquals(2, clock.perBenchmark().size());
+        assertEquals(3 * (1 + 2), host.steps(), "a step per benchmark: ParentPidGet has one, ClockRead two");
         assertEquals(1, host.measuredClasses());
-        assertEquals(3 * (12.0 + spec.expectedStepSeconds(clock, Environment.named("host").expectedSlowdown())),
-                host.seconds(), 1e-9);
+        double slowdown = Environment.named("host").expectedSlowdown();
+        assertEquals(3 * (12.0 + spec.expectedStepSeconds(clock.perBenchmark().get(0), slowdown)
+                        + spec.expectedStepSeconds(clock.perBenchmark().get(1), slowdown)), host.seconds(), 1e-9);
         assertEquals(List.of("vm-tcg: no QEMU here"), plan.skipped());
         String text = String.join("\n", plan.text());
         assertTrue(text.contains("plan: smoke profile, 3 rounds of 2 classes"), text);
         assertTrue(text.contains("1 of 2 classes as measured by run-a"), text);
         assertTrue(text.contains("cannot run now: vm-tcg: no QEMU here"), text);
-        assertTrue(text.contains("total: 6 steps"), text);
+        assertTrue(text.contains("total: 9 steps"), text);
     }
 
     /** A VM that expects to be emulated (TCG), as the plan sees it before it starts. */
@@ -136,8 +153,9 @@ class RunPlanTest {
         long areas = all.stream().map(BenchmarkSelection.Group::area).distinct().count();
         RunPlan plan = RunPlan.of(List.of(Rounds.Planned.of(Environment.named("host")), Rounds.Planned.of(tcg())), whole,
                 StepCosts.none());
-        assertEquals(all.size(), plan.lines().get(0).steps());
-        assertEquals(areas, plan.lines().get(1).steps());
+        assertEquals(StepClock.stepsPerRound(all), plan.lines().get(0).steps());
+        assertEquals(StepClock.stepsPerRound(whole.groupsFor(true, all)), plan.lines().get(1).steps());
+        assertEquals(areas, whole.groupsFor(true, all).size());
         assertTrue(String.join("\n", plan.text()).contains("emulated: " + areas + " of " + all.size()
                 + " classes, one per area"), plan.text().toString());
 
