@@ -177,7 +177,7 @@ class GuestShareLinkIT {
             assertEquals(1, lines(copy).size(), "one line refuses " + name + ":\n" + stderr);
             assertTrue(lines(copy).get(0).endsWith("; it is not followed"), lines(copy).get(0));
         }
-        List<String> lost = lines("WARNING: " + planting.name() + " was lost in round 1 (syscall." + CLASS + "): "
+        List<String> lost = lines("WARNING: " + planting.name() + " was lost in round 1 (syscall." + CLASS + ".rawSyscall): "
                 + "cannot run a command in the guest: " + planting.stepsInShare + "/");
         assertEquals(1, lost.size(), "one line refuses the step's output:\n" + stderr);
         assertTrue(lost.get(0).matches(".*/steps/\\d+\\.out is a symbolic link.*; it is not followed; it runs no "
