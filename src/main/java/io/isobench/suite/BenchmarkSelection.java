@@ -65,7 +65,8 @@ public final class BenchmarkSelection {
                 return List.of(this);
             }
             return methods.stream().map(method -> new Group(className, List.of(method),
-                    Map.of(method, configurationsByMethod.getOrDefault(method, 1L)))).toList();
+                    configurationsByMethod.containsKey(method) ? Map.of(method, configurationsByMethod.get(method))
+                            : Map.of())).toList();
         }
 
         /** {@code syscall.NativeSyscallBenchmark.getppid} for one benchmark, the {@link #shortName} for more. */

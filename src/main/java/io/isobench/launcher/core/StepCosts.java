@@ -14,9 +14,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +62,7 @@ public final class StepCosts {
             // A class's cost in a round is the sum of its steps (one per benchmark since 2.6, one per class before);
             // a round in which any of them did not end ok or has no times counts for nothing.
             Map<Key, Map<Integer, Double>> seconds = new HashMap<>();
-            Map<Key, java.util.Set<Integer>> spoilt = new HashMap<>();
+            Map<Key, Set<Integer>> spoilt = new HashMap<>();
             Instant last = Instant.EPOCH;
             for (Timeline.Step step : timeline.get().steps()) {
                 if (step.environment() == null || step.benchmarkClass() == null) {
@@ -70,7 +72,7 @@ public final class StepCosts {
                 int round = step.round() == null ? 0 : step.round();
                 Optional<Duration> took = took(step);
                 if (took.isEmpty() || !ok(step)) {
-                    spoilt.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(round);
+                    spoilt.computeIfAbsent(key, k -> new HashSet<>()).add(round);
                     continue;
                 }
                 seconds.computeIfAbsent(key, k -> new HashMap<>()).merge(round, took.get().toMillis() / 1000.0,
@@ -79,7 +81,7 @@ public final class StepCosts {
                 last = ended.isAfter(last) ? ended : last;
             }
             for (Map.Entry<Key, Map<Integer, Double>> entry : seconds.entrySet()) {
-                java.util.Set<Integer> bad = spoilt.getOrDefault(entry.getKey(), java.util.Set.of());
+                Set<Integer> bad = spoilt.getOrDefault(entry.getKey(), Set.of());
                 List<Double> rounds = entry.getValue().entrySet().stream().filter(r -> !bad.contains(r.getKey()))
                         .map(Map.Entry::getValue).toList();
                 if (rounds.isEmpty()) {

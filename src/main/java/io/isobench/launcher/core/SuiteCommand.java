@@ -51,10 +51,10 @@ public record SuiteCommand(String java, String jar, String envDir, String benchD
     }
 
     /**
-     * One step: the benchmarks of {@code group} (one benchmark of a class, in rounds) in round {@code round}, stopped (with every process it started) after
-     * {@code budgetSeconds}, exiting {@value #TIMED_OUT} or {@value #KILLED} then: written as coreutils' {@code timeout}
-     * command, which is how a step runs as a command of its own, and how {@link #serverRequest} reads its budget for the
-     * suite server that runs it in every environment.
+     * One step: the benchmarks of {@code group} (in rounds one benchmark of a class) in round {@code round}, stopped
+     * (with every process it started) after {@code budgetSeconds}, exiting {@value #TIMED_OUT} or {@value #KILLED}
+     * then: written as coreutils' {@code timeout} command, which is how a step runs as a command of its own, and how
+     * {@link #serverRequest} reads its budget for the suite server that runs it in every environment.
      */
     public List<String> step(RunSpec spec, Identity identity, BenchmarkSelection.Group group, int round, long budgetSeconds) {
         List<String> args = new ArrayList<>(List.of("timeout", "-k", "10", String.valueOf(budgetSeconds), java));
