@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
  * {@code RUN_DIR/precision.json}: the plan of a run asked for a precision ({@code --precision PCT --budget TIME}).
  * A pilot of {@code pilotRounds} interleaved rounds estimated each paired row's standard deviation of the per-round
  * log ratio; Stein's two-stage procedure then gave each row the rounds it needs for a 1 - alpha interval of half-width
- * log(1 + precision), and each class the most that its rows need, as far as the budget allowed. Written by the
+ * log(1 + precision), and each benchmark (the unit of a step) the most that its rows need, as far as the budget
+ * allowed. Written by the
  * launcher once, after the pilot; read by compare, which then tests each planned row with the pilot's standard
  * deviation (see {@code io.isobench.compare.stats.TwoStage}). Since 2.4.
  *
@@ -20,19 +22,26 @@ import java.util.TreeMap;
  * @param alpha the level the rounds were planned at (1 - alpha intervals)
  * @param budgetSeconds the longest the rounds were to take, pilot included
  * @param pilotSeconds what the pilot took
- * @param classes each benchmark class and the rounds it was given in all
+ * @param classes each benchmark class and the most rounds one of its benchmarks was given (before 2.7 the plan's unit:
+ *                every benchmark of the class ran these)
+ * @param benchmarks each benchmark and the rounds it was given in all (since 2.7)
  * @param rows each planned row (an environment's benchmark against its baseline, paired by round)
  * @param notes what the plan could not do (a row without a pilot, no baseline), one sentence each
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrecisionRecord(SchemaVersion schemaVersion, double precision, double alpha, long budgetSeconds,
-                              int pilotRounds, long pilotSeconds, List<ClassRounds> classes, List<Row> rows,
-                              List<String> notes) {
+                              int pilotRounds, long pilotSeconds, List<ClassRounds> classes,
+                              List<BenchmarkRounds> benchmarks, List<Row> rows, List<String> notes) {
 
     /** A benchmark class and the rounds it got, the pilot's included. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ClassRounds(String benchmarkClass, int rounds) {
+    }
+
+    /** A benchmark (class and method) and the rounds it got, the pilot's included. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BenchmarkRounds(String benchmark, int rounds) {
     }
 
     /**
@@ -40,7 +49,7 @@ public record PrecisionRecord(SchemaVersion schemaVersion, double precision, dou
      *
      * @param pilotSd the standard deviation of the pilot's per-round log ratios
      * @param neededRounds the rounds Stein's procedure asks for (never fewer than the pilot's)
-     * @param rounds the rounds its class was given (the budget may have cut them below {@code neededRounds})
+     * @param rounds the rounds its benchmark was given (the budget may have cut them below {@code neededRounds})
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -65,20 +74,39 @@ public record PrecisionRecord(SchemaVersion schemaVersion, double precision, dou
     public PrecisionRecord {
         schemaVersion = schemaVersion == null ? SchemaVersion.LEGACY : schemaVersion;
         classes = classes == null ? List.of() : List.copyOf(classes);
+        benchmarks = benchmarks == null ? List.of() : List.copyOf(benchmarks);
         rows = rows == null ? List.of() : List.copyOf(rows);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** A plan of this build's schema. */
+    /** A plan of this build's schema, its {@code classes} the most that each class's benchmarks were given. */
     public static PrecisionRecord of(double precision, double alpha, long budgetSeconds, int pilotRounds,
-                                     long pilotSeconds, List<ClassRounds> classes, List<Row> rows, List<String> notes) {
+                                     long pilotSeconds, List<BenchmarkRounds> benchmarks, List<Row> rows,
+                                     List<String> notes) {
+        Map<String, Integer> classes = new LinkedHashMap<>();
+        benchmarks.forEach(b -> classes.merge(classOf(b.benchmark()), b.rounds(), Math::max));
         return new PrecisionRecord(SchemaVersion.CURRENT, precision, alpha, budgetSeconds, pilotRounds, pilotSeconds,
-                classes, rows, notes);
+                classes.entrySet().stream().map(e -> new ClassRounds(e.getKey(), e.getValue())).toList(), benchmarks,
+                rows, notes);
     }
 
-    /** The rounds a class was given, or the pilot's when the plan gave it none. */
-    public int roundsOf(String benchmarkClass) {
-        return classes.stream().filter(c -> c.benchmarkClass().equals(benchmarkClass)).mapToInt(ClassRounds::rounds)
-                .findFirst().orElse(pilotRounds);
+    /**
+     * The rounds a benchmark was given; in a plan of 2.6 or older, its class's; the pilot's when the plan gave it
+     * none.
+     */
+    public int roundsOf(String benchmark) {
+        return benchmarks.stream().filter(b -> b.benchmark().equals(benchmark)).mapToInt(BenchmarkRounds::rounds)
+                .findFirst().orElse(classes.stream().filter(c -> c.benchmarkClass().equals(classOf(benchmark)))
+                        .mapToInt(ClassRounds::rounds).findFirst().orElse(pilotRounds));
+    }
+
+    /** The most rounds any benchmark was given (the pilot's at least). */
+    public int lastRound() {
+        return Math.max(pilotRounds, Math.max(benchmarks.stream().mapToInt(BenchmarkRounds::rounds).max().orElse(0),
+                classes.stream().mapToInt(ClassRounds::rounds).max().orElse(0)));
+    }
+
+    private static String classOf(String benchmark) {
+        return benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.')));
     }
 }

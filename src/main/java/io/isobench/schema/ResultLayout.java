@@ -21,7 +21,7 @@ public final class ResultLayout {
     public static final String ENVIRONMENTS_JSON = "environments.json";
     /** In a run directory: every step of the run in rounds (round, environment, class, times, status) and the order's seed. */
     public static final String TIMELINE_JSON = "timeline.json";
-    /** In a run directory asked for a precision: the rounds planned after the pilot, per class and row. */
+    /** In a run directory asked for a precision: the rounds planned after the pilot, per benchmark and row. */
     public static final String PRECISION_JSON = "precision.json";
 
     /**

@@ -69,6 +69,11 @@ public final class BenchmarkSelection {
                             : Map.of())).toList();
         }
 
+        /** The benchmark of a group of one ({@link #perBenchmark}), class and method; null for a class of several. */
+        public String benchmark() {
+            return methods.size() == 1 ? methods.get(0) : null;
+        }
+
         /** {@code syscall.NativeSyscallBenchmark.getppid} for one benchmark, the {@link #shortName} for more. */
         public String label() {
             return methods.size() == 1 ? shortName() + methods.get(0).substring(className.length()) : shortName();

@@ -48,7 +48,7 @@ class PrecisionRunIT {
         JsonNode row = plan.get("rows").get(0);
         assertEquals("host-b", row.get("environment").asText(), plan.toString());
         assertEquals("host", row.get("baseline").asText());
-        int given = plan.get("classes").get(0).get("rounds").asInt();
+        int given = plan.get("benchmarks").get(0).get("rounds").asInt();
         assertTrue(row.get("neededRounds").asInt() > given, "±0.1 % from two rounds needs more than the budget (two "
                 + "rounds of forks 1 s apart have spread 0.3 % in the log ratio, and ±1 % fitted then): " + plan);
         assertEquals(given, row.get("rounds").asInt());

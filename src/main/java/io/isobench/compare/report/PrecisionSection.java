@@ -55,7 +55,7 @@ final class PrecisionSection {
         blocks.add(Paragraph.of("Asked: each row's " + level + " interval within " + asked + ", the rounds within "
                 + Format.duration(plan.budgetSeconds()) + ". A pilot of " + plan.pilotRounds() + " rounds ("
                 + Format.duration(plan.pilotSeconds()) + ") estimated each row's spread of the per-round log ratio; "
-                + "Stein's two-stage procedure then gave each class the rounds its rows need, from the pilot alone, and tests "
+                + "Stein's two-stage procedure then gave each benchmark the rounds its rows need, from the pilot alone, and tests "
                 + "each row with the pilot's spread and degrees of freedom, so that its interval keeps its coverage "
                 + "although its rounds were chosen from data. " + reached + " of " + plan.rows().size()
                 + " planned rows reached the precision."));

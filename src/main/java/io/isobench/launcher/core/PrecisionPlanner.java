@@ -19,10 +19,12 @@ import java.util.Set;
  * Plans the rounds after a pilot for a precision ({@code --precision PCT --budget TIME}): the pilot's results are
  * compared as the report will compare them, each comparable row paired by round gets the rounds that Stein's
  * two-stage procedure asks for ({@link TwoStage#plan}: from the pilot's standard deviation of the per-round log ratio
- * only, never from later rounds, so that no rule looks at the data it stops on), and each class the most that its rows
- * need. What the budget leaves after the pilot goes first to the rows that are cheapest to bring to the precision,
- * then in passes of one more round per class, at each class's mean step time in the pilot ({@link #schedule}); a row
- * the budget cuts short says so. The plan depends on the pilot alone, so the final intervals keep their coverage.
+ * only, never from later rounds, so that no rule looks at the data it stops on), and each benchmark the most that its
+ * rows need. The benchmark is the unit, as it is a step's: a round of a class's quiet benchmarks is not paid for where
+ * only a noisy one needs it. What the budget leaves after the pilot goes first to the rows that are cheapest to bring to
+ * the precision, then in passes of one more round per benchmark, at each benchmark's mean step time in the pilot
+ * ({@link #schedule}); a row the budget cuts short says so. The plan depends on the pilot alone, so the final intervals
+ * keep their coverage.
  */
 final class PrecisionPlanner {
 
@@ -62,36 +64,35 @@ final class PrecisionPlanner {
         }
         Map<String, List<Integer>> extraNeeded = new LinkedHashMap<>();
         for (BenchmarkSelection.Group group : groups) {
-            extraNeeded.put(group.className(), needs.stream().filter(n -> n.className().equals(group.className()))
-                    .map(n -> n.plan().rounds() - n.plan().pilotRounds()).toList());
+            for (BenchmarkSelection.Group benchmark : group.perBenchmark()) {
+                String name = benchmark.benchmark();
+                extraNeeded.put(name, needs.stream().filter(n -> n.row().key().benchmark().equals(name))
+                        .map(n -> n.plan().rounds() - n.plan().pilotRounds()).toList());
+            }
         }
         Map<String, Integer> extraRounds = schedule(extraNeeded, secondsPerRound(pilot, extra, spec.rounds()),
                 goal.budget().minus(pilotTime).toMillis() / 1000.0);
-        List<PrecisionRecord.ClassRounds> classes = new ArrayList<>();
-        extraRounds.forEach((c, n) -> classes.add(new PrecisionRecord.ClassRounds(c, spec.rounds() + n)));
+        List<PrecisionRecord.BenchmarkRounds> benchmarks = new ArrayList<>();
+        extraRounds.forEach((b, n) -> benchmarks.add(new PrecisionRecord.BenchmarkRounds(b, spec.rounds() + n)));
         List<PrecisionRecord.Row> rows = needs.stream().map(n -> new PrecisionRecord.Row(n.row().environment(),
                 n.row().baseline(), n.row().key().benchmark(), n.row().key().mode(), n.row().key().params(),
                 n.plan().pilotRounds(), n.plan().pilotSd(), n.plan().rounds(),
-                n.plan().pilotRounds() + extraRounds.getOrDefault(n.className(), 0))).toList();
+                n.plan().pilotRounds() + extraRounds.getOrDefault(n.row().key().benchmark(), 0))).toList();
         return PrecisionRecord.of(goal.precision(), alpha, goal.budget().toSeconds(), spec.rounds(),
-                pilotTime.toSeconds(), classes, rows, notes);
+                pilotTime.toSeconds(), benchmarks, rows, notes);
     }
 
     /** A planned row: its comparison after the pilot and Stein's plan for it. */
     private record Need(ComparisonRow row, TwoStage.Plan plan) {
-        String className() {
-            String benchmark = row.key().benchmark();
-            return benchmark.substring(0, Math.max(0, benchmark.lastIndexOf('.')));
-        }
     }
 
     /**
-     * Rounds after the pilot per class, from each of its rows' extra rounds needed ({@code extraNeeded}), within
-     * {@code seconds} at each class's {@code secondsPerRound} (all environments). First, as many rows as the budget
-     * allows reach their precision: each time the row that is cheapest to bring there raises its class to its need,
-     * while that fits (a row that needs 130 more rounds is not fed before ten that need 5). Then what is left is given
-     * out in passes of one more round per class that still has a row short of its need, in the order given: more
-     * rounds still narrow the interval of a row that cannot reach the precision.
+     * Rounds after the pilot per benchmark, from each of its rows' extra rounds needed ({@code extraNeeded}), within
+     * {@code seconds} at each benchmark's {@code secondsPerRound} (all environments). First, as many rows as the budget
+     * allows reach their precision: each time the row that is cheapest to bring there raises its benchmark to its
+     * need, while that fits (a row that needs 130 more rounds is not fed before ten that need 5). Then what is left is
+     * given out in passes of one more round per benchmark that still has a row short of its need, in the order given:
+     * more rounds still narrow the interval of a row that cannot reach the precision.
      */
     static Map<String, Integer> schedule(Map<String, List<Integer>> extraNeeded, Map<String, Double> secondsPerRound,
                                          double seconds) {
@@ -136,12 +137,12 @@ final class PrecisionPlanner {
         return given;
     }
 
-    /** Each class's mean time per pilot round, summed over the environments that take part after the pilot. */
+    /** Each benchmark's mean time per pilot round, summed over the environments that take part after the pilot. */
     static Map<String, Double> secondsPerRound(List<RunningEnvironment.Step> pilot, Set<String> extra, int rounds) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (RunningEnvironment.Step step : pilot) {
             if (extra.contains(step.environment())) {
-                seconds.merge(step.benchmarkClass(),
+                seconds.merge(java.util.Objects.requireNonNullElse(step.benchmark(), step.benchmarkClass()),
                         Duration.between(step.startedAt(), step.endedAt()).toMillis() / 1000.0 / rounds, Double::sum);
             }
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * A run in rounds, the same for one environment or the whole matrix: every environment is started once, then in each
@@ -27,7 +28,8 @@ import java.util.Random;
  * is one benchmark (with its parameter combinations), not its whole class: the environments' forks of a benchmark then
  * run one fork apart, and the machine's own drift, which grows with the time between two measurements (a C loop's
  * ratio of two 1.5 s windows spreads 3.2 % when they follow each other and 5.7 % when they start 10.5 s apart on this
- * project's machine), cancels in their ratio. Classes stay the unit of planning (rounds per class, emulated sampling).
+ * project's machine), cancels in their ratio. The benchmark is also the unit of a precision's rounds; classes stay
+ * the unit of emulated sampling.
  * A step that fails or hangs is marked and the rounds go on; an environment that is lost runs no further steps.
  */
 public final class Rounds {
@@ -113,7 +115,7 @@ public final class Rounds {
                 if (steps.allStopped()) {
                     break; // the cleanup finished every environment: the run was stopped
                 }
-                steps.round(round, groups);
+                steps.round(round, groups, benchmark -> true);
                 Progress.say("round " + round + "/" + spec.rounds() + (spec.precision() != null ? " of the pilot" : "")
                         + " done");
             }
@@ -170,12 +172,16 @@ public final class Rounds {
         }
 
         /**
-         * One round of these classes: each benchmark of each class in every environment that takes part, the
-         * environments in an order drawn per benchmark.
+         * One round of these classes: each benchmark of each class that {@code runs} in every environment that takes
+         * part, the environments in an order drawn per benchmark.
          */
-        void round(int round, List<BenchmarkSelection.Group> groups) throws InterruptedException {
+        void round(int round, List<BenchmarkSelection.Group> groups, Predicate<BenchmarkSelection.Group> runs)
+                throws InterruptedException {
             for (BenchmarkSelection.Group group : groups) {
                 for (BenchmarkSelection.Group benchmark : group.perBenchmark()) {
+                    if (!runs.test(benchmark)) {
+                        continue;
+                    }
                     List<RunningEnvironment> shuffled = new ArrayList<>(running);
                     Collections.shuffle(shuffled, order);
                     for (RunningEnvironment environment : shuffled) {
@@ -197,7 +203,7 @@ public final class Rounds {
 
         /**
          * After the pilot of a run asked for a precision: the plan ({@link PrecisionPlanner}) into precision.json,
-         * then the rounds it gives, each round with the classes that still have one.
+         * then the rounds it gives, each round with the benchmarks that still have one.
          */
         void afterPilot(List<BenchmarkSelection.Group> groups, Duration pilotTime) throws InterruptedException,
                 IOException {
@@ -207,26 +213,26 @@ public final class Rounds {
             PrecisionRecord plan = PrecisionPlanner.plan(spec, groups, done, extra, pilotTime);
             JsonFiles.writeAtomically(ResultLayout.precisionJson(spec.runDir()), ResultJson.toJson(plan));
             plan.notes().forEach(note -> Progress.warn("precision: " + note));
-            int last = plan.classes().stream().mapToInt(PrecisionRecord.ClassRounds::rounds).max().orElse(spec.rounds());
+            int last = plan.lastRound();
             long reaching = plan.rows().stream().filter(PrecisionRecord.Row::reachesPrecision).count();
             Progress.say("precision " + spec.precision().text() + ": after the pilot (" + pilotTime.toMinutes()
                     + " min), " + plan.rows().size() + " rows planned, " + reaching + " of them reach it in the "
                     + spec.precision().budget().toMinutes() + " min budget; " + (last > spec.rounds()
                     ? "rounds " + (spec.rounds() + 1) + " to " + last + " follow" : "no more rounds"));
-            int more = groups.stream().mapToInt(g -> (plan.roundsOf(g.className()) - spec.rounds())
-                    * g.perBenchmark().size()).sum();
+            List<BenchmarkSelection.Group> benchmarks = groups.stream().flatMap(g -> g.perBenchmark().stream())
+                    .toList();
+            int more = benchmarks.stream().mapToInt(b -> plan.roundsOf(b.benchmark()) - spec.rounds()).sum();
             extra.forEach(name -> clock.more(name, more));
             for (int round = spec.rounds() + 1; round <= last; round++) {
                 if (allStopped()) {
                     break;
                 }
                 int r = round;
-                List<BenchmarkSelection.Group> still = groups.stream().filter(g -> plan.roundsOf(g.className()) >= r)
-                        .toList();
+                Predicate<BenchmarkSelection.Group> still = b -> plan.roundsOf(b.benchmark()) >= r;
                 timeline.rounds(round);
-                round(round, still);
-                Progress.say("round " + round + "/" + last + " done (" + still.size() + " of " + groups.size()
-                        + " classes)");
+                round(round, groups, still);
+                Progress.say("round " + round + "/" + last + " done (" + benchmarks.stream().filter(still).count()
+                        + " of " + benchmarks.size() + " benchmarks)");
             }
         }
     }

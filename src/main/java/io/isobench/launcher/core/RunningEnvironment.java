@@ -53,8 +53,7 @@ final class RunningEnvironment {
 
         Step(int round, String environment, BenchmarkSelection.Group group, Instant startedAt, Instant endedAt,
              int exitCode, Status status) {
-            this(round, environment, group.className(), group.methods().size() == 1 ? group.methods().get(0) : null,
-                    startedAt, endedAt, exitCode, status);
+            this(round, environment, group.className(), group.benchmark(), startedAt, endedAt, exitCode, status);
         }
     }
 

@@ -54,7 +54,7 @@ class PlannedRowsTest {
 
     private void plan(double pilotSd, int needed, int rounds) throws Exception {
         PrecisionRecord plan = PrecisionRecord.of(0.05, 0.05, 1200, 4, 600,
-                List.of(new PrecisionRecord.ClassRounds("io.isobench.cpu.C", rounds)),
+                List.of(new PrecisionRecord.BenchmarkRounds(LOOP, rounds)),
                 List.of(new PrecisionRecord.Row("host-b", "host", LOOP, "avgt", Map.of(), 4, pilotSd, needed, rounds)),
                 List.of());
         Files.writeString(ResultLayout.precisionJson(run), ResultJson.toJson(plan));

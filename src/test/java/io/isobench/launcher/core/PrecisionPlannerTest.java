@@ -23,11 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rounds after a precision's pilot: per row from the pilot alone, per class the most, within the budget. */
+/** The rounds after a precision's pilot: per row from the pilot alone, per benchmark the most, within the budget. */
 class PrecisionPlannerTest {
 
-    private static final String QUIET = "io.isobench.syscall.Quiet";
-    private static final String NOISY = "io.isobench.syscall.Noisy";
+    /** One class, two benchmarks: a quiet one and a noisy one. */
+    private static final String CLASS = "io.isobench.syscall.Both";
+    private static final String QUIET = CLASS + ".quiet";
+    private static final String NOISY = CLASS + ".noisy";
 
     @TempDir
     Path run;
@@ -48,28 +50,28 @@ class PrecisionPlannerTest {
     }
 
     @Test
-    void eachRowGetsSteinsRoundsFromItsPilotAndEachClassTheMostItsRowsNeed() throws Exception {
+    void eachRowGetsSteinsRoundsFromItsPilotAndEachBenchmarkTheMostItsRowsNeed() throws Exception {
         double[] host = {100, 120, 110, 130};
         double[] quiet = {100.5, 120.7, 110.4, 130.9}; // +0.5 % give or take 0.2 %
         double[] noisy = {104, 115, 118, 126}; // +4 %, -4 %, +7 %, -3 %
-        Fixtures.envDir(run, "host", List.of(Fixtures.rounds(QUIET + ".call", host),
-                Fixtures.rounds(NOISY + ".call", host)), Fixtures.fingerprint("host", "host", "none"), null);
-        Fixtures.envDir(run, "host-b", List.of(Fixtures.rounds(QUIET + ".call", quiet),
-                Fixtures.rounds(NOISY + ".call", noisy)), Fixtures.fingerprint("host-b", "host", "none"), null);
+        Fixtures.envDir(run, "host", List.of(Fixtures.rounds(QUIET, host),
+                Fixtures.rounds(NOISY, host)), Fixtures.fingerprint("host", "host", "none"), null);
+        Fixtures.envDir(run, "host-b", List.of(Fixtures.rounds(QUIET, quiet),
+                Fixtures.rounds(NOISY, noisy)), Fixtures.fingerprint("host-b", "host", "none"), null);
         for (String env : List.of("host", "host-b")) {
-            Fixtures.tagRounds(run.resolve(env).resolve("jmh.json"), QUIET + ".call", 1, 2, 3, 4);
-            Fixtures.tagRounds(run.resolve(env).resolve("jmh.json"), NOISY + ".call", 1, 2, 3, 4);
+            Fixtures.tagRounds(run.resolve(env).resolve("jmh.json"), QUIET, 1, 2, 3, 4);
+            Fixtures.tagRounds(run.resolve(env).resolve("jmh.json"), NOISY, 1, 2, 3, 4);
         }
         RunSpec spec = new RunSpec(Profile.parse("standard"), 4, 1, 0, List.of(".*"), List.of(), run, "run", null,
                 null, new PrecisionGoal(0.05, Duration.ofMinutes(20)));
-        List<BenchmarkSelection.Group> groups = List.of(new BenchmarkSelection.Group(QUIET, List.of(QUIET + ".call"),
-                Map.of()), new BenchmarkSelection.Group(NOISY, List.of(NOISY + ".call"), Map.of()));
+        List<BenchmarkSelection.Group> groups = List.of(new BenchmarkSelection.Group(CLASS, List.of(QUIET, NOISY),
+                Map.of()));
         List<RunningEnvironment.Step> pilot = new ArrayList<>();
         Instant t = Instant.parse("2026-12-05T00:00:00Z");
         for (int round = 1; round <= 4; round++) {
             for (String env : List.of("host", "host-b")) {
-                for (String c : List.of(QUIET, NOISY)) {
-                    pilot.add(new RunningEnvironment.Step(round, env, c, c + ".call", t, t.plusSeconds(15), 0,
+                for (String benchmark : List.of(QUIET, NOISY)) {
+                    pilot.add(new RunningEnvironment.Step(round, env, CLASS, benchmark, t, t.plusSeconds(15), 0,
                             RunningEnvironment.Status.OK));
                     t = t.plusSeconds(15);
                 }
@@ -93,15 +95,32 @@ class PrecisionPlannerTest {
         assertEquals(Math.sqrt(StatUtils.variance(noisyLogs)), noisyRow.pilotSd(), 1e-12);
         // 16 min left, a Noisy round costs 30 s (two environments, 15 s each): every round it needs fits.
         assertEquals(noisyNeeds, plan.roundsOf(NOISY));
-        assertEquals(4, plan.roundsOf(QUIET));
+        assertEquals(4, plan.roundsOf(QUIET), "the quiet benchmark of the same class runs no rounds for the noisy one");
+        assertEquals(List.of(new PrecisionRecord.ClassRounds(CLASS, noisyNeeds)), plan.classes(),
+                "the class says the most its benchmarks got");
         assertTrue(noisyRow.reachesPrecision());
 
         PrecisionRecord tight = PrecisionPlanner.plan(new RunSpec(Profile.parse("standard"), 4, 1, 0, List.of(".*"),
                 List.of(), run, "run", null, null, new PrecisionGoal(0.05, Duration.ofSeconds(4 * 60 + 61))), groups,
                 pilot, Set.of("host", "host-b"), Duration.ofMinutes(4));
-        assertEquals(6, tight.roundsOf(NOISY), "61 s after the pilot: two 30 s rounds");
+        assertEquals(6, tight.roundsOf(NOISY), "61 s after the pilot: two 30 s rounds of the noisy benchmark alone "
+                + "(a round of the whole class, 60 s, would have fitted once)");
         assertFalse(tight.rows().stream().filter(r -> r.benchmark().startsWith(NOISY)).findFirst().orElseThrow()
                 .reachesPrecision());
+    }
+
+    @Test
+    void aPlanOf26GaveEveryBenchmarkItsClasssRounds() throws Exception {
+        Path file = run.resolve("precision.json");
+        java.nio.file.Files.writeString(file, """
+                {"schemaVersion": "2.6", "precision": 0.05, "alpha": 0.05, "budgetSeconds": 1200, "pilotRounds": 5,
+                 "pilotSeconds": 527, "classes": [{"benchmarkClass": "%s", "rounds": 9}], "rows": []}
+                """.formatted(CLASS));
+        PrecisionRecord old = io.isobench.schema.ResultJson.read(file, PrecisionRecord.class);
+        assertEquals(9, old.roundsOf(QUIET));
+        assertEquals(9, old.roundsOf(NOISY));
+        assertEquals(5, old.roundsOf("io.isobench.syscall.Other.call"), "a class the plan gave nothing: the pilot's");
+        assertEquals(9, old.lastRound());
     }
 
     @Test
