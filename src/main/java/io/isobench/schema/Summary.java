@@ -80,12 +80,14 @@ public record Summary(String schema, String mode, String title, List<String> bas
      * {@code none}) and the sample counts ({@code pairs} for paired rows only), and the verdict ({@code faster} |
      * {@code slower} | {@code same} | {@code inconclusive} | {@code invalid} | {@code not comparable}) with its reason.
      * A row that is {@code not comparable} (its evidence contradicts its claim on either side) keeps its ratio and p,
-     * has no {@code pAdjusted} and counts in no headline cell.
+     * has no {@code pAdjusted} and counts in no headline cell. {@code farRounds}: the rounds of a row paired in six or
+     * more whose log cost lies far from its others (a diagnostic; absent for other rows).
      */
     public record TestResult(Double ratio, Double ratioLow, Double ratioHigh, Double cost, Double costLow, Double costHigh,
                        Double overheadPct, Double intervalLevel, String intervalMethod, Double pValue, Double pAdjusted,
                        String design, String sample, int envSamples, int baselineSamples,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer pairs, String verdict, String reason) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer pairs, String verdict, String reason,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> farRounds) {
     }
 
     /**
@@ -155,8 +157,20 @@ public record Summary(String schema, String mode, String title, List<String> bas
                            String why) {
     }
 
-    /** The interleaved run: its order's seed (null when not recorded), rounds, steps and the steps not ok. */
-    public record Timeline(Long seed, int rounds, int steps, long notOk) {
+    /**
+     * The interleaved run: its order's seed (null when not recorded), rounds, steps and the steps not ok, and per
+     * environment the far rounds of its paired rows and on which side they fell.
+     */
+    public record Timeline(Long seed, int rounds, int steps, long notOk, List<FarRounds> farRounds) {
+    }
+
+    /**
+     * An environment's far rounds against its baseline: of {@code rounds} paired rounds over {@code rows} rows, those
+     * that cost the environment more than its row's usual ({@code above}) and less ({@code below}), with the two-sided
+     * binomial p of that split.
+     */
+    public record FarRounds(String environment, String baseline, int rows, int rounds, int above, int below,
+                            Double pValue) {
     }
 
     /** How one environment scales from one thread to every CPU the JVM counts, with the interval of the factor. */

@@ -60,6 +60,7 @@ public final class Comparison {
     private final DensityTable density;
     private final EvidenceTable evidence;
     private final SchedulingTable scheduling;
+    private final FarRoundsTable farRounds;
     private final ThreadScaling threadScaling;
     private final Map<String, String> titles;
     private final PrecisionRecord precision;
@@ -87,6 +88,7 @@ public final class Comparison {
         this.confounds = Confounds.of(pairs);
         this.evidence = EvidenceTable.of(environments, this.rows);
         this.scheduling = SchedulingTable.of(environments, baseline());
+        this.farRounds = FarRoundsTable.of(this.rows);
         this.threadScaling = ThreadScaling.of(environments, 1 - options.alpha());
     }
 
@@ -111,6 +113,7 @@ public final class Comparison {
         this.confounds = c.confounds;
         this.evidence = c.evidence;
         this.scheduling = c.scheduling;
+        this.farRounds = c.farRounds;
         this.threadScaling = c.threadScaling;
         this.density = density;
     }
@@ -486,6 +489,11 @@ public final class Comparison {
     /** What else differs between each environment and its baseline, besides the isolation. */
     public List<Confounds.Confound> confounds() {
         return confounds;
+    }
+
+    /** Per environment, the rounds of its paired rows that lie far from their row's others, and on which side. */
+    public FarRoundsTable farRounds() {
+        return farRounds;
     }
 
     /** What else ran while each environment measured (the forks' scheduling record), and who ran on a slower machine. */

@@ -10,6 +10,7 @@ import io.isobench.compare.report.doc.Table;
 import io.isobench.compare.report.doc.Table.Cell;
 import io.isobench.compare.report.doc.Table.Column;
 import io.isobench.compare.report.doc.Table.Row;
+import io.isobench.compare.stats.FarRounds;
 import io.isobench.compare.stats.Format;
 import io.isobench.schema.PrecisionRecord;
 
@@ -49,6 +50,7 @@ final class PrecisionSection {
                     Cell.num(Format.num(p.pilotSd()), p.pilotSd()), Cell.num(String.valueOf(p.neededRounds()),
                             p.neededRounds()), Cell.num(String.valueOf(paired), paired),
                     Cell.of(ok ? "yes" : p.reachesPrecision() ? "no (steps failed)" : "no (budget)"),
+                    Cell.of(row.map(r -> farRounds(r, plan.pilotRounds())).orElse(Format.DASH)),
                     Cell.of(row.map(r -> ReportText.testCell(r.test())).orElse(Format.DASH)))));
         }
         List<Block> blocks = new ArrayList<>();
@@ -63,8 +65,22 @@ final class PrecisionSection {
         if (!rows.isEmpty()) {
             blocks.add(Table.of(List.of(Column.left("Environment"), Column.left("Benchmark"), Column.left("Params"),
                     Column.right("Pilot SD"), Column.right("Rounds needed"), Column.right("Rounds paired"),
-                    Column.left("Reached"), Column.left("Interval as tested")), rows));
+                    Column.left("Reached"), Column.left("Far rounds"), Column.left("Interval as tested")), rows));
         }
         return Optional.of(new Section("precision", "Precision asked for", blocks));
+    }
+
+    /**
+     * {@code 2: 4 (pilot), 19}: how many of the row's rounds lie far from its others ({@link FarRounds}) and which,
+     * those of the pilot marked (one there inflates the pilot's spread, and so the rounds it asks for); a dash below
+     * {@value FarRounds#MIN_ROUNDS} rounds.
+     */
+    private static String farRounds(ComparisonRow row, int pilotRounds) {
+        if (row.test().roundLogRatios().size() < FarRounds.MIN_ROUNDS) {
+            return Format.DASH;
+        }
+        List<FarRounds.Far> far = row.test().farRounds();
+        return far.isEmpty() ? "none" : far.size() + ": " + String.join(", ", far.stream()
+                .map(f -> f.round() + (f.round() <= pilotRounds ? " (pilot)" : "")).toList());
     }
 }

@@ -178,8 +178,14 @@ public final class ReportBuilder {
         if (c.timeline() == null) {
             return Optional.empty();
         }
-        return Optional.of(new Section("timeline", "Timeline", List.of(Only.html(Paragraph.of(c.timeline().summary())),
-                new Chart(Chart.Kind.TIMELINE, TimelineChart.render(c.timeline())))));
+        List<Block> blocks = new ArrayList<>(List.of(Only.html(Paragraph.of(c.timeline().summary())),
+                new Chart(Chart.Kind.TIMELINE, TimelineChart.render(c.timeline()))));
+        if (!c.farRounds().lines().isEmpty()) {
+            blocks.add(Paragraph.of(ReportText.FAR_ROUNDS_CAPTION));
+            blocks.add(BulletList.of(c.farRounds().lines().stream()
+                    .map(line -> ReportText.farRounds(c, line, c.options().alpha())).toList()));
+        }
+        return Optional.of(new Section("timeline", "Timeline", blocks));
     }
 
     static Optional<Section> gate(Comparison c) {

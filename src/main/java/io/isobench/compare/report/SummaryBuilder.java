@@ -12,6 +12,7 @@ import io.isobench.compare.model.RowEvidence;
 import io.isobench.compare.model.SchedulingTable;
 import io.isobench.compare.model.SecondaryRow;
 import io.isobench.compare.stats.Direction;
+import io.isobench.compare.stats.FarRounds;
 import io.isobench.compare.stats.RatioTest;
 import io.isobench.compare.stats.Sampling;
 import io.isobench.schema.Summary;
@@ -44,7 +45,9 @@ public final class SummaryBuilder {
                         d.baselineValue(), d.value(), d.why())).toList(),
                 c.timeline() == null ? null : new Summary.Timeline(c.timeline().seed(), c.timeline().rounds(),
                         c.timeline().steps().size(),
-                        c.timeline().steps().stream().filter(s -> !s.status().equals("ok")).count()),
+                        c.timeline().steps().stream().filter(s -> !s.status().equals("ok")).count(),
+                        c.farRounds().lines().stream().map(l -> new Summary.FarRounds(l.environment(), l.baseline(),
+                                l.rows(), l.rounds(), l.above(), l.below(), finite(l.pValue()))).toList()),
                 c.threadScaling().lines().stream().map(l -> new Summary.Scaling(l.label(), l.cpus(), l.oneThread(),
                         l.allCpus(), l.unit(), l.scaling(), finite(l.low()), finite(l.high()))).toList(),
                 density(c.density()),
@@ -111,7 +114,9 @@ public final class SummaryBuilder {
                 finite(t.cost()), finite(t.costLow()), finite(t.costHigh()), finite((t.cost() - 1) * 100),
                 finite(t.level()), t.method(), finite(t.pValue()), finite(t.pAdjusted()), t.sampling().design(),
                 t.sampling().unit(), t.envSamples(), t.baselineSamples(),
-                t.sampling() == Sampling.ROUNDS ? t.pairs() : null, t.verdict().word(), t.reason());
+                t.sampling() == Sampling.ROUNDS ? t.pairs() : null, t.verdict().word(), t.reason(),
+                t.sampling() == Sampling.ROUNDS && t.roundLogRatios().size() >= FarRounds.MIN_ROUNDS
+                        ? t.farRounds().stream().map(FarRounds.Far::round).toList() : null);
     }
 
     private static Summary.Key key(BenchmarkKey key) {

@@ -1,5 +1,6 @@
 package io.isobench.compare.stats;
 
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -72,6 +73,14 @@ public record RatioTest(Direction direction, Stats.Interval ratio, double pValue
     /** The ratio turned so that above 1 is slower. */
     public double cost() {
         return direction.cost(ratio.estimate());
+    }
+
+    /** The rounds whose log cost lies far from this row's others ({@link FarRounds}); none for an unpaired row. */
+    public List<FarRounds.Far> farRounds() {
+        SortedMap<Integer, Double> logCosts = new TreeMap<>();
+        roundLogRatios.forEach((round, log) ->
+                logCosts.put(round, direction == Direction.HIGHER_IS_BETTER ? -log : log));
+        return FarRounds.of(logCosts);
     }
 
     /** Lower bound of the cost interval (NaN when none). */
