@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -14,9 +15,8 @@ import java.util.TreeMap;
  * A pilot of {@code pilotRounds} interleaved rounds estimated each paired row's standard deviation of the per-round
  * log ratio; Stein's two-stage procedure then gave each row the rounds it needs for a 1 - alpha interval of half-width
  * log(1 + precision), and each benchmark (the unit of a step) the most that its rows need, as far as the budget
- * allowed. Written by the
- * launcher once, after the pilot; read by compare, which then tests each planned row with the pilot's standard
- * deviation (see {@code io.isobench.compare.stats.TwoStage}). Since 2.4.
+ * allowed. Written by the launcher once, after the pilot; read by compare, which then tests each planned row with the
+ * pilot's standard deviation (see {@code io.isobench.compare.stats.TwoStage}). Since 2.4.
  *
  * @param precision the half-width asked for, as a fraction of the ratio (0.05 for +-5 %)
  * @param alpha the level the rounds were planned at (1 - alpha intervals)
@@ -91,13 +91,17 @@ public record PrecisionRecord(SchemaVersion schemaVersion, double precision, dou
     }
 
     /**
-     * The rounds a benchmark was given; in a plan of 2.6 or older, its class's; the pilot's when the plan gave it
-     * none.
+     * The rounds a benchmark was given; in a plan of 2.6 or older (no {@code benchmarks}), its class's; the pilot's
+     * when the plan gave it none.
      */
     public int roundsOf(String benchmark) {
+        Objects.requireNonNull(benchmark, "benchmark");
+        if (benchmarks.isEmpty()) {
+            return classes.stream().filter(c -> c.benchmarkClass().equals(classOf(benchmark)))
+                    .mapToInt(ClassRounds::rounds).findFirst().orElse(pilotRounds);
+        }
         return benchmarks.stream().filter(b -> b.benchmark().equals(benchmark)).mapToInt(BenchmarkRounds::rounds)
-                .findFirst().orElse(classes.stream().filter(c -> c.benchmarkClass().equals(classOf(benchmark)))
-                        .mapToInt(ClassRounds::rounds).findFirst().orElse(pilotRounds));
+                .findFirst().orElse(pilotRounds);
     }
 
     /** The most rounds any benchmark was given (the pilot's at least). */

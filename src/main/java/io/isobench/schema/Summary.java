@@ -80,8 +80,8 @@ public record Summary(String schema, String mode, String title, List<String> bas
      * {@code none}) and the sample counts ({@code pairs} for paired rows only), and the verdict ({@code faster} |
      * {@code slower} | {@code same} | {@code inconclusive} | {@code invalid} | {@code not comparable}) with its reason.
      * A row that is {@code not comparable} (its evidence contradicts its claim on either side) keeps its ratio and p,
-     * has no {@code pAdjusted} and counts in no headline cell. {@code farRounds}: the rounds of a row paired in six or
-     * more whose log cost lies far from its others (a diagnostic; absent for other rows).
+     * has no {@code pAdjusted} and counts in no headline cell. {@code farRounds}: the rounds whose log cost lies far
+     * from the row's others ({@code io.isobench.compare.stats.FarRounds}; absent where the rounds are not judged).
      */
     public record TestResult(Double ratio, Double ratioLow, Double ratioHigh, Double cost, Double costLow, Double costHigh,
                        Double overheadPct, Double intervalLevel, String intervalMethod, Double pValue, Double pAdjusted,
@@ -165,9 +165,9 @@ public record Summary(String schema, String mode, String title, List<String> bas
     }
 
     /**
-     * An environment's far rounds against its baseline: of {@code rounds} paired rounds over {@code rows} rows, those
-     * that cost the environment more than its row's usual ({@code above}) and less ({@code below}), with the two-sided
-     * binomial p of that split.
+     * An environment's far rounds against its baseline ({@code io.isobench.compare.model.FarRoundsTable}): of
+     * {@code rounds} judged rounds over {@code rows} rows, those above its row's usual cost and below, with the
+     * two-sided binomial p of that split.
      */
     public record FarRounds(String environment, String baseline, int rows, int rounds, int above, int below,
                             Double pValue) {

@@ -1,7 +1,6 @@
 package io.isobench.compare.model;
 
 import io.isobench.compare.stats.FarRounds;
-import io.isobench.compare.stats.Sampling;
 import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
 import org.apache.commons.math3.stat.inference.BinomialTest;
 
@@ -11,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per environment against its baseline, over its comparable rows paired in {@value FarRounds#MIN_ROUNDS} or more
- * rounds: how many rounds lie far from their row's others ({@link FarRounds}), and in how many of them the
- * environment's side cost more than the row's usual ({@code above}) or less ({@code below}), with the two-sided
- * binomial p of that split against even odds. The environments run in a random order in every round, so a machine
- * that is slower now and then for reasons of its own puts its far rounds on either side alike; an environment that adds
- * stalls of its own puts them above. A diagnostic: the rows' tests keep every round.
+ * Per environment against its baseline, over its comparable rows whose rounds are judged
+ * ({@link io.isobench.compare.stats.RatioTest#farRoundsJudged}): their far rounds ({@link FarRounds}) above and below
+ * the row's usual cost, with the two-sided binomial p of that split against even odds. A diagnostic: the rows' tests
+ * keep every round.
  */
 public record FarRoundsTable(List<Line> lines) {
 
@@ -36,8 +33,7 @@ public record FarRoundsTable(List<Line> lines) {
     public static FarRoundsTable of(List<ComparisonRow> rows) {
         Map<List<String>, int[]> counts = new LinkedHashMap<>();
         for (ComparisonRow row : rows) {
-            if (!row.comparable() || row.test().sampling() != Sampling.ROUNDS
-                    || row.test().roundLogRatios().size() < FarRounds.MIN_ROUNDS) {
+            if (!row.comparable() || !row.test().farRoundsJudged()) {
                 continue;
             }
             int[] c = counts.computeIfAbsent(List.of(row.environment(), row.baseline()), k -> new int[4]);

@@ -57,15 +57,16 @@ final class PrecisionSection {
         blocks.add(Paragraph.of("Asked: each row's " + level + " interval within " + asked + ", the rounds within "
                 + Format.duration(plan.budgetSeconds()) + ". A pilot of " + plan.pilotRounds() + " rounds ("
                 + Format.duration(plan.pilotSeconds()) + ") estimated each row's spread of the per-round log ratio; "
-                + "Stein's two-stage procedure then gave each benchmark the rounds its rows need, from the pilot alone, and tests "
-                + "each row with the pilot's spread and degrees of freedom, so that its interval keeps its coverage "
-                + "although its rounds were chosen from data. " + reached + " of " + plan.rows().size()
+                + "Stein's two-stage procedure then gave each benchmark the rounds its rows need, from the pilot "
+                + "alone, and tests each row with the pilot's spread and degrees of freedom, so that its interval "
+                + "keeps its coverage although its rounds were chosen from data. " + reached + " of " + plan.rows().size()
                 + " planned rows reached the precision."));
         plan.notes().forEach(note -> blocks.add(Paragraph.note(note)));
         if (!rows.isEmpty()) {
             blocks.add(Table.of(List.of(Column.left("Environment"), Column.left("Benchmark"), Column.left("Params"),
                     Column.right("Pilot SD"), Column.right("Rounds needed"), Column.right("Rounds paired"),
-                    Column.left("Reached"), Column.left("Far rounds"), Column.left("Interval as tested")), rows));
+                    Column.left("Reached"), Column.left("Far rounds"), Column.left("Interval as tested")),
+                    rows));
         }
         return Optional.of(new Section("precision", "Precision asked for", blocks));
     }
@@ -76,7 +77,7 @@ final class PrecisionSection {
      * {@value FarRounds#MIN_ROUNDS} rounds.
      */
     private static String farRounds(ComparisonRow row, int pilotRounds) {
-        if (row.test().roundLogRatios().size() < FarRounds.MIN_ROUNDS) {
+        if (!row.test().farRoundsJudged()) {
             return Format.DASH;
         }
         List<FarRounds.Far> far = row.test().farRounds();

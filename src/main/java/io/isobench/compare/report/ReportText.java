@@ -11,6 +11,7 @@ import io.isobench.compare.model.Headline;
 import io.isobench.compare.model.RowEvidence;
 import io.isobench.compare.model.ThreadScaling;
 import io.isobench.compare.stats.ByteSizes;
+import io.isobench.compare.stats.FarRounds;
 import io.isobench.compare.stats.Format;
 import io.isobench.compare.stats.RatioTest;
 import io.isobench.compare.stats.Sampling;
@@ -206,21 +207,21 @@ public final class ReportText {
     }
 
     static final String FAR_ROUNDS_CAPTION = "Far rounds (a diagnostic; every round stays in its row's test): a"
-            + " round of a row paired in six or more whose log cost lies more than 3.5 robust standard deviations from"
-            + " the row's median (Iglewicz and Hoaglin's modified z-score). The environments run in a random order in"
-            + " every round, so the machine's own slower stretches fall on either side alike; an environment that"
-            + " stalls now and then puts its far rounds on its own side. One such round widens a row's interval (and a"
-            + " pilot's plan) more than any other.";
+            + " round of a row paired in " + FarRounds.MIN_ROUNDS + " or more rounds whose log cost lies more than "
+            + Format.plain(FarRounds.LIMIT) + " robust standard deviations from the row's median (Iglewicz and"
+            + " Hoaglin's modified z-score). The environments run in a random order in every round, so the machine's"
+            + " own slower stretches fall on either side alike. A far round in a pilot inflates its spread, and with it"
+            + " the rounds the pilot asks for; in a row tested by t it widens the interval.";
     static final String THREAD_SCALING_CAPTION = "SHA-256 digests per second on every CPU the JVM counts over those on"
             + " one thread (ParallelDigestBenchmark): close to the CPU count where nothing else competes; a CPU quota,"
             + " vCPUs that share host cores, or a busy neighbour scale less. The interval is paired by round when both"
             + " methods ran in the same rounds, else Fieller's over their forks; none with one fork.";
 
     /**
-     * One environment's far rounds ({@link FarRoundsTable}): how many, on which side, and what the split says, e.g.
+     * One environment's far rounds ({@link FarRoundsTable}): how many, on which side, and what the split can say, e.g.
      * {@code container-bridge against host: 41 of 412 paired rounds (10 %) of 14 rows lie far from their row's others;
-     * in 22 the environment cost more than its row's usual, in 19 less (binomial p = 0.755): no more often on one side
-     * than chance gives, as the machine's own slower stretches would be.}
+     * in 22 the environment cost more than its row's usual, in 19 less (binomial p = 0.755): the split does not tell the
+     * sides apart, as the machine's own slower stretches would not.}
      */
     static String farRounds(Comparison c, FarRoundsTable.Line line, double alpha) {
         double percent = Math.round(1000.0 * line.far() / line.rounds()) / 10.0;
@@ -233,13 +234,17 @@ public final class ReportText {
         }
         String split = "; in " + line.above() + " the environment cost more than its row's usual, in " + line.below()
                 + " less (binomial p = " + Format.p(line.pValue()) + ")";
+        if (2 * Math.pow(0.5, line.far()) >= alpha) {
+            return head + split + ": too few to tell the sides apart.";
+        }
         if (line.pValue() >= alpha) {
-            return head + split + ": no more often on one side than chance gives, as the machine's own slower "
-                    + "stretches would be.";
+            return head + split + ": the split does not tell the sides apart, as the machine's own slower stretches "
+                    + "would not.";
         }
         return head + split + (line.above() > line.below()
-                ? ": more often the environment's side, which has stalls of its own that its rows' means include."
-                : ": more often the baseline's side, which has stalls of its own that its rows' means include.");
+                ? ": more often above than a fair coin gives, which stalls of the environment's own would do (or a "
+                + "baseline that is now and then faster)."
+                : ": more often below than a fair coin gives, which stalls of the baseline's own would do.");
     }
 
     /** {@code ×1.93 [1.85, 2.01]}: a scaling factor with its interval, when it has one. */

@@ -115,8 +115,7 @@ public final class SummaryBuilder {
                 finite(t.level()), t.method(), finite(t.pValue()), finite(t.pAdjusted()), t.sampling().design(),
                 t.sampling().unit(), t.envSamples(), t.baselineSamples(),
                 t.sampling() == Sampling.ROUNDS ? t.pairs() : null, t.verdict().word(), t.reason(),
-                t.sampling() == Sampling.ROUNDS && t.roundLogRatios().size() >= FarRounds.MIN_ROUNDS
-                        ? t.farRounds().stream().map(FarRounds.Far::round).toList() : null);
+                t.farRoundsJudged() ? t.farRounds().stream().map(FarRounds.Far::round).toList() : null);
     }
 
     private static Summary.Key key(BenchmarkKey key) {

@@ -13,10 +13,11 @@ import java.util.SortedMap;
  * a few far rounds do not hide themselves as they would from a mean and a standard deviation.
  * <p>
  * A diagnostic, never a filter: every round stays in the row's test. It says why a row's interval is wide (on this
- * project's machine one fork in ten or so lands in a stretch where the machine is slower, which a row's mean carries
- * whole), and, counted over an environment's rows, on which side the far rounds fall: where the environment's side is
- * slow in them no more often than the baseline's, they are the machine's; where it is, the environment adds stalls that
- * its rows' means include.
+ * project's machine one round in ten or so has a fork in a stretch where the machine is slower, which a row's mean
+ * carries whole), and, counted over an environment's rows, on which side the far rounds fall. The environments run in
+ * a random order in every round, so the machine's own slower stretches fall on either side alike; far rounds more often
+ * above (the environment's side costing more than its row's usual) than a fair coin gives point to stalls of the
+ * environment's own, which its rows' means include.
  */
 public final class FarRounds {
 

@@ -75,8 +75,16 @@ public record RatioTest(Direction direction, Stats.Interval ratio, double pValue
         return direction.cost(ratio.estimate());
     }
 
-    /** The rounds whose log cost lies far from this row's others ({@link FarRounds}); none for an unpaired row. */
+    /** Whether this row's rounds are judged for far ones: paired by round in {@value FarRounds#MIN_ROUNDS} or more. */
+    public boolean farRoundsJudged() {
+        return sampling == Sampling.ROUNDS && roundLogRatios.size() >= FarRounds.MIN_ROUNDS;
+    }
+
+    /** The rounds whose log cost lies far from this row's others ({@link FarRounds}); none where not judged. */
     public List<FarRounds.Far> farRounds() {
+        if (!farRoundsJudged()) {
+            return List.of();
+        }
         SortedMap<Integer, Double> logCosts = new TreeMap<>();
         roundLogRatios.forEach((round, log) ->
                 logCosts.put(round, direction == Direction.HIGHER_IS_BETTER ? -log : log));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,11 +21,11 @@ import java.util.Set;
  * compared as the report will compare them, each comparable row paired by round gets the rounds that Stein's
  * two-stage procedure asks for ({@link TwoStage#plan}: from the pilot's standard deviation of the per-round log ratio
  * only, never from later rounds, so that no rule looks at the data it stops on), and each benchmark the most that its
- * rows need. The benchmark is the unit, as it is a step's: a round of a class's quiet benchmarks is not paid for where
- * only a noisy one needs it. What the budget leaves after the pilot goes first to the rows that are cheapest to bring to
- * the precision, then in passes of one more round per benchmark, at each benchmark's mean step time in the pilot
- * ({@link #schedule}); a row the budget cuts short says so. The plan depends on the pilot alone, so the final intervals
- * keep their coverage.
+ * rows need. The benchmark is the unit, as it is a step's: a round of a class's quiet benchmarks is not paid for
+ * where only a noisy one needs it. What the budget leaves after the pilot goes first to the rows that are cheapest to
+ * bring to the precision, then in passes of one more round per benchmark, at each benchmark's mean step time in the
+ * pilot ({@link #schedule}); a row the budget cuts short says so. The plan depends on the pilot alone, so the final
+ * intervals keep their coverage.
  */
 final class PrecisionPlanner {
 
@@ -142,7 +143,7 @@ final class PrecisionPlanner {
         Map<String, Double> seconds = new LinkedHashMap<>();
         for (RunningEnvironment.Step step : pilot) {
             if (extra.contains(step.environment())) {
-                seconds.merge(java.util.Objects.requireNonNullElse(step.benchmark(), step.benchmarkClass()),
+                seconds.merge(Objects.requireNonNull(step.benchmark(), "a step of rounds runs one benchmark"),
                         Duration.between(step.startedAt(), step.endedAt()).toMillis() / 1000.0 / rounds, Double::sum);
             }
         }

@@ -68,7 +68,8 @@ class FarRoundsTableTest {
         assertEquals(1, line.above(), "round 6 cost the container more than its row's usual");
         assertEquals(1, line.below(), "round 3 cost it less: the host's side was slow");
         assertEquals(1.0, line.pValue(), 1e-12, "an even split");
-        assertEquals(184.0 / 8192, FarRoundsTable.evenSplit(11, 2), 1e-12, "11 of 13 on one side: 2 (1 + 13 + 78) / 2^13");
+        assertEquals(184.0 / 8192, FarRoundsTable.evenSplit(11, 2), 1e-12,
+                "11 of 13 on one side: 2 (1 + 13 + 78) / 2^13");
         assertEquals(FarRoundsTable.evenSplit(2, 11), FarRoundsTable.evenSplit(11, 2), 1e-12);
         assertEquals(1.0, FarRoundsTable.evenSplit(3, 3), 1e-12);
         ComparisonRow slowEnv = c.rows().stream().filter(r -> r.key().benchmark().equals(SLOW_ENV)).findFirst()
@@ -76,9 +77,10 @@ class FarRoundsTableTest {
         assertEquals(8, slowEnv.test().pairs(), "the far round stays in the row's test");
 
         String markdown = MarkdownWriter.write(ReportBuilder.build(c));
-        assertTrue(markdown.contains("container (Docker, bridge network) against host: 2 of 16 paired rounds (12.5 %) "
+        assertTrue(markdown.contains("container (Docker, bridge network) against host: 2 of 16 paired rounds "
+                + "(12.5 %) "
                 + "of 2 rows lie far from their row's others; in 1 the environment cost more than its row's usual, in 1 "
-                + "less (binomial p = 1.000): no more often on one side than chance gives"), markdown);
+                + "less (binomial p = 1.000): too few to tell the sides apart."), markdown);
 
         Summary summary = SummaryBuilder.of(c);
         Summary.Row row = summary.comparisons().stream().filter(r -> r.key().benchmark().equals(SLOW_ENV)).findFirst()

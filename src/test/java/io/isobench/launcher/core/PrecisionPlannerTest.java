@@ -3,12 +3,14 @@ package io.isobench.launcher.core;
 import io.isobench.compare.Fixtures;
 import io.isobench.compare.stats.TwoStage;
 import io.isobench.schema.PrecisionRecord;
+import io.isobench.schema.ResultJson;
 import io.isobench.suite.BenchmarkSelection;
 import io.isobench.suite.Profile;
 import org.apache.commons.math3.stat.StatUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,17 +112,23 @@ class PrecisionPlannerTest {
     }
 
     @Test
-    void aPlanOf26GaveEveryBenchmarkItsClasssRounds() throws Exception {
+    void aPlanOf26GaveEveryBenchmarkItsClassRounds() throws Exception {
         Path file = run.resolve("precision.json");
-        java.nio.file.Files.writeString(file, """
+        Files.writeString(file, """
                 {"schemaVersion": "2.6", "precision": 0.05, "alpha": 0.05, "budgetSeconds": 1200, "pilotRounds": 5,
                  "pilotSeconds": 527, "classes": [{"benchmarkClass": "%s", "rounds": 9}], "rows": []}
                 """.formatted(CLASS));
-        PrecisionRecord old = io.isobench.schema.ResultJson.read(file, PrecisionRecord.class);
+        PrecisionRecord old = ResultJson.read(file, PrecisionRecord.class);
         assertEquals(9, old.roundsOf(QUIET));
         assertEquals(9, old.roundsOf(NOISY));
         assertEquals(5, old.roundsOf("io.isobench.syscall.Other.call"), "a class the plan gave nothing: the pilot's");
         assertEquals(9, old.lastRound());
+
+        PrecisionRecord now = PrecisionRecord.of(0.05, 0.05, 1200, 5, 527,
+                List.of(new PrecisionRecord.BenchmarkRounds(NOISY, 9)), List.of(), List.of());
+        assertEquals(9, now.roundsOf(NOISY));
+        assertEquals(5, now.roundsOf(QUIET), "in a plan of 2.7 a benchmark it does not name runs the pilot's rounds, "
+                + "not its class's most");
     }
 
     @Test
