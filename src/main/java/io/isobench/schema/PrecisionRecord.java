@@ -13,7 +13,7 @@ import java.util.TreeMap;
 /**
  * {@code RUN_DIR/precision.json}: the plan of a run asked for a precision ({@code --precision PCT --budget TIME}).
  * A pilot of {@code pilotRounds} interleaved rounds estimated each paired row's standard deviation of the per-round
- * log ratio; Stein's two-stage procedure then gave each row the rounds it needs for a 1 - alpha interval of half-width
+ * log ratio (winsorized, since 2.8); Stein's two-stage procedure (on the trimmed mean, since 2.8) then gave each row the rounds it needs for a 1 - alpha interval of half-width
  * log(1 + precision), and each benchmark (the unit of a step) the most that its rows need, as far as the budget
  * allowed. Written by the launcher once, after the pilot; read by compare, which then tests each planned row with the
  * pilot's standard deviation (see {@code io.isobench.compare.stats.TwoStage}). Since 2.4.
@@ -47,14 +47,18 @@ public record PrecisionRecord(SchemaVersion schemaVersion, double precision, dou
     /**
      * One planned row.
      *
-     * @param pilotSd the standard deviation of the pilot's per-round log ratios
+     * @param pilotSd the standard deviation of the pilot's per-round log ratios, winsorized where {@code trim} is
+     *                above 0
      * @param neededRounds the rounds Stein's procedure asks for (never fewer than the pilot's)
      * @param rounds the rounds its benchmark was given (the budget may have cut them below {@code neededRounds})
+     * @param trim the fraction of rounds trimmed from each side, in the pilot's standard deviation and the final
+     *             trimmed mean (since 2.8: 0.2 for a pilot of six rounds or more; 0, Stein's procedure on the mean,
+     *             for a smaller pilot and in every plan of 2.7 or older)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Row(String environment, String baseline, String benchmark, String mode, Map<String, String> params,
-                      int pilotRounds, double pilotSd, int neededRounds, int rounds) {
+                      int pilotRounds, double pilotSd, int neededRounds, int rounds, double trim) {
 
         public Row {
             params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));

@@ -21,8 +21,9 @@ public record SchemaVersion(int major, int minor) {
      * environment.json; 2.4 precision.json, the plan of a run asked for a precision; 2.5 whether the JVM mapped its
      * class-data archive ({@code jvm.classDataSharing}) in environment.json; 2.6 what reclaims memory on its own
      * ({@code memoryReclaim}) in environment.json; 2.7 the rounds each benchmark got ({@code benchmarks}) in
-     * precision.json. */
-    public static final SchemaVersion CURRENT = new SchemaVersion(2, 7);
+     * precision.json; 2.8 the fraction a planned row trims ({@code trim}: its pilot SD winsorized, its test on the
+     * trimmed mean) in precision.json. */
+    public static final SchemaVersion CURRENT = new SchemaVersion(2, 8);
 
     /** Files written before the schema had a version. */
     public static final SchemaVersion LEGACY = new SchemaVersion(1, 0);

@@ -125,7 +125,7 @@ class SchemaRoundTripTest {
         for (Class<?> type : List.of(EnvironmentRecord.class, Footprint.class, RunRecord.class, Timeline.class)) {
             ObjectNode root = (ObjectNode) TREES.readTree("{\"schemaVersion\": \"3.0\", \"env\": \"host\"}");
             SchemaException e = assertThrows(SchemaException.class, () -> ResultJson.bind(root, type));
-            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.7); use the isobench "
+            assertEquals("schemaVersion 3.0 is not one this isobench reads (1.x or 2.x, writing 2.8); use the isobench "
                     + "that wrote it, or a newer one", e.getMessage());
             assertFalse(e.getMessage().contains("\n"));
         }

@@ -54,17 +54,29 @@ final class PlannedRows {
         }
         PrecisionRecord.Row p = planned.get();
         double[] logs = t.roundLogRatios().values().stream().mapToDouble(Double::doubleValue).toArray();
-        TwoStage.Plan stage = new TwoStage.Plan(p.pilotRounds(), p.pilotSd(), p.rounds(), p.reachesPrecision());
+        TwoStage.Plan stage = new TwoStage.Plan(p.pilotRounds(), p.pilotSd(), p.rounds(), p.reachesPrecision(),
+                p.trim());
         double alpha = options.alpha();
         Stats.Tested main = TwoStage.test(logs, stage, 1 - alpha);
         Stats.Interval equivalence = TwoStage.test(logs, stage, Verdict.equivalenceLevel(alpha)).ratio();
         Verdict.Decision decision = Verdict.decide(t.direction(), main.ratio(), equivalence, main.pValue(), alpha,
                 options.equivalence());
         RatioTest stein = new RatioTest(t.direction(), main.ratio(), equivalence, main.pValue(), Sampling.ROUNDS,
-                t.envSamples(), t.baselineSamples(), t.pairs(), 1 - alpha, "Stein's two-stage t on per-round log "
-                + "ratios (pilot of " + p.pilotRounds() + " rounds, its SD " + Format.num(p.pilotSd()) + ")", decision,
+                t.envSamples(), t.baselineSamples(), t.pairs(), 1 - alpha, method(p), decision,
                 t.roundLogRatios());
         return row.planned(stein, note(plan, p, logs.length));
+    }
+
+    /**
+     * The method of a planned row's test: {@code Stein's two-stage t on the 20 % trimmed mean of per-round log ratios
+     * (pilot of 10 rounds, its winsorized SD 0.042)}, or on their mean for a pilot that was not trimmed.
+     */
+    static String method(PrecisionRecord.Row p) {
+        return p.trim() > 0
+                ? "Stein's two-stage t on the " + Math.round(100 * p.trim()) + " % trimmed mean of per-round log ratios "
+                        + "(pilot of " + p.pilotRounds() + " rounds, its winsorized SD " + Format.num(p.pilotSd()) + ")"
+                : "Stein's two-stage t on per-round log ratios (pilot of " + p.pilotRounds() + " rounds, its SD "
+                        + Format.num(p.pilotSd()) + ")";
     }
 
     /**

@@ -33,7 +33,8 @@ public final class RunOptions {
     @Option(names = "--jar", description = "The benchmarks jar (default: benchmarks.jar beside the launcher).")
     Path jar;
 
-    @Option(names = "--rounds", description = "Rounds to run (default: the profile's: smoke 1, quick 3, standard 5, full 10).")
+    @Option(names = "--rounds", description = "Rounds to run (default: the profile's: smoke 1, quick 3, standard 5, full 10; "
+            + "with --precision they are the pilot, default " + PRECISION_PILOT + ").")
     Integer rounds;
 
     @Option(names = "--emulated-rounds", defaultValue = "1",
@@ -46,8 +47,9 @@ public final class RunOptions {
     Long seed;
 
     @Option(names = "--precision", paramLabel = "PCT", description = "Plan the rounds for each row's interval to be "
-            + "within \u00b1PCT %%: the rounds (--rounds or the profile's) are a pilot, then the classes whose rows need "
-            + "it get more rounds (Stein's two-stage procedure), within --budget. Needs --budget.")
+            + "within \u00b1PCT %%: the rounds (--rounds, else " + PRECISION_PILOT + " or the profile's if more) are a "
+            + "pilot, then the benchmarks whose rows need it get more rounds (Stein's two-stage procedure on the 20 %% "
+            + "trimmed mean), within --budget. Needs --budget.")
     Double precision;
 
     @Option(names = "--budget", paramLabel = "TIME", description = "With --precision: the longest the rounds, pilot "
@@ -56,6 +58,20 @@ public final class RunOptions {
 
     @Parameters(description = "Raw JMH options after --, overriding the profile's (e.g. -- -f 3 -i 10).")
     List<String> jmhOptions = new ArrayList<>();
+
+    /**
+     * The pilot of a precision when {@code --rounds} does not say: ten rounds, of which the two-stage procedure trims
+     * two a side ({@link io.isobench.compare.stats.TwoStage}), so that two far rounds do not decide a row's plan.
+     */
+    static final int PRECISION_PILOT = 10;
+
+    /** The rounds to run: {@code --rounds}; else, with a precision, its pilot; else the profile's. */
+    private int rounds(Profile chosen) {
+        if (rounds != null) {
+            return rounds;
+        }
+        return precision != null ? Math.max(PRECISION_PILOT, chosen.rounds()) : chosen.rounds();
+    }
 
     /** Checks every option, making nothing yet but the run directory; failures are one-line IllegalArgumentExceptions. */
     public RunSpec toSpec() throws LauncherException {
@@ -79,7 +95,7 @@ public final class RunOptions {
             runId = runDir.getFileName().toString();
         }
         checkWritable(runDir);
-        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds,
+        return new RunSpec(chosen, rounds(chosen), emulatedRounds,
                 seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE,
                 patterns, List.copyOf(jmhOptions), runDir, runId, benchmarksJar, JvmRuntime.ensure(Workspace.cacheDir()),
                 PrecisionGoal.of(precision, budget));
@@ -93,7 +109,7 @@ public final class RunOptions {
         check();
         Profile chosen = Profile.parse(profile);
         List<String> patterns = patterns();
-        return new RunSpec(chosen, rounds != null ? rounds : chosen.rounds(), emulatedRounds, seed != null ? seed : 0,
+        return new RunSpec(chosen, rounds(chosen), emulatedRounds, seed != null ? seed : 0,
                 patterns, List.copyOf(jmhOptions), null, null, jar, null, PrecisionGoal.of(precision, budget));
     }
 
@@ -133,9 +149,8 @@ public final class RunOptions {
         if (emulatedRounds < 1) {
             throw new IllegalArgumentException("--emulated-rounds must be at least 1, got " + emulatedRounds);
         }
-        if (PrecisionGoal.of(precision, budget) != null && (rounds != null ? rounds : chosen.rounds()) < 2) {
-            throw new IllegalArgumentException("--precision needs a pilot of 2 or more rounds (--rounds N); the "
-                    + chosen.id() + " profile runs " + chosen.rounds());
+        if (PrecisionGoal.of(precision, budget) != null && rounds(chosen) < 2) {
+            throw new IllegalArgumentException("--precision needs a pilot of 2 or more rounds, got --rounds " + rounds);
         }
     }
 

@@ -78,7 +78,8 @@ final class PrecisionPlanner {
         List<PrecisionRecord.Row> rows = needs.stream().map(n -> new PrecisionRecord.Row(n.row().environment(),
                 n.row().baseline(), n.row().key().benchmark(), n.row().key().mode(), n.row().key().params(),
                 n.plan().pilotRounds(), n.plan().pilotSd(), n.plan().rounds(),
-                n.plan().pilotRounds() + extraRounds.getOrDefault(n.row().key().benchmark(), 0))).toList();
+                n.plan().pilotRounds() + extraRounds.getOrDefault(n.row().key().benchmark(), 0), n.plan().trim()))
+                .toList();
         return PrecisionRecord.of(goal.precision(), alpha, goal.budget().toSeconds(), spec.rounds(),
                 pilotTime.toSeconds(), benchmarks, rows, notes);
     }

@@ -7,6 +7,7 @@ import io.isobench.compare.report.ReportBuilder;
 import io.isobench.compare.report.SummaryBuilder;
 import io.isobench.compare.report.doc.MarkdownWriter;
 import io.isobench.compare.stats.Stats;
+import io.isobench.compare.stats.TwoStage;
 import io.isobench.compare.stats.Verdict;
 import io.isobench.schema.PrecisionRecord;
 import io.isobench.schema.ResultJson;
@@ -53,9 +54,14 @@ class PlannedRowsTest {
     }
 
     private void plan(double pilotSd, int needed, int rounds) throws Exception {
-        PrecisionRecord plan = PrecisionRecord.of(0.05, 0.05, 1200, 4, 600,
+        plan(4, pilotSd, needed, rounds, 0);
+    }
+
+    private void plan(int pilot, double pilotSd, int needed, int rounds, double trim) throws Exception {
+        PrecisionRecord plan = PrecisionRecord.of(0.05, 0.05, 1200, pilot, 600,
                 List.of(new PrecisionRecord.BenchmarkRounds(LOOP, rounds)),
-                List.of(new PrecisionRecord.Row("host-b", "host", LOOP, "avgt", Map.of(), 4, pilotSd, needed, rounds)),
+                List.of(new PrecisionRecord.Row("host-b", "host", LOOP, "avgt", Map.of(), pilot, pilotSd, needed, rounds,
+                        trim)),
                 List.of());
         Files.writeString(ResultLayout.precisionJson(run), ResultJson.toJson(plan));
     }
@@ -87,6 +93,23 @@ class PlannedRowsTest {
         assertTrue(markdown.contains("1 of 1 planned rows reached the precision"), markdown);
         String summary = ResultJson.toJson(SummaryBuilder.of(c));
         assertTrue(summary.contains("\"precision\" : {") || summary.contains("\"precision\":{"), summary);
+    }
+
+    @Test
+    void aTrimmedPlanIsTestedOnTheTrimmedMeanWithThePilotsWinsorizedSpread() throws Exception {
+        runDir(8);
+        plan(6, 0.01, 6, 8, 0.2);
+        ComparisonRow planned = row(Comparison.ofRunDir(run, CompareOptions.defaults()), LOOP);
+        assertEquals("Stein's two-stage t on the 20 % trimmed mean of per-round log ratios (pilot of 6 rounds, its "
+                + "winsorized SD 0.01000)", planned.test().method());
+        double[] logs = planned.test().roundLogRatios().values().stream().mapToDouble(Double::doubleValue).sorted()
+                .toArray();
+        double trimmed = java.util.Arrays.stream(logs, 1, 7).average().orElseThrow();
+        assertEquals(Math.exp(trimmed), planned.ratio().estimate(), 1e-12, "one of 8 rounds trimmed a side");
+        double half = Stats.tDistribution(3).inverseCumulativeProbability(0.975) * 0.01 / (0.6 * Math.sqrt(8))
+                * TwoStage.calibration(6, 0.2);
+        assertEquals(Math.exp(trimmed - half), planned.ratio().low(), 1e-12, "t with 6 - 2 - 1 = 3 df, calibrated");
+        assertEquals(Math.exp(trimmed + half), planned.ratio().high(), 1e-12);
     }
 
     @Test
