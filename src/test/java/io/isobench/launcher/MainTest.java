@@ -57,6 +57,18 @@ class MainTest {
         assertTrue(java.nio.file.Files.notExists(out), "--plan made the run directory");
     }
 
+    @Test
+    void aPrecisionsPilotIsTenRoundsUnlessRoundsSays() {
+        String plan = run(ExitCode.DONE, "bench", "--plan", "--envs", "host", "--profile", "smoke", "--density", "0",
+                "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--precision", "5", "--budget", "20m");
+        assertTrue(plan.startsWith("plan: smoke profile, 10 rounds of 1 class;"), plan);
+        assertTrue(plan.contains("precision \u00b15 %: these rounds are the pilot"), plan);
+        String asked = run(ExitCode.DONE, "bench", "--plan", "--envs", "host", "--profile", "smoke", "--rounds", "6",
+                "--density", "0", "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--precision", "5",
+                "--budget", "20m");
+        assertTrue(asked.startsWith("plan: smoke profile, 6 rounds of 1 class;"), asked);
+    }
+
     /** picocli formats descriptions with String.format: a bare '%' prints a "[picocli WARN]" above the help. */
     @Test
     void everyCommandsHelpFormatsWithoutAWarning() {

@@ -59,8 +59,8 @@ final class PrecisionSection {
                 + Format.duration(plan.pilotSeconds()) + ") estimated each row's spread of the per-round log ratio; "
                 + "Stein's two-stage procedure then gave each benchmark the rounds its rows need, from the pilot "
                 + "alone, and tests each row with the pilot's spread and degrees of freedom, so that its interval "
-                + "keeps its coverage although its rounds were chosen from data. " + reached + " of " + plan.rows().size()
-                + " planned rows reached the precision."));
+                + "keeps its coverage although its rounds were chosen from data." + trimmed(plan) + " " + reached
+                + " of " + plan.rows().size() + " planned rows reached the precision."));
         plan.notes().forEach(note -> blocks.add(Paragraph.note(note)));
         if (!rows.isEmpty()) {
             blocks.add(Table.of(List.of(Column.left("Environment"), Column.left("Benchmark"), Column.left("Params"),
@@ -69,6 +69,18 @@ final class PrecisionSection {
                     rows));
         }
         return Optional.of(new Section("precision", "Precision asked for", blocks));
+    }
+
+    /** What trimming the plan's rows had, as a sentence after a space, or nothing when none was trimmed. */
+    private static String trimmed(PrecisionRecord plan) {
+        double trim = plan.rows().stream().mapToDouble(PrecisionRecord.Row::trim).max().orElse(0);
+        if (trim == 0) {
+            return "";
+        }
+        return " The spread is winsorized and the test is on the " + Math.round(100 * trim) + " % trimmed mean of the "
+                + "rounds (Wilcox's extension of Stein's method; t calibrated by simulation), so a few far rounds "
+                + "neither inflate a row's plan nor move its estimate: the far-round column shows them, and where they "
+                + "fall on one side the trimmed mean and the mean differ.";
     }
 
     /**

@@ -101,7 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
                 System.out.println("precision " + planSpec.precision().text() + ": these rounds are the pilot; after "
                         + "it, the classes whose rows need more rounds get them until " + Format.duration(budget)
                         + " from the first round" + (runPlan.seconds() >= budget
-                        ? " (the pilot alone is expected to take that long: no rounds will follow)" : ""));
+                        ? " (the pilot alone is expected to take that long: it ends after six rounds or more where another "
+                        + "would pass the budget, and no rounds follow)" : ""));
             }
             if (density > 0) {
                 System.out.println("then density: " + density + " idle instance(s) of each kind that ran");

@@ -1,6 +1,7 @@
 package io.isobench.launcher.core;
 
 import io.isobench.compare.stats.Format;
+import io.isobench.compare.stats.TwoStage;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -51,6 +52,19 @@ public record PrecisionGoal(double precision, Duration budget) {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--budget '" + text + "' is not a time: write it as 90s, 20m or 1h30m");
         }
+    }
+
+    /**
+     * Whether a pilot of {@code planned} rounds ends after {@code round} of them, which took {@code elapsed}: from the
+     * smallest pilot that is trimmed ({@link TwoStage#MIN_TRIMMED_PILOT} rounds) on, when one more round at the
+     * pilot's pace so far would pass the budget. The length depends on time alone, never on the rounds' results, so
+     * the plan's validity is untouched; a pilot that fills the budget leaves no rounds to plan, which the run says.
+     */
+    public boolean pilotEndsAfter(int round, int planned, Duration elapsed) {
+        if (round >= planned || round < TwoStage.MIN_TRIMMED_PILOT) {
+            return false;
+        }
+        return elapsed.toMillis() / (double) round * (round + 1) > budget.toMillis();
     }
 
     /** {@code ±5 %} */

@@ -1,5 +1,7 @@
 package io.isobench.launcher.core;
 
+import io.isobench.compare.stats.Format;
+
 import io.isobench.schema.EnvironmentRecord;
 import io.isobench.schema.ExitCode;
 import io.isobench.schema.PrecisionRecord;
@@ -111,6 +113,7 @@ public final class Rounds {
             Random order = new Random(spec.seed());
             Steps steps = new Steps(spec, running, classes, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
+            int pilot = spec.rounds();
             for (int round = 1; round <= spec.rounds(); round++) {
                 if (steps.allStopped()) {
                     break; // the cleanup finished every environment: the run was stopped
@@ -118,8 +121,19 @@ public final class Rounds {
                 steps.round(round, groups, benchmark -> true);
                 Progress.say("round " + round + "/" + spec.rounds() + (spec.precision() != null ? " of the pilot" : "")
                         + " done");
+                if (spec.precision() != null && spec.precision().pilotEndsAfter(round, spec.rounds(),
+                        Duration.between(roundsStarted, java.time.Instant.now()))) {
+                    pilot = round;
+                    Progress.warn("precision: the pilot ends after " + round + " of its " + spec.rounds() + " rounds: "
+                            + "another would pass the " + Format.duration(spec.precision().budget().toSeconds())
+                            + " budget (--budget), so no rounds are planned after it");
+                    break;
+                }
             }
             if (spec.precision() != null) {
+                if (pilot < spec.rounds()) {
+                    steps.pilotEnded(pilot);
+                }
                 steps.afterPilot(groups, Duration.between(roundsStarted, java.time.Instant.now()));
             }
             for (RunningEnvironment environment : running) {
@@ -147,7 +161,8 @@ public final class Rounds {
 
     /** The steps of a run's rounds, in the order drawn for each round and class, with what they took. */
     private static final class Steps {
-        private final RunSpec spec;
+        /** The run's spec; its rounds those of the pilot once a precision's pilot ended early. */
+        private RunSpec spec;
         private final List<RunningEnvironment> running;
         /** The classes each environment runs ({@link RunSpec#groupsFor}). */
         private final Map<RunningEnvironment, List<BenchmarkSelection.Group>> classes;
@@ -164,6 +179,13 @@ public final class Rounds {
             this.timeline = timeline;
             this.clock = clock;
             this.order = order;
+        }
+
+        /** A precision's pilot ended after {@code pilot} rounds, before the rounds it planned. */
+        void pilotEnded(int pilot) {
+            spec = spec.withRounds(pilot);
+            timeline.rounds(pilot);
+            clock.planEnded();
         }
 
         /** Whether the cleanup finished every environment (the run was stopped): no round goes on then. */

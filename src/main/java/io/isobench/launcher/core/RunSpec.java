@@ -25,6 +25,12 @@ public record RunSpec(Profile profile, int rounds, int emulatedRounds, long seed
         this(profile, rounds, emulatedRounds, seed, includes, jmhOptions, runDir, runId, benchmarksJar, runtime, null);
     }
 
+    /** The same run with {@code value} rounds (a precision's pilot that ended early: {@link PrecisionGoal#pilotEndsAfter}). */
+    public RunSpec withRounds(int value) {
+        return new RunSpec(profile, value, emulatedRounds, seed, includes, jmhOptions, runDir, runId, benchmarksJar,
+                runtime, precision);
+    }
+
     /** How many of the planned rounds (the pilot's, with a precision goal) an environment takes part in. */
     public int roundsFor(boolean emulated) {
         return emulated ? Math.min(rounds, emulatedRounds) : rounds;

@@ -43,6 +43,11 @@ final class StepClock {
         remaining.merge(environment, steps, Integer::sum);
     }
 
+    /** The rounds planned so far are over for every environment (a precision's pilot that ended early). */
+    void planEnded() {
+        remaining.replaceAll((environment, steps) -> 0);
+    }
+
     /** An environment that was lost runs no further steps. */
     void lost(String environment) {
         total(environment, 0);

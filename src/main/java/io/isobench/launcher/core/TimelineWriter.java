@@ -27,9 +27,12 @@ final class TimelineWriter {
         this.rounds = rounds;
     }
 
-    /** The run's rounds are now {@code value} (a run asked for a precision adds rounds after its pilot). */
+    /**
+     * The run's rounds are now {@code value} (a run asked for a precision adds rounds after its pilot, and its pilot
+     * may end before the rounds it planned).
+     */
     synchronized void rounds(int value) {
-        rounds = Math.max(rounds, value);
+        rounds = value;
     }
 
     synchronized void add(RunningEnvironment.Step step) {

@@ -132,6 +132,15 @@ class PrecisionPlannerTest {
     }
 
     @Test
+    void aPilotEndsEarlyOnlyFromSixRoundsOnAndOnlyWhereAnotherRoundWouldPassTheBudget() {
+        PrecisionGoal goal = new PrecisionGoal(0.05, Duration.ofMinutes(20));
+        assertFalse(goal.pilotEndsAfter(5, 10, Duration.ofMinutes(19)), "five rounds are not trimmed: the pilot goes on");
+        assertTrue(goal.pilotEndsAfter(6, 10, Duration.ofMinutes(18)), "a seventh round at 3 min would end at 21 min");
+        assertFalse(goal.pilotEndsAfter(6, 10, Duration.ofMinutes(17)), "a seventh would end at 19 min 50 s");
+        assertFalse(goal.pilotEndsAfter(10, 10, Duration.ofMinutes(30)), "the pilot's last round ends it anyway");
+    }
+
+    @Test
     void precisionAndBudgetComeTogetherAndReadAsPeopleWriteThem() {
         assertEquals(Duration.ofMinutes(20), PrecisionGoal.of(5.0, "20m").budget());
         assertEquals(Duration.ofMinutes(90), PrecisionGoal.of(5.0, "1h30m").budget());
