@@ -126,7 +126,7 @@ public final class Rounds {
                     pilot = round;
                     Progress.warn("precision: the pilot ends after " + round + " of its " + spec.rounds() + " rounds: "
                             + "another would pass the " + Format.duration(spec.precision().budget().toSeconds())
-                            + " budget (--budget), so no rounds are planned after it");
+                            + " budget (--budget); the rounds after it get what the budget has left");
                     break;
                 }
             }

@@ -134,5 +134,10 @@ class PlannedRowsTest {
         CompareException e = assertThrows(CompareException.class, () -> Comparison.ofRunDir(run, CompareOptions.defaults()));
         assertTrue(e.getMessage().contains("precision.json") && e.getMessage().contains("pilot of fewer than 2 rounds"),
                 e.getMessage());
+        Files.writeString(ResultLayout.precisionJson(run), "{\"precision\":0.05,\"alpha\":0.05,\"rows\":[{\"environment\":"
+                + "\"host-b\",\"baseline\":\"host\",\"benchmark\":\"" + LOOP + "\",\"mode\":\"avgt\",\"pilotRounds\":10,"
+                + "\"pilotSd\":0.01,\"neededRounds\":10,\"rounds\":10,\"trim\":0.5}]}");
+        e = assertThrows(CompareException.class, () -> Comparison.ofRunDir(run, CompareOptions.defaults()));
+        assertTrue(e.getMessage().contains("trim (0.5) is not a fraction"), e.getMessage());
     }
 }
