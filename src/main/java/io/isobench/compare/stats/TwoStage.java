@@ -10,14 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stein's two-stage procedure for a paired row, planned for a precision, on the 20 % trimmed mean of the per-round log
- * ratios (Wilcox's extension of Stein's method to trimmed means): a pilot of {@code n0} rounds estimates the
- * winsorized standard deviation s0 of the per-round log ratio (its g = floor(0.2 n0) lowest and highest rounds pulled
- * in to their neighbours); the row then gets n = max(n0, ceil((t s0 / ((1 - 2 gamma) h))^2)) rounds in all, where t is
- * Student's 1 - alpha/2 quantile with n0 - 2g - 1 degrees of freedom, gamma = 0.2 and h = log(1 + precision) the wanted
- * half-width; the final interval is the 20 % trimmed mean of all n rounds ± t s0 / ((1 - 2 gamma) sqrt(n)), at most
- * ± h. A pilot of fewer than {@value #MIN_TRIMMED_PILOT} rounds is not trimmed (g = 1 of 5 leaves 2 degrees of
- * freedom, and Yuen's t approximation then undercovers): gamma = 0, the mean and the ordinary standard deviation, which
- * is Stein's original procedure.
+ * ratios (Wilcox's extension of Stein's method to trimmed means): a pilot of {@code n0} rounds estimates the winsorized
+ * standard deviation s0 of the per-round log ratio (its g = floor(0.2 n0) lowest and highest rounds pulled in to their
+ * neighbours); the row then gets n = max(n0, ceil((t s0 / ((1 - 2 gamma) h))^2)) rounds in all, where t is Student's
+ * 1 - alpha/2 quantile with n0 - 2g - 1 degrees of freedom (widened by the calibration below), gamma = 0.2 and
+ * h = log(1 + precision) the wanted half-width; the final interval is the 20 % trimmed mean of all n rounds
+ * ± t s0 / ((1 - 2 gamma) sqrt(n)), at most ± h. A pilot of fewer than {@value #MIN_TRIMMED_PILOT} rounds is not
+ * trimmed (g = 1 of 5 leaves 2 degrees of freedom, and Yuen's t approximation then undercovers): gamma = 0, the mean
+ * and the ordinary standard deviation, which is Stein's original procedure.
  *
  * <p>Calibrated: Yuen's t for a trimmed mean is an approximation, and with a small pilot it undercovers under normal
  * rounds (93.5 % for a 95 % interval from a pilot of ten, two trimmed a side). So t is widened, per pilot size, by the
@@ -48,6 +48,12 @@ public final class TwoStage {
 
     /** The smallest pilot that is trimmed: 6 rounds, one trimmed a side, 3 degrees of freedom. */
     public static final int MIN_TRIMMED_PILOT = 6;
+
+    /** How many normal pilots {@link #calibration} simulates. */
+    private static final int CALIBRATION_PILOTS = 40_000;
+
+    /** Each (pilot rounds, trim)'s calibration, simulated once per process. */
+    private static final Map<List<Double>, Double> CALIBRATION = new ConcurrentHashMap<>();
 
     /**
      * The plan for one row after its pilot: the pilot's rounds and (winsorized) standard deviation of the log ratio,
@@ -105,8 +111,8 @@ public final class TwoStage {
 
     /**
      * The final test of a planned row from every round's log ratio, the pilot's first: the (trimmed) geometric-mean
-     * ratio with its interval at {@code confidence}, and the two-sided p-value of "no difference", both from Student's t
-     * with the pilot's n0 - 2g - 1 degrees of freedom on the pilot's (winsorized) standard deviation (not on all
+     * ratio with its interval at {@code confidence}, and the two-sided p-value of "no difference", both from Student's
+     * t with the pilot's n0 - 2g - 1 degrees of freedom on the pilot's (winsorized) standard deviation (not on all
      * rounds' standard deviation: that is what keeps the coverage). No interval and no p-value (NaN) when the pilot
      * had no spread.
      */
@@ -125,8 +131,8 @@ public final class TwoStage {
 
     /**
      * The factor that widens Student's t (n0 - 2g - 1 degrees of freedom) for a pilot of {@code n0} rounds trimmed at
-     * {@code trim}: the simulated 97.5 % quantile of |trimmed mean (1 - 2 gamma) sqrt(n0) / winsorized SD| over pilots of
-     * normal rounds, divided by t's own, and at least 1; 1 for an untrimmed pilot (Stein's original t is exact there).
+     * {@code trim}: the simulated 97.5 % quantile of |trimmed mean (1 - 2 gamma) sqrt(n0) / winsorized SD| over pilots
+     * of normal rounds, divided by t's own, and at least 1; 1 for an untrimmed pilot (Stein's original t is exact there).
      */
     public static double calibration(int n0, double trim) {
         if (trim == 0) {
@@ -149,11 +155,6 @@ public final class TwoStage {
             return Math.max(1, simulated / Stats.tDistribution(n0 - 2 * g - 1).inverseCumulativeProbability(0.975));
         });
     }
-
-    /** How many normal pilots {@link #calibration} simulates. */
-    private static final int CALIBRATION_PILOTS = 40_000;
-
-    private static final Map<List<Double>, Double> CALIBRATION = new ConcurrentHashMap<>();
 
     /** The mean of {@code values} without their {@code g} lowest and {@code g} highest. */
     static double trimmedMean(double[] values, int g) {
