@@ -13,19 +13,7 @@ def load(e):
         key = (b['benchmark'], json.dumps(b.get('params', {}), sort_keys=True))
         out[key] = dict(zip(b.get('isobenchRounds') or [], [st.mean(x) for x in b['primaryMetric']['rawData']]))
     return out
-def g_of(n, tr): return int(math.floor(tr * n + 1e-9))
-def winvar(x, g):
-    s = np.sort(x); n = len(s)
-    if g: s[:g] = s[g]; s[n-g:] = s[n-g-1]
-    return s.var(ddof=1)
-def tmean(x, g): s = np.sort(x); return s[g:len(s)-g].mean()
-_cal = {}
-def calibration(n0):
-    if n0 not in _cal:
-        g = g_of(n0, .2); r = np.random.default_rng(n0)
-        stat = [abs(tmean(x, g)) * .6 * math.sqrt(n0) / math.sqrt(winvar(x, g)) for x in r.standard_normal((40000, n0))]
-        _cal[n0] = max(1, np.quantile(stat, .95) / T.ppf(.975, n0 - 2*g - 1))
-    return _cal[n0]
+from sim2 import g_of, winvar, tmean, calibration
 def halfwidth(x, n0, trim, conf):
     g0 = g_of(n0, trim); s0 = math.sqrt(winvar(x[:n0], g0)); df = n0 - 2*g0 - 1
     c = calibration(n0) if trim else 1

@@ -26,17 +26,18 @@ def run(x, n0, cap):
     sw = math.sqrt(winvar(x[:n0], g)); q = T.ppf(1 - ALPHA/2, df) * (calibration(n0) if tr else 1)
     n = max(n0, min(cap, math.ceil((q * sw / ((1 - 2*tr) * H))**2)))
     return tmean(x[:n], g_of(n, tr)), q * sw / ((1 - 2*tr) * math.sqrt(n)), n
-R = rows()
-print(f'{len(R)} rows of {len(set(r[0] for r in R))} runs; c(n0) = ' + ', '.join(f'{n}: {calibration(n):.3f}' for n in (6, 8, 10, 12)))
-print(f'{"cap":>4} {"pilot":>14} {"cover":>6} {"reach5%":>8} {"med half%":>9} {"mean n":>7}')
-for cap in (12, 17, 25, 40, 60):
-    for n0 in (5, 6, 8, 10, 12):
-        cov = reach = tot = 0; halves = []; ns = []
-        for (_, _, _, x) in R:
-            r = np.array(x) - np.median(x)
-            for _ in range(REPS):
-                d = rng.choice(r, cap) * rng.choice([-1, 1], cap)
-                est, half, n = run(d, n0, cap)
-                cov += abs(est) <= half; reach += half <= H; halves.append(half); ns.append(n); tot += 1
-        name = f'{n0} ' + ('mean' if n0 < 6 else 'trimmed')
-        print(f'{cap:4} {name:>14} {cov/tot:6.3f} {reach/tot:8.3f} {100*np.median(halves):9.2f} {np.mean(ns):7.1f}')
+if __name__ == '__main__':
+    R = rows()
+    print(f'{len(R)} rows of {len(set(r[0] for r in R))} runs; c(n0) = ' + ', '.join(f'{n}: {calibration(n):.3f}' for n in (6, 8, 10, 12)))
+    print(f'{"cap":>4} {"pilot":>14} {"cover":>6} {"reach5%":>8} {"med half%":>9} {"mean n":>7}')
+    for cap in (12, 17, 25, 40, 60):
+        for n0 in (5, 6, 8, 10, 12):
+            cov = reach = tot = 0; halves = []; ns = []
+            for (_, _, _, x) in R:
+                r = np.array(x) - np.median(x)
+                for _ in range(REPS):
+                    d = rng.choice(r, cap) * rng.choice([-1, 1], cap)
+                    est, half, n = run(d, n0, cap)
+                    cov += abs(est) <= half; reach += half <= H; halves.append(half); ns.append(n); tot += 1
+            name = f'{n0} ' + ('mean' if n0 < 6 else 'trimmed')
+            print(f'{cap:4} {name:>14} {cov/tot:6.3f} {reach/tot:8.3f} {100*np.median(halves):9.2f} {np.mean(ns):7.1f}')
