@@ -13,7 +13,7 @@ def load(e):
         key = (b['benchmark'], json.dumps(b.get('params', {}), sort_keys=True))
         out[key] = dict(zip(b.get('isobenchRounds') or [], [st.mean(x) for x in b['primaryMetric']['rawData']]))
     return out
-from sim2 import g_of, winvar, tmean, calibration
+from sim2 import g_of, winvar, tmean, calibration, trim_for
 def halfwidth(x, n0, trim, conf):
     g0 = g_of(n0, trim); s0 = math.sqrt(winvar(x[:n0], g0)); df = n0 - 2*g0 - 1
     c = calibration(n0) if trim else 1
@@ -32,7 +32,7 @@ for env in envs:
         common = sorted(set(E.get(key, {})) & set(B.get(key, {})))
         x = np.array([math.log(E[key][c] / B[key][c]) for c in common])
         cells = []
-        for name, n0, trim in (('mean, pilot 5', 5, 0), (f'trimmed, pilot {pilot}', pilot, .2)):
+        for name, n0, trim in (('mean, pilot 5', 5, 0), (f'trimmed, pilot {pilot}', pilot, trim_for(pilot))):
             est, h95 = halfwidth(x, n0, trim, .95); _, h90 = halfwidth(x, n0, trim, .90)
             same = est - h90 >= -H and est + h90 <= H
             counts[name][0] += h95 <= H; counts[name][1] += same

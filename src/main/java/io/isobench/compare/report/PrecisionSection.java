@@ -73,12 +73,15 @@ final class PrecisionSection {
 
     /** What trimming the plan's rows had, as a sentence after a space, or nothing when none was trimmed. */
     private static String trimmed(PrecisionRecord plan) {
-        double trim = plan.rows().stream().mapToDouble(PrecisionRecord.Row::trim).max().orElse(0);
-        if (trim == 0) {
+        List<Double> trims = plan.rows().stream().map(PrecisionRecord.Row::trim).filter(t -> t > 0).distinct()
+                .sorted().toList();
+        if (trims.isEmpty()) {
             return "";
         }
-        return " The spread is winsorized and the test is on the " + Math.round(100 * trim) + " % trimmed mean of the "
-                + "rounds (Wilcox's extension of Stein's method; t calibrated by simulation), so a few far rounds "
+        return " The spread is winsorized and the test is on the " + String.join(" or ", trims.stream()
+                .map(t -> Math.round(100 * t) + " %").toList()) + " trimmed mean of the rounds"
+                + (plan.rows().stream().anyMatch(r -> r.trim() == 0) ? " where a row's pilot had six rounds or more" : "")
+                + " (Wilcox's extension of Stein's method; t calibrated by simulation), so a few far rounds "
                 + "neither inflate a row's plan nor move its estimate: the far-round column shows them, and where they "
                 + "fall on one side the trimmed mean and the mean differ.";
     }

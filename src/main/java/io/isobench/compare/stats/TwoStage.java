@@ -13,16 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * ratios (Wilcox's extension of Stein's method to trimmed means): a pilot of {@code n0} rounds estimates the winsorized
  * standard deviation s0 of the per-round log ratio (its g = floor(0.2 n0) lowest and highest rounds pulled in to their
  * neighbours); the row then gets n = max(n0, ceil((t s0 / ((1 - 2 gamma) h))^2)) rounds in all, where t is Student's
- * 1 - alpha/2 quantile with n0 - 2g - 1 degrees of freedom (widened by the calibration below), gamma = 0.2 and
- * h = log(1 + precision) the wanted half-width; the final interval is the 20 % trimmed mean of all n rounds
- * ± t s0 / ((1 - 2 gamma) sqrt(n)), at most ± h. A pilot of fewer than {@value #MIN_TRIMMED_PILOT} rounds is not
- * trimmed (g = 1 of 5 leaves 2 degrees of freedom, and Yuen's t approximation then undercovers): gamma = 0, the mean
- * and the ordinary standard deviation, which is Stein's original procedure.
+ * 1 - alpha/2 quantile with n0 - 2g - 1 degrees of freedom (scaled by the calibration below), gamma = g / n0 the
+ * fraction the pilot trimmed a side (0.2 for ten rounds) and h = log(1 + precision) the wanted half-width; the final
+ * interval is the gamma-trimmed mean of all n rounds (floor(gamma n) trimmed a side) ± t s0 / ((1 - 2 gamma) sqrt(n)),
+ * at most ± h. A pilot of fewer than {@value #MIN_TRIMMED_PILOT} rounds is not trimmed (g = 1 of 5 leaves 2 degrees of
+ * freedom, and Yuen's t approximation then undercovers): gamma = 0, the mean and the ordinary standard deviation, which
+ * is Stein's original procedure.
  *
  * <p>Calibrated: Yuen's t for a trimmed mean is an approximation, and with a small pilot it undercovers under normal
- * rounds (93.5 % for a 95 % interval from a pilot of ten, two trimmed a side). So t is widened, per pilot size, by the
+ * rounds (93.5 % for a 95 % interval from a pilot of ten, two trimmed a side). So t is scaled, per pilot size, by the
  * factor that makes the 95 % interval cover 95 % of the time when every round is normal ({@link #calibration}: found by
- * simulating the pilot, 40,000 times with a fixed seed, never below 1); the same factor serves every level.
+ * simulating the pilot, 40,000 times with a fixed seed); the same factor serves every level.
  *
  * <p>Why not simply add rounds until the ordinary interval is narrow enough: that rule looks at the data it stops on,
  * and its intervals undercover (a run of rounds that happen to agree stops early, too narrow). In Stein's procedure n
@@ -43,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TwoStage {
 
-    /** The fraction trimmed from each side of a pilot of {@value #MIN_TRIMMED_PILOT} rounds or more. */
+    /** The fraction trimmed from each side of a pilot of {@value #MIN_TRIMMED_PILOT} rounds or more, at most. */
     public static final double TRIM = 0.2;
 
     /** The smallest pilot that is trimmed: 6 rounds, one trimmed a side, 3 degrees of freedom. */
@@ -71,9 +72,12 @@ public final class TwoStage {
     private TwoStage() {
     }
 
-    /** The fraction a pilot of {@code n0} rounds is trimmed a side: {@link #TRIM} from six rounds on, else 0. */
+    /**
+     * The fraction a pilot of {@code n0} rounds is trimmed a side: g / n0 with g = floor({@link #TRIM} n0) from six
+     * rounds on (0.2 for ten, 1/9 for nine: the fraction actually trimmed, which Yuen's standard error needs), else 0.
+     */
     public static double trimFor(int n0) {
-        return n0 >= MIN_TRIMMED_PILOT ? TRIM : 0;
+        return n0 >= MIN_TRIMMED_PILOT ? trimmed(n0, TRIM) / (double) n0 : 0;
     }
 
     /** How many of {@code n} rounds are trimmed from each side at {@code trim}: floor(trim n). */
@@ -130,9 +134,10 @@ public final class TwoStage {
     }
 
     /**
-     * The factor that widens Student's t (n0 - 2g - 1 degrees of freedom) for a pilot of {@code n0} rounds trimmed at
+     * The factor that scales Student's t (n0 - 2g - 1 degrees of freedom) for a pilot of {@code n0} rounds trimmed at
      * {@code trim}: the simulated 97.5 % quantile of |trimmed mean (1 - 2 gamma) sqrt(n0) / winsorized SD| over pilots
-     * of normal rounds, divided by t's own, and at least 1; 1 for an untrimmed pilot (Stein's original t is exact there).
+     * of normal rounds, divided by t's own (about 1.1 for ten rounds, where Yuen's t alone undercovers); 1 for an
+     * untrimmed pilot (Stein's original t is exact there).
      */
     public static double calibration(int n0, double trim) {
         if (trim == 0) {
@@ -152,7 +157,7 @@ public final class TwoStage {
             }
             Arrays.sort(stat);
             double simulated = stat[(int) Math.ceil(0.95 * stat.length) - 1];
-            return Math.max(1, simulated / Stats.tDistribution(n0 - 2 * g - 1).inverseCumulativeProbability(0.975));
+            return simulated / Stats.tDistribution(n0 - 2 * g - 1).inverseCumulativeProbability(0.975);
         });
     }
 

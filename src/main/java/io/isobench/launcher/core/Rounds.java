@@ -130,7 +130,7 @@ public final class Rounds {
                     break;
                 }
             }
-            if (spec.precision() != null) {
+            if (spec.precision() != null && !steps.allStopped()) {
                 if (pilot < spec.rounds()) {
                     steps.pilotEnded(pilot);
                 }

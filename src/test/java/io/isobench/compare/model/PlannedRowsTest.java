@@ -98,16 +98,18 @@ class PlannedRowsTest {
     @Test
     void aTrimmedPlanIsTestedOnTheTrimmedMeanWithThePilotsWinsorizedSpread() throws Exception {
         runDir(8);
-        plan(6, 0.01, 6, 8, 0.2);
+        double trim = TwoStage.trimFor(6);
+        assertEquals(1 / 6.0, trim, 1e-12, "one of six rounds trimmed a side");
+        plan(6, 0.01, 6, 8, trim);
         ComparisonRow planned = row(Comparison.ofRunDir(run, CompareOptions.defaults()), LOOP);
-        assertEquals("Stein's two-stage t on the 20 % trimmed mean of per-round log ratios (pilot of 6 rounds, its "
+        assertEquals("Stein's two-stage t on the 17 % trimmed mean of per-round log ratios (pilot of 6 rounds, its "
                 + "winsorized SD 0.01000)", planned.test().method());
         double[] logs = planned.test().roundLogRatios().values().stream().mapToDouble(Double::doubleValue).sorted()
                 .toArray();
         double trimmed = java.util.Arrays.stream(logs, 1, 7).average().orElseThrow();
         assertEquals(Math.exp(trimmed), planned.ratio().estimate(), 1e-12, "one of 8 rounds trimmed a side");
-        double half = Stats.tDistribution(3).inverseCumulativeProbability(0.975) * 0.01 / (0.6 * Math.sqrt(8))
-                * TwoStage.calibration(6, 0.2);
+        double half = Stats.tDistribution(3).inverseCumulativeProbability(0.975) * 0.01 / ((1 - 2 / 6.0) * Math.sqrt(8))
+                * TwoStage.calibration(6, trim);
         assertEquals(Math.exp(trimmed - half), planned.ratio().low(), 1e-12, "t with 6 - 2 - 1 = 3 df, calibrated");
         assertEquals(Math.exp(trimmed + half), planned.ratio().high(), 1e-12);
     }
@@ -139,5 +141,10 @@ class PlannedRowsTest {
                 + "\"pilotSd\":0.01,\"neededRounds\":10,\"rounds\":10,\"trim\":0.5}]}");
         e = assertThrows(CompareException.class, () -> Comparison.ofRunDir(run, CompareOptions.defaults()));
         assertTrue(e.getMessage().contains("trim (0.5) is not a fraction"), e.getMessage());
+        Files.writeString(ResultLayout.precisionJson(run), "{\"precision\":0.05,\"alpha\":0.05,\"rows\":[{\"environment\":"
+                + "\"host-b\",\"baseline\":\"host\",\"benchmark\":\"" + LOOP + "\",\"mode\":\"avgt\",\"pilotRounds\":5,"
+                + "\"pilotSd\":0.01,\"neededRounds\":5,\"rounds\":5,\"trim\":0.4}]}");
+        e = assertThrows(CompareException.class, () -> Comparison.ofRunDir(run, CompareOptions.defaults()));
+        assertTrue(e.getMessage().contains("leaves its pilot of 5 rounds a degree of freedom"), e.getMessage());
     }
 }
