@@ -35,8 +35,7 @@ public final class PrecisionInput {
                 throw new CompareException(file, "has a row without environment, baseline, benchmark and mode, or with "
                         + "a pilot of fewer than 2 rounds, a negative or missing pilotSd, or fewer rounds than its pilot");
             }
-            if (!(row.trim() >= 0 && row.trim() < 0.5) || new TwoStage.Plan(row.pilotRounds(), row.pilotSd(),
-                    row.neededRounds(), true, row.trim()).degreesOfFreedom() < 1) {
+            if (!(row.trim() >= 0 && row.trim() < 0.5) || TwoStage.degreesOfFreedom(row.pilotRounds(), row.trim()) < 1) {
                 throw new CompareException(file, "has a row whose trim (" + row.trim() + ") is not a fraction from 0 to "
                         + "below 0.5 of the rounds a side that leaves its pilot of " + row.pilotRounds()
                         + " rounds a degree of freedom");

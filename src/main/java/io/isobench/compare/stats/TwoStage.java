@@ -65,7 +65,7 @@ public final class TwoStage {
 
         /** The pilot's degrees of freedom: n0 - 2g - 1. */
         public int degreesOfFreedom() {
-            return pilotRounds - 2 * trimmed(pilotRounds, trim) - 1;
+            return TwoStage.degreesOfFreedom(pilotRounds, trim);
         }
     }
 
@@ -78,6 +78,11 @@ public final class TwoStage {
      */
     public static double trimFor(int n0) {
         return n0 >= MIN_TRIMMED_PILOT ? trimmed(n0, TRIM) / (double) n0 : 0;
+    }
+
+    /** The degrees of freedom of a pilot of {@code n0} rounds trimmed at {@code trim}: n0 - 2g - 1. */
+    public static int degreesOfFreedom(int n0, double trim) {
+        return n0 - 2 * trimmed(n0, trim) - 1;
     }
 
     /** How many of {@code n} rounds are trimmed from each side at {@code trim}: floor(trim n). */
@@ -97,7 +102,7 @@ public final class TwoStage {
         double trim = trimFor(n0);
         double sd = Math.sqrt(winsorizedVariance(pilotLogRatios, trimmed(n0, trim)));
         double h = Math.log1p(precision);
-        double t = Stats.tDistribution(n0 - 2 * trimmed(n0, trim) - 1).inverseCumulativeProbability(1 - alpha / 2)
+        double t = Stats.tDistribution(degreesOfFreedom(n0, trim)).inverseCumulativeProbability(1 - alpha / 2)
                 * calibration(n0, trim);
         double needed = Math.ceil(Math.pow(t * sd / ((1 - 2 * trim) * h), 2));
         int rounds = (int) Math.max(n0, Math.min(Math.max(maxRounds, n0), needed));
@@ -157,7 +162,7 @@ public final class TwoStage {
             }
             Arrays.sort(stat);
             double simulated = stat[(int) Math.ceil(0.95 * stat.length) - 1];
-            return simulated / Stats.tDistribution(n0 - 2 * g - 1).inverseCumulativeProbability(0.975);
+            return simulated / Stats.tDistribution(degreesOfFreedom(n0, trim)).inverseCumulativeProbability(0.975);
         });
     }
 
