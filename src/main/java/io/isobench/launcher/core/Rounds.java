@@ -113,7 +113,6 @@ public final class Rounds {
             Random order = new Random(spec.seed());
             Steps steps = new Steps(spec, running, classes, timeline, clock, order);
             java.time.Instant roundsStarted = java.time.Instant.now();
-            int pilot = spec.rounds();
             for (int round = 1; round <= spec.rounds(); round++) {
                 if (steps.allStopped()) {
                     break; // the cleanup finished every environment: the run was stopped
@@ -123,7 +122,7 @@ public final class Rounds {
                         + " done");
                 if (spec.precision() != null && spec.precision().pilotEndsAfter(round, spec.rounds(),
                         Duration.between(roundsStarted, java.time.Instant.now()))) {
-                    pilot = round;
+                    steps.pilotEnded(round);
                     Progress.warn("precision: the pilot ends after " + round + " of its " + spec.rounds() + " rounds: "
                             + "another would pass the " + Format.duration(spec.precision().budget().toSeconds())
                             + " budget (--budget); the rounds after it get what the budget has left");
@@ -131,9 +130,6 @@ public final class Rounds {
                 }
             }
             if (spec.precision() != null && !steps.allStopped()) {
-                if (pilot < spec.rounds()) {
-                    steps.pilotEnded(pilot);
-                }
                 steps.afterPilot(groups, Duration.between(roundsStarted, java.time.Instant.now()));
             }
             for (RunningEnvironment environment : running) {
