@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The commands as {@code isobench} assembles them: every registered kind adds its options to bench and density. */
@@ -67,6 +68,10 @@ class MainTest {
                 "--density", "0", "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--precision", "5",
                 "--budget", "20m");
         assertTrue(asked.startsWith("plan: smoke profile, 6 rounds of 1 class;"), asked);
+        assertFalse(plan.contains("ends after six rounds"), "ten rounds of one class fit two thirds of 20 minutes: " + plan);
+        String tight = run(ExitCode.DONE, "bench", "--plan", "--envs", "host", "--profile", "smoke", "--density", "0",
+                "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--precision", "5", "--budget", "30s");
+        assertTrue(tight.contains("it ends after six rounds or more where another would pass 20 s"), tight);
     }
 
     /** picocli formats descriptions with String.format: a bare '%' prints a "[picocli WARN]" above the help. */

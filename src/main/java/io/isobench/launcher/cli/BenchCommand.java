@@ -100,9 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
                 long budget = planSpec.precision().budget().toSeconds();
                 System.out.println("precision " + planSpec.precision().text() + ": these rounds are the pilot; after "
                         + "it, the classes whose rows need more rounds get them until " + Format.duration(budget)
-                        + " from the first round" + (runPlan.seconds() >= budget
-                        ? " (the pilot alone is expected to take that long: it ends after six rounds or more where another "
-                        + "would pass the budget, and no rounds follow)" : ""));
+                        + " from the first round" + (runPlan.seconds() > planSpec.precision().pilotSeconds()
+                        ? " (the pilot is expected to take more than two thirds of that: it ends after six rounds or "
+                        + "more where another would pass " + Format.duration(planSpec.precision().pilotSeconds()) + ")"
+                        : ""));
             }
             if (density > 0) {
                 System.out.println("then density: " + density + " idle instance(s) of each kind that ran");

@@ -49,7 +49,8 @@ public final class RunOptions {
     @Option(names = "--precision", paramLabel = "PCT", description = "Plan the rounds for each row's interval to be "
             + "within \u00b1PCT %%: the rounds (--rounds, else " + PRECISION_PILOT + " or the profile's if more) are a "
             + "pilot, then the benchmarks whose rows need it get more rounds (Stein's two-stage procedure on the 20 %% "
-            + "trimmed mean), within --budget. Needs --budget.")
+            + "trimmed mean), within --budget. The pilot ends early, after six rounds or more, where another round "
+            + "would pass two thirds of the budget. Needs --budget.")
     Double precision;
 
     @Option(names = "--budget", paramLabel = "TIME", description = "With --precision: the longest the rounds, pilot "

@@ -55,16 +55,30 @@ public record PrecisionGoal(double precision, Duration budget) {
     }
 
     /**
+     * The most of the budget a pilot takes once it is trimmed: two thirds, so that at least a third is left for the
+     * rounds planned after it. Chosen by replaying whole runs (docs/measurements/precision-pilot-2026-12-06): a pilot
+     * of ten where ten rounds are short against the budget (it estimates the spread better), fewer where they are not
+     * (the rounds after a pilot go only to the benchmarks that need them, so a round of those buys more precision than a
+     * pilot round of every benchmark).
+     */
+    public static final double PILOT_SHARE = 2.0 / 3;
+
+    /**
      * Whether a pilot of {@code planned} rounds ends after {@code round} of them, which took {@code elapsed}: from the
      * smallest pilot that is trimmed ({@link TwoStage#MIN_TRIMMED_PILOT} rounds) on, when one more round at the
-     * pilot's pace so far would pass the budget. The length depends on time alone, never on the rounds' results, so
-     * the plan's validity is untouched; a pilot that fills the budget leaves no rounds to plan, which the run says.
+     * pilot's pace so far would pass {@link #PILOT_SHARE} of the budget. The length depends on time alone, never on the
+     * rounds' results, so the plan's validity is untouched.
      */
     public boolean pilotEndsAfter(int round, int planned, Duration elapsed) {
         if (round >= planned || round < TwoStage.MIN_TRIMMED_PILOT) {
             return false;
         }
-        return elapsed.toMillis() / (double) round * (round + 1) > budget.toMillis();
+        return elapsed.toMillis() / (double) round * (round + 1) > PILOT_SHARE * budget.toMillis();
+    }
+
+    /** When the pilot ends at the latest, from six rounds on: {@link #PILOT_SHARE} of the budget, in seconds. */
+    public long pilotSeconds() {
+        return Math.round(PILOT_SHARE * budget.toSeconds());
     }
 
     /** {@code ±5 %} */

@@ -124,8 +124,9 @@ public final class Rounds {
                         Duration.between(roundsStarted, java.time.Instant.now()))) {
                     steps.pilotEnded(round);
                     Progress.warn("precision: the pilot ends after " + round + " of its " + spec.rounds() + " rounds: "
-                            + "another would pass the " + Format.duration(spec.precision().budget().toSeconds())
-                            + " budget (--budget); the rounds after it get what the budget has left");
+                            + "another would pass " + Format.duration(spec.precision().pilotSeconds()) + ", two thirds "
+                            + "of the " + Format.duration(spec.precision().budget().toSeconds()) + " budget (--budget); "
+                            + "the rounds planned after it get the rest");
                     break;
                 }
             }

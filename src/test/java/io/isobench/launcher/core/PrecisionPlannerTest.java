@@ -132,11 +132,16 @@ class PrecisionPlannerTest {
     }
 
     @Test
-    void aPilotEndsEarlyOnlyFromSixRoundsOnAndOnlyWhereAnotherRoundWouldPassTheBudget() {
+    void aPilotEndsEarlyOnlyFromSixRoundsOnAndOnlyWhereAnotherRoundWouldPassTwoThirdsOfTheBudget() {
         PrecisionGoal goal = new PrecisionGoal(0.05, Duration.ofMinutes(20));
+        assertEquals(800, goal.pilotSeconds(), "two thirds of 20 minutes");
         assertFalse(goal.pilotEndsAfter(5, 10, Duration.ofMinutes(19)), "five rounds are not trimmed: the pilot goes on");
-        assertTrue(goal.pilotEndsAfter(6, 10, Duration.ofMinutes(18)), "a seventh round at 3 min would end at 21 min");
-        assertFalse(goal.pilotEndsAfter(6, 10, Duration.ofMinutes(17)), "a seventh would end at 19 min 50 s");
+        assertTrue(goal.pilotEndsAfter(6, 10, Duration.ofSeconds(6 * 126)),
+                "rounds of 126 s (the A/A's 13 classes): a seventh would end at 882 s, past 800 s");
+        assertFalse(goal.pilotEndsAfter(9, 10, Duration.ofSeconds(9 * 70)),
+                "rounds of 70 s (runc's syscall classes): a tenth would end at 700 s, within 800 s");
+        assertTrue(goal.pilotEndsAfter(6, 10, Duration.ofSeconds(6 * 115)), "a seventh at 115 s would end at 805 s");
+        assertFalse(goal.pilotEndsAfter(6, 10, Duration.ofSeconds(6 * 114)), "a seventh at 114 s would end at 798 s");
         assertFalse(goal.pilotEndsAfter(10, 10, Duration.ofMinutes(30)), "the pilot's last round ends it anyway");
     }
 
