@@ -7,12 +7,16 @@ rng = np.random.default_rng(5); data = {r: load_run(*r) for r in RUNS}
 res = {rule: [] for rule in RULES}
 for budget in (10, 15, 20, 25, 30, 40):
     line = []
-    for rule in RULES:
-        for run in RUNS:
-            n0, reach, cov, same = replay(*data[run], rule, budget * 60, 100, rng)
-            res[rule].append((reach, cov, same))
+    for run in RUNS:
+        seed = rng.integers(1 << 32)
+        for rule in RULES:   # every rule on the same draws (common random numbers)
+            n0, reach, cov, same = replay(*data[run], rule, budget * 60, 100, np.random.default_rng(seed))
+            res[rule].append((reach, cov, same, n0, run[0], budget))
 for rule, v in res.items():
-    a = np.array(v); print(f'{rule[0]} {rule[1]:5}: reach {a[:,0].mean():.3f} (worst shortfall vs best per cell computed below) cover {a[:,1].mean():.3f} {a[:,1].min():.3f} same90 {a[:,2].mean():.3f}')
+    a = np.array([x[:3] for x in v]); print(f'{rule[0]} {rule[1]:5}: reach {a[:,0].mean():.3f} cover {a[:,1].mean():.3f} {a[:,1].min():.3f} same90 {a[:,2].mean():.3f}')
 best = np.max(np.array([[x[0] for x in v] for v in res.values()]), axis=0)
 for rule, v in res.items():
     print(rule, 'largest shortfall from the best rule in a cell', round(float(np.max(best - np.array([x[0] for x in v]))), 3))
+print('per cell (run, budget): each rule\'s pilot and share of rows narrower than +-5 %')
+for i, (_, _, _, _, run, budget) in enumerate(next(iter(res.values()))):
+    print(f'  {run:11} {budget:3} min  ' + '  '.join(f'{r[0][0]}{r[1]}:n{v[i][3]} {v[i][0]:.2f}' for r, v in res.items()))

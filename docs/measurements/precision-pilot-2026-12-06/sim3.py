@@ -1,8 +1,9 @@
-"""Which pilot length, given the budget: whole runs replayed. Each of this folder's runs gives its rows' per-round log
-ratios (about their median, random signs: centre 0) and each benchmark's step time per round. A replayed run pays
-the pilot for every benchmark, plans each row as TwoStage does, schedules what the budget leaves as
-PrecisionPlanner.schedule does, and ends each row with its trimmed mean and interval. Rules: a fixed pilot, or a pilot
-of up to ten that ends after six or more rounds when one more would pass a share f of the budget."""
+"""Which pilot length, given the budget: whole runs replayed. Each of the five runs of ../precision-trimmed-2026-12-05
+gives its rows' per-round log ratios (about their median, random signs: centre 0; a benchmark's rows drawn in the same
+rounds, as its step measures them together) and each benchmark's step time per round. A replayed run pays the pilot
+for every benchmark, plans each row as TwoStage does, schedules what the budget leaves as PrecisionPlanner.schedule
+does, and ends each row with its trimmed mean and interval. Rules: a fixed pilot, or a pilot of up to ten that ends
+after six or more rounds when one more would pass a share f of the budget. Every rule replays the same draws."""
 import json, math, sys, numpy as np
 from datetime import datetime
 from scipy.stats import t as T
@@ -70,13 +71,17 @@ def replay(sec, rows, rule, budget, reps, rng):
     left = budget - n0 * round_sec
     reach = cover = same = tot = 0
     for _ in range(reps):
-        data = [(b, rng.choice(x, 400) * rng.choice([-1, 1], 400)) for b, x in rows]
+        data = []
+        for b in dict.fromkeys(b for b, _ in rows):   # a benchmark's rows share their rounds, as in a step
+            xs = [x for c, x in rows if c == b]; k = min(len(x) for x in xs)
+            pick = rng.integers(0, k, 2000); sign = rng.choice([-1, 1], 2000)
+            data += [(b, x[:k][pick] * sign) for x in xs]
         plans = [(b, d, plan_row(d[:n0], n0)) for b, d in data]
         need = {}
         for b, d, (n, q, tr) in plans: need.setdefault(b, []).append(n - n0)
         given = schedule(need, sec, max(0, left))
         for b, d, (n, q, tr) in plans:
-            m = n0 + given[b]; est = tmean(d[:m], g_of(m, tr)); half = q / math.sqrt(m)
+            m = n0 + given[b]; assert m <= len(d); est = tmean(d[:m], g_of(m, tr)); half = q / math.sqrt(m)
             h90 = half / T.ppf(.975, max(1, n0 - 2*g_of(n0, tr) - 1)) * T.ppf(.95, max(1, n0 - 2*g_of(n0, tr) - 1))
             reach += half <= H; cover += abs(est) <= half; same += abs(est) + h90 <= H; tot += 1
     return n0, reach / tot, cover / tot, same / tot
@@ -90,7 +95,8 @@ if __name__ == '__main__':
         for run, base in RUNS:
             sec, rows = load_run(run, base)
             cells = []
-            for rule in RULES:
-                n0, r, c, s = replay(sec, rows, rule, budget, 150, rng)
+            seed = rng.integers(1 << 32)
+            for rule in RULES:   # every rule on the same draws (common random numbers)
+                n0, r, c, s = replay(sec, rows, rule, budget, 150, np.random.default_rng(seed))
                 cells.append(f'{rule[0][0]}{rule[1]}:n{n0} {r:.2f}/{c:.3f}/{s:.2f}')
             print(f'  {run:11} {sum(sec.values()):5.0f}s/round  ' + '  '.join(cells))

@@ -72,6 +72,10 @@ class MainTest {
         String tight = run(ExitCode.DONE, "bench", "--plan", "--envs", "host", "--profile", "smoke", "--density", "0",
                 "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--precision", "5", "--budget", "30s");
         assertTrue(tight.contains("it ends after six rounds or more where another would pass 20 s"), tight);
+        String six = run(ExitCode.DONE, "bench", "--plan", "--envs", "host", "--profile", "smoke", "--rounds", "6",
+                "--density", "0", "--include", "io\\.isobench\\.syscall\\.ParentPidGetBenchmark", "--precision", "5",
+                "--budget", "30s");
+        assertFalse(six.contains("ends after six rounds"), "a pilot of six does not end early: " + six);
     }
 
     /** picocli formats descriptions with String.format: a bare '%' prints a "[picocli WARN]" above the help. */

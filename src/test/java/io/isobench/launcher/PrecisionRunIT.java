@@ -33,9 +33,17 @@ class PrecisionRunIT {
     @BeforeAll
     static void run() throws Exception {
         runDir = temp.resolve("run");
-        outcome = Launch.run(900, "bench", "--envs", "host,host-b", "--profile", "smoke", "--rounds", "2",
-                "--density", "0", "--include", "NativeSyscallBenchmark.getppid", "--precision", "0.1", "--budget", "2m",
-                "--out", runDir.toString(), "--", "-f", "1", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "200ms");
+        outcome = aa(runDir, 2, "0.1", "2m");
+    }
+
+    /**
+     * An A/A (host against host-b) of the native {@code getppid} row, short forks, asked for {@code precision} per cent
+     * within {@code budget} with a pilot of {@code rounds}.
+     */
+    static Launch.Outcome aa(Path runDir, int rounds, String precision, String budget) throws Exception {
+        return Launch.run(900, "bench", "--envs", "host,host-b", "--profile", "smoke", "--rounds", String.valueOf(rounds),
+                "--density", "0", "--include", "NativeSyscallBenchmark.getppid", "--precision", precision, "--budget",
+                budget, "--out", runDir.toString(), "--", "-f", "1", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "200ms");
     }
 
     @Test

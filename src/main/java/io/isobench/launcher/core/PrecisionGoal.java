@@ -56,7 +56,7 @@ public record PrecisionGoal(double precision, Duration budget) {
 
     /**
      * The most of the budget a pilot takes once it is trimmed: two thirds, so that at least a third is left for the
-     * rounds planned after it. Chosen by replaying whole runs (docs/measurements/precision-pilot-2026-12-06): a pilot
+     * rounds planned after it (unless the six rounds of the smallest trimmed pilot take more). Chosen by replaying whole runs (docs/measurements/precision-pilot-2026-12-06): a pilot
      * of ten where ten rounds are short against the budget (it estimates the spread better), fewer where they are not
      * (the rounds after a pilot go only to the benchmarks that need them, so a round of those buys more precision than a
      * pilot round of every benchmark).

@@ -33,11 +33,16 @@ final class TimelineWriter {
      */
     synchronized void rounds(int value) {
         rounds = value;
+        write(); // a pilot that ends early may be followed by no step at all
     }
 
     synchronized void add(RunningEnvironment.Step step) {
         steps.add(new Timeline.Step(step.round(), step.environment(), step.benchmarkClass(), step.startedAt().toString(),
                 step.endedAt().toString(), step.exitCode(), step.status().word(), step.benchmark()));
+        write();
+    }
+
+    private void write() {
         try {
             JsonFiles.writeAtomically(file, ResultJson.toJson(Timeline.of(seed, rounds, steps)));
         } catch (IOException e) {
