@@ -330,13 +330,12 @@ final class RunningEnvironment {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            long seconds = Math.round((System.nanoTime() - startNanos) / 1e9);
             try {
                 EnvironmentRecord record = record();
                 status = interrupted ? EnvironmentRecord.INTERRUPTED : lost != null ? EnvironmentRecord.FAILED
                         : !record.failed().isEmpty() ? EnvironmentRecord.PARTIAL : EnvironmentRecord.COMPLETE;
-                // The launcher's kernel: inside gVisor the suite sees gVisor's own, inside a VM the guest's.
-                write(record.withHost(System.getProperty("os.version"), instance.runtime(), lost)
-                        .withNeighbours(instance.neighbours()).finished(status, Math.round((System.nanoTime() - startNanos) / 1e9)));
+                write(finalRecord(record, status, seconds));
             } catch (IOException e) {
                 Progress.warn(name() + ": cannot write the final status: " + e.getMessage());
                 // Its record is lost (a guest put a link in its place): nothing says that it completed.
@@ -352,8 +351,38 @@ final class RunningEnvironment {
             collect();
             instance.close();
             collect();
+            if (interrupted) {
+                keepFinal(status, seconds);
+            }
         }
         return status;
+    }
+
+    /** The suite's record with the launcher's part and the final status. */
+    private EnvironmentRecord finalRecord(EnvironmentRecord record, String status, long seconds) {
+        // The launcher's kernel: inside gVisor the suite sees gVisor's own, inside a VM the guest's.
+        return record.withHost(System.getProperty("os.version"), instance.runtime(), lost)
+                .withNeighbours(instance.neighbours()).finished(status, seconds);
+    }
+
+    /**
+     * After Ctrl-C, once the environment is closed: the step that was running inside it may have written its record
+     * after the final one (a container's suite goes on until the container is removed, a guest's file comes back with
+     * the share), so the final status is written again over what it left.
+     */
+    private void keepFinal(String status, long seconds) {
+        Path file = ResultLayout.environmentJson(envDir);
+        try {
+            if (!UntrustedFile.present(file)) {
+                return;
+            }
+            EnvironmentRecord left = ResultJson.read(file, EnvironmentRecord.class);
+            if (!status.equals(left.status())) {
+                JsonFiles.writeAtomically(file, ResultJson.toJson(finalRecord(left, status, seconds)));
+            }
+        } catch (IOException e) {
+            Progress.warn(name() + ": cannot keep the final status " + status + ": " + e.getMessage());
+        }
     }
 
     /**
