@@ -367,8 +367,8 @@ final class RunningEnvironment {
 
     /**
      * After Ctrl-C, once the environment is closed: the step that was running inside it may have written its record
-     * after the final one (a container's suite goes on until the container is removed, a guest's file comes back with
-     * the share), so the final status is written again over what it left.
+     * after the final one (a container's suite goes on until the container is removed), so the final status is written
+     * again over what it left.
      */
     private void keepFinal(String status, long seconds) {
         Path file = ResultLayout.environmentJson(envDir);
