@@ -1,7 +1,6 @@
 package io.isobench.launcher.cli;
 
 import io.isobench.compare.stats.Format;
-import io.isobench.compare.stats.TwoStage;
 import io.isobench.launcher.core.Kind;
 import io.isobench.launcher.core.Kinds;
 import io.isobench.launcher.core.LauncherException;
@@ -101,8 +100,8 @@ public final class BenchCommand implements Callable<Integer> {
                 long budget = planSpec.precision().budget().toSeconds();
                 System.out.println("precision " + planSpec.precision().text() + ": these rounds are the pilot; after "
                         + "it, the classes whose rows need more rounds get them until " + Format.duration(budget)
-                        + " from the first round" + (planSpec.rounds() > TwoStage.MIN_TRIMMED_PILOT
-                        && runPlan.seconds() > planSpec.precision().pilotSeconds()
+                        + " from the first round" + (planSpec.precision()
+                        .pilotExpectedToEndEarly(planSpec.rounds(), runPlan.seconds())
                         ? " (the pilot is expected to take more than two thirds of that: it ends after six rounds or "
                         + "more where another would pass " + Format.duration(planSpec.precision().pilotSeconds()) + ")"
                         : ""));

@@ -56,10 +56,10 @@ public record PrecisionGoal(double precision, Duration budget) {
 
     /**
      * The most of the budget a pilot takes once it is trimmed: two thirds, so that at least a third is left for the
-     * rounds planned after it (unless the six rounds of the smallest trimmed pilot take more). Chosen by replaying whole runs (docs/measurements/precision-pilot-2026-12-06): a pilot
-     * of ten where ten rounds are short against the budget (it estimates the spread better), fewer where they are not
-     * (the rounds after a pilot go only to the benchmarks that need them, so a round of those buys more precision than a
-     * pilot round of every benchmark).
+     * rounds planned after it (unless the six rounds of the smallest trimmed pilot take more). Chosen by replaying whole
+     * runs (docs/measurements/precision-pilot-2026-12-06): a pilot of ten where ten rounds are short against the budget
+     * (it estimates the spread better), fewer where they are not (the rounds after a pilot go only to the benchmarks
+     * that need them, so a round of those buys more precision than a pilot round of every benchmark).
      */
     public static final double PILOT_SHARE = 2.0 / 3;
 
@@ -74,6 +74,15 @@ public record PrecisionGoal(double precision, Duration budget) {
             return false;
         }
         return elapsed.toMillis() / (double) round * (round + 1) > PILOT_SHARE * budget.toMillis();
+    }
+
+    /**
+     * Whether a pilot of {@code planned} rounds expected to take {@code seconds} will end early by
+     * {@link #pilotEndsAfter}'s rule: it can from six rounds on, and does where its rounds pass {@link #PILOT_SHARE}
+     * of the budget.
+     */
+    public boolean pilotExpectedToEndEarly(int planned, double seconds) {
+        return planned > TwoStage.MIN_TRIMMED_PILOT && seconds > PILOT_SHARE * budget.toSeconds();
     }
 
     /** When the pilot ends at the latest, from six rounds on: {@link #PILOT_SHARE} of the budget, in seconds. */

@@ -373,12 +373,9 @@ final class RunningEnvironment {
     private void keepFinal(String status, long seconds) {
         Path file = ResultLayout.environmentJson(envDir);
         try {
-            if (!UntrustedFile.present(file)) {
-                return;
-            }
-            EnvironmentRecord left = ResultJson.read(file, EnvironmentRecord.class);
-            if (!status.equals(left.status())) {
-                JsonFiles.writeAtomically(file, ResultJson.toJson(finalRecord(left, status, seconds)));
+            java.util.Optional<EnvironmentRecord> left = recordIn(file);
+            if (left.isPresent() && !status.equals(left.get().status())) {
+                JsonFiles.writeAtomically(file, ResultJson.toJson(finalRecord(left.get(), status, seconds)));
             }
         } catch (IOException e) {
             Progress.warn(name() + ": cannot keep the final status " + status + ": " + e.getMessage());
@@ -437,15 +434,20 @@ final class RunningEnvironment {
      * inside the environment: it is read as {@link ResultJson#read} reads any file (a regular file, capped).
      */
     private EnvironmentRecord record() throws IOException {
-        Path file = ResultLayout.environmentJson(instance.resultsOnHost());
-        if (UntrustedFile.present(file)) {
-            try {
-                return ResultJson.read(file, EnvironmentRecord.class);
-            } catch (UntrustedFile.Refused e) {
-                throw new IOException(file + " " + e.getMessage(), e);
-            }
+        return recordIn(ResultLayout.environmentJson(instance.resultsOnHost()))
+                .orElseGet(() -> EnvironmentRecord.running(Fingerprint.named(name())));
+    }
+
+    /** The environment record in {@code file}, read as any file the suite wrote (regular, capped), or none. */
+    private static java.util.Optional<EnvironmentRecord> recordIn(Path file) throws IOException {
+        if (!UntrustedFile.present(file)) {
+            return java.util.Optional.empty();
         }
-        return EnvironmentRecord.running(Fingerprint.named(name()));
+        try {
+            return java.util.Optional.of(ResultJson.read(file, EnvironmentRecord.class));
+        } catch (UntrustedFile.Refused e) {
+            throw new IOException(file + " " + e.getMessage(), e);
+        }
     }
 
     private void write(EnvironmentRecord record) throws IOException {
